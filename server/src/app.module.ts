@@ -1,0 +1,92 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AuthGuard } from './common/auth/auth.guard';
+import { JwtStrategy } from './common/auth/jwt.strategy';
+import { JWT_SECRET } from './common/auth/jwt-secret';
+import { dataSourceOptions } from './common/database/data-source-options';
+import { createLoaders } from './common/dataloader/loaders';
+import { formatError } from './common/graphql/errors';
+import { GraphQLErrorFilter } from './common/graphql/graphql-error.filter';
+import { complexityPlugin, depthLimitRule } from './common/graphql/query-limits';
+import { appValidationPipe } from './common/graphql/validation';
+import { AppConfig } from './config/env';
+import { DepartmentModule } from './modules/department/department.module';
+import { HealthController } from './modules/health/health.controller';
+import { OrganisationModule } from './modules/organisation/organisation.module';
+import { UserModule } from './modules/user/user.module';
+
+export interface AppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  jwtSecret: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, jwtSecret }: AppOptions): DynamicModule {
+    const production = config.nodeEnv === 'production';
+    const serveClient = fs.existsSync(config.clientDir)
+      ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // A request id on every log line; an incoming X-Request-Id (from a proxy) is kept.
+            genReqId: (req, res) => {
+              const id = (req.headers['x-request-id'] as string) || randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        PassportModule,
+        JwtModule.register({ global: true, secret: jwtSecret, signOptions: { expiresIn: '12h', algorithm: 'HS256' } }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [DataSource, GraphQLSchemaHost, PinoLogger],
+          useFactory: (db: DataSource, schemaHost: GraphQLSchemaHost, logger: PinoLogger) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            introspection: !production,
+            includeStacktraceInErrorResponses: false,
+            validationRules: [depthLimitRule],
+            plugins: [complexityPlugin(() => schemaHost.schema)],
+            formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error')),
+            context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(db) }),
+          }),
+        }),
+        ...serveClient,
+        UserModule,
+        DepartmentModule,
+        OrganisationModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: JWT_SECRET, useValue: jwtSecret },
+        JwtStrategy,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useFactory: appValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
+    };
+  }
+}

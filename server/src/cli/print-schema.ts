@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import * as fs from 'node:fs';
+import { DepartmentResolver } from '../modules/department/department.resolver';
+import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
+import { UserResolver } from '../modules/user/user.resolver';
+
+/** Every resolver in the app; the schema is built from them without a database. */
+export const RESOLVERS = [UserResolver, DepartmentResolver, OrganisationResolver];
+
+export async function buildSchemaSdl(): Promise<string> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  await app.init();
+  const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+  await app.close();
+  return `# Generated from the server code by \`npm run schema\`; do not edit by hand.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+if (require.main === module) {
+  const target = process.argv[2] ?? 'server/schema.graphql';
+  buildSchemaSdl()
+    .then((sdl) => {
+      fs.writeFileSync(target, sdl);
+      process.stdout.write(`Wrote ${target}\n`);
+    })
+    .catch((error) => {
+      process.stderr.write(`${error.stack ?? error}\n`);
+      process.exit(1);
+    });
+}

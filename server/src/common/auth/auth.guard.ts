@@ -1,0 +1,37 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { AuthGuard as PassportGuard } from '@nestjs/passport';
+import { forbidden, unauthenticated } from '../graphql/errors';
+import { AuthUser } from './auth-user';
+import { PUBLIC_KEY, Role, ROLES_KEY } from './roles';
+
+/**
+ * The one gate for every operation: @Public ones pass; all others need a valid bearer token and a
+ * role listed in @Roles. An operation with neither decorator is refused (fail closed).
+ */
+@Injectable()
+export class AuthGuard extends PassportGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  getRequest(context: ExecutionContext) {
+    return context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getContext().req : context.switchToHttp().getRequest();
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    await super.canActivate(context);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const user: AuthUser = this.getRequest(context).user;
+    if (!roles || !roles.includes(user.role)) throw forbidden(`Your role (${user.role}) cannot do this`);
+    return true;
+  }
+
+  handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw unauthenticated();
+    return user;
+  }
+}

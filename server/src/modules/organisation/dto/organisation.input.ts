@@ -1,0 +1,115 @@
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import { normalisePostcode, normaliseWebsite, trim, trimEach, trimToNull, upperTrimToNull } from '../../../common/graphql/transforms';
+import { OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from '../organisation.enums';
+
+// Companies House: 8 digits (England and Wales) or 2 letters then 6 digits (SC, NI, OC, LP, ...).
+export const COMPANIES_HOUSE_NUMBER = /^([0-9]{8}|[A-Z]{2}[0-9]{6})$/;
+// A UK postcode after normalisation (outward code, space, inward code); GIR 0AA included.
+export const UK_POSTCODE = /^(GIR 0AA|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2})$/;
+
+@InputType()
+export class CreateOrganisationInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200, { message: 'name must be at most 200 characters' })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trimToNull)
+  @IsOptional()
+  @MaxLength(200, { message: 'legalName must be at most 200 characters' })
+  legalName?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @Transform(trimEach)
+  @IsOptional()
+  @ArrayMaxSize(10, { message: 'tradingNames may hold at most 10 names' })
+  @MaxLength(200, { each: true, message: 'each of tradingNames must be at most 200 characters' })
+  tradingNames?: string[];
+
+  @Field(() => OrganisationType)
+  @IsEnum(OrganisationType, { message: 'type must be one of ' + Object.values(OrganisationType).join(', ') })
+  type!: OrganisationType;
+
+  @Field(() => SicSection, { nullable: true })
+  @IsOptional()
+  @IsEnum(SicSection, { message: 'sector must be a SIC 2007 section letter A to U' })
+  sector?: SicSection | null;
+
+  @Field(() => SizeBand, { nullable: true })
+  @IsOptional()
+  @IsEnum(SizeBand)
+  sizeBand?: SizeBand | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(upperTrimToNull)
+  @IsOptional()
+  @Matches(COMPANIES_HOUSE_NUMBER, { message: 'companiesHouseNumber must be 8 digits or 2 letters and 6 digits, e.g. 01234567 or SC123456' })
+  companiesHouseNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(normaliseWebsite)
+  @IsOptional()
+  @MaxLength(300)
+  @IsUrl({ protocols: ['http', 'https'], require_tld: true }, { message: 'website must be a web address, e.g. https://example.co.uk' })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trimToNull)
+  @IsOptional()
+  @MaxLength(200, { message: 'addressLine1 must be at most 200 characters' })
+  addressLine1?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trimToNull)
+  @IsOptional()
+  @MaxLength(200, { message: 'addressLine2 must be at most 200 characters' })
+  addressLine2?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trimToNull)
+  @IsOptional()
+  @MaxLength(100, { message: 'town must be at most 100 characters' })
+  town?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(normalisePostcode)
+  @IsOptional()
+  @Matches(UK_POSTCODE, { message: 'postcode must be a valid UK postcode, e.g. NE1 7RU' })
+  postcode?: string | null;
+
+  @Field(() => Region, { nullable: true })
+  @IsOptional()
+  @IsEnum(Region)
+  region?: Region | null;
+
+  @Field(() => RelationshipStage, { nullable: true, description: 'Defaults to prospect' })
+  @IsOptional()
+  @IsEnum(RelationshipStage, { message: 'relationshipStage must be one of ' + Object.values(RelationshipStage).join(', ') })
+  relationshipStage?: RelationshipStage;
+
+  @Field(() => [RelationshipRole], { nullable: true })
+  @IsOptional()
+  @IsEnum(RelationshipRole, { each: true })
+  relationshipRoles?: RelationshipRole[];
+
+  @Field(() => [String], { nullable: true })
+  @Transform(trimEach)
+  @IsOptional()
+  @ArrayMaxSize(30, { message: 'tags may hold at most 30 tags' })
+  @MaxLength(50, { each: true, message: 'each tag must be at most 50 characters' })
+  tags?: string[];
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'ownerId must be a user id' })
+  ownerId?: string | null;
+}
+
+/** Every field optional; an explicit null clears an optional field. */
+@InputType()
+export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput) {}

@@ -1,0 +1,77 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
+import { BaseRecord } from '../../common/database/base-record';
+import { OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from './organisation.enums';
+
+/** An external body: employer, partner, funder, school or college, public body, community group. */
+@ObjectType()
+@Entity('organisations')
+export class Organisation extends BaseRecord {
+  @Field()
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'legal_name', type: 'text', nullable: true })
+  legalName!: string | null;
+
+  @Field(() => [String])
+  @Column({ name: 'trading_names', type: 'text', array: true, default: () => "'{}'" })
+  tradingNames!: string[];
+
+  @Field(() => OrganisationType)
+  @Column({ type: 'text' })
+  type!: OrganisationType;
+
+  @Field(() => SicSection, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  sector!: SicSection | null;
+
+  @Field(() => SizeBand, { nullable: true })
+  @Column({ name: 'size_band', type: 'text', nullable: true })
+  sizeBand!: SizeBand | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'companies_house_number', type: 'text', nullable: true })
+  companiesHouseNumber!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  website!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'address_line1', type: 'text', nullable: true })
+  addressLine1!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'address_line2', type: 'text', nullable: true })
+  addressLine2!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  town!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  postcode!: string | null;
+
+  @Field(() => Region, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  region!: Region | null;
+
+  @Field(() => RelationshipStage)
+  @Column({ name: 'relationship_stage', type: 'text', default: 'prospect' })
+  relationshipStage!: RelationshipStage;
+
+  @Field(() => [RelationshipRole])
+  @Column({ name: 'relationship_roles', type: 'text', array: true, default: () => "'{}'" })
+  relationshipRoles!: RelationshipRole[];
+
+  @Field(() => [String])
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags!: string[];
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'owner_id', type: 'uuid', nullable: true })
+  ownerId!: string | null;
+}

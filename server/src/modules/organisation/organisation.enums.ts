@@ -1,0 +1,75 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum OrganisationType {
+  employer = 'employer',
+  partner = 'partner',
+  funder = 'funder',
+  school_college = 'school_college',
+  public_body = 'public_body',
+  community = 'community',
+}
+
+export enum RelationshipStage {
+  prospect = 'prospect',
+  active = 'active',
+  strategic_partner = 'strategic_partner',
+  dormant = 'dormant',
+}
+
+/** Staff headcount bands; SME (micro, small, medium) versus large matters for the HE-BCI return. */
+export enum SizeBand {
+  micro = 'micro',
+  small = 'small',
+  medium = 'medium',
+  large = 'large',
+}
+
+export enum RelationshipRole {
+  customer = 'customer',
+  partner = 'partner',
+  stakeholder = 'stakeholder',
+  funder = 'funder',
+  supplier = 'supplier',
+}
+
+/** UK SIC 2007 sections. */
+export enum SicSection {
+  A = 'A', B = 'B', C = 'C', D = 'D', E = 'E', F = 'F', G = 'G', H = 'H', I = 'I', J = 'J', K = 'K',
+  L = 'L', M = 'M', N = 'N', O = 'O', P = 'P', Q = 'Q', R = 'R', S = 'S', T = 'T', U = 'U',
+}
+
+/** ITL1 regions of the UK. */
+export enum Region {
+  north_east = 'north_east',
+  north_west = 'north_west',
+  yorkshire_humber = 'yorkshire_humber',
+  east_midlands = 'east_midlands',
+  west_midlands = 'west_midlands',
+  east_of_england = 'east_of_england',
+  london = 'london',
+  south_east = 'south_east',
+  south_west = 'south_west',
+  wales = 'wales',
+  scotland = 'scotland',
+  northern_ireland = 'northern_ireland',
+}
+
+export enum OrganisationSortField {
+  name = 'name',
+  createdAt = 'createdAt',
+  updatedAt = 'updatedAt',
+}
+
+export enum SortDirection {
+  asc = 'asc',
+  desc = 'desc',
+}
+
+registerEnumType(OrganisationType, { name: 'OrganisationType' });
+registerEnumType(RelationshipStage, { name: 'RelationshipStage' });
+registerEnumType(SizeBand, { name: 'SizeBand', description: 'micro < 10 staff, small < 50, medium < 250, large 250+' });
+registerEnumType(RelationshipRole, { name: 'RelationshipRole' });
+registerEnumType(SicSection, { name: 'SicSection', description: 'UK SIC 2007 section' });
+registerEnumType(Region, { name: 'Region', description: 'UK ITL1 region' });
+registerEnumType(OrganisationSortField, { name: 'OrganisationSortField' });
+registerEnumType(SortDirection, { name: 'SortDirection' });

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { MANAGERS } from '../../common/auth/roles';
+import { Connection, decodeCursor, pageSize, toConnection } from '../../common/database/connection';
+import { badField, badInput, conflict, forbidden, notFound } from '../../common/graphql/errors';
+import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input';
+import { OrganisationsArgs } from './dto/organisations.args';
+import { Organisation } from './organisation.entity';
+import { OrganisationSortField, RelationshipStage, SortDirection } from './organisation.enums';
+import { assertUuid } from '../../common/database/assert-uuid';
+import { withUniqueFields } from '../../common/database/unique-violation';
+
+const UNIQUE_FIELDS: Record<string, [string, string]> = {
+  organisations_ch_number_key: ['companiesHouseNumber', 'companiesHouseNumber is already recorded for another organisation'],
+};
+
+// Sort keys as SQL; each has a matching (key, id) index so keyset paging is an index range scan.
+const SORT_KEYS: Record<OrganisationSortField, string> = {
+  [OrganisationSortField.name]: 'lower(o.name) COLLATE "C"',
+  [OrganisationSortField.createdAt]: 'o.created_at',
+  [OrganisationSortField.updatedAt]: 'o.updated_at',
+};
+// Timestamps travel in cursors as text so microseconds survive the round trip (a JS Date would drop them).
+const KEY_AS_TEXT: Record<OrganisationSortField, string> = {
+  [OrganisationSortField.name]: 'lower(o.name)',
+  [OrganisationSortField.createdAt]: 'o.created_at::text',
+  [OrganisationSortField.updatedAt]: 'o.updated_at::text',
+};
+const KEY_CAST: Record<OrganisationSortField, string> = {
+  [OrganisationSortField.name]: '::text COLLATE "C"',
+  [OrganisationSortField.createdAt]: '::timestamptz',
+  [OrganisationSortField.updatedAt]: '::timestamptz',
+};
+const REQUIRED_ON_UPDATE = ['name', 'type', 'relationshipStage'] as const;
+
+@Injectable()
+export class OrganisationService {
+  constructor(private readonly db: DataSource) {}
+
+  /** One page of organisations, keyset-paginated on (sort key, id), with the total matching count. */
+  async list(user: AuthUser, args: OrganisationsArgs): Promise<Connection<Organisation>> {
+    const limit = pageSize(args.first);
+    const field = args.orderBy?.field ?? OrganisationSortField.name;
+    const desc = args.orderBy?.direction === SortDirection.desc;
+    if (args.filter?.includeArchived && !MANAGERS.includes(user.role)) throw forbidden('Only managers and admins can list archived organisations');
+
+    const filtered = this.filtered(args);
+    const totalCount = await filtered.clone().getCount();
+
+    const page = filtered.clone().addSelect(KEY_AS_TEXT[field], 'sort_key');
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      assertUuid(cursor.id, 'after');
+      page.andWhere(`(${SORT_KEYS[field]}, o.id) ${desc ? '<' : '>'} (:key${KEY_CAST[field]}, :cursorId::uuid)`, { key: cursor.key, cursorId: cursor.id });
+    }
+    page.orderBy(SORT_KEYS[field], desc ? 'DESC' : 'ASC').addOrderBy('o.id', desc ? 'DESC' : 'ASC').limit(limit + 1);
+    const { raw, entities } = await page.getRawAndEntities();
+    const keys = new Map(entities.map((e, i) => [e.id, raw[i].sort_key as string]));
+    return toConnection(entities, limit, totalCount, (o) => keys.get(o.id) ?? null);
+  }
+
+  private filtered(args: OrganisationsArgs): SelectQueryBuilder<Organisation> {
+    const q = this.db.getRepository(Organisation).createQueryBuilder('o');
+    const f = args.filter ?? {};
+    if (f.includeArchived) q.withDeleted();
+    if (args.search) {
+      // Substring match served by the trigram indexes on name and legal name.
+      const like = `%${args.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const compact = args.search.replace(/\s+/g, '').toUpperCase();
+      q.andWhere(
+        new Brackets((w) =>
+          w
+            .where('o.name ILIKE :like', { like })
+            .orWhere('o.legal_name ILIKE :like', { like })
+            .orWhere("replace(o.postcode, ' ', '') = :compact", { compact })
+            .orWhere('o.companies_house_number = :compact', { compact }),
+        ),
+      );
+    }
+    if (f.types?.length) q.andWhere('o.type IN (:...types)', { types: f.types });
+    if (f.stages?.length) q.andWhere('o.relationship_stage IN (:...stages)', { stages: f.stages });
+    if (f.ownerId) q.andWhere('o.owner_id = :ownerId', { ownerId: f.ownerId });
+    if (f.sectors?.length) q.andWhere('o.sector IN (:...sectors)', { sectors: f.sectors });
+    if (f.regions?.length) q.andWhere('o.region IN (:...regions)', { regions: f.regions });
+    if (f.roles?.length) q.andWhere('o.relationship_roles && :roles::text[]', { roles: f.roles });
+    return q;
+  }
+
+  /** An organisation by id; archived ones only for managers and admins (who may restore them). */
+  async findById(user: AuthUser, id: string): Promise<Organisation | null> {
+    assertUuid(id, 'id');
+    return this.db.getRepository(Organisation).findOne({ where: { id }, withDeleted: MANAGERS.includes(user.role) });
+  }
+
+  async create(user: AuthUser, input: CreateOrganisationInput): Promise<Organisation> {
+    return withUniqueFields(() => this.db.transaction(async (tx) => {
+      const ownerId = input.ownerId === undefined ? user.id : input.ownerId;
+      if (ownerId) await this.assertUserExists(tx, ownerId);
+      const repo = tx.getRepository(Organisation);
+      return repo.save(
+        repo.create({
+          ...input,
+          tradingNames: input.tradingNames ?? [],
+          relationshipRoles: [...new Set(input.relationshipRoles ?? [])],
+          tags: [...new Set(input.tags ?? [])],
+          relationshipStage: input.relationshipStage ?? RelationshipStage.prospect,
+          ownerId,
+        }),
+      );
+    }), UNIQUE_FIELDS);
+  }
+
+  /**
+   * A version-checked UPDATE: it only applies to the version the caller read. Zero rows updated
+   * means the record is gone (NOT_FOUND) or someone else saved first (CONFLICT) — never a silent overwrite.
+   */
+  async update(id: string, version: number, input: UpdateOrganisationInput): Promise<Organisation> {
+    assertUuid(id, 'id');
+    const missing = REQUIRED_ON_UPDATE.filter((k) => input[k] === null);
+    if (missing.length) throw badInput(missing.map((field) => ({ field, messages: [`${field} cannot be cleared`] })));
+    return withUniqueFields(() => this.db.transaction(async (tx) => {
+      if (input.ownerId) await this.assertUserExists(tx, input.ownerId);
+      const changes: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      if (changes.tags) changes.tags = [...new Set(changes.tags as string[])];
+      if (changes.relationshipRoles) changes.relationshipRoles = [...new Set(changes.relationshipRoles as string[])];
+      const result = await tx
+        .createQueryBuilder()
+        .update(Organisation)
+        .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version })
+        .execute();
+      if (!result.affected) {
+        const current = await tx.getRepository(Organisation).findOne({ where: { id }, withDeleted: true });
+        if (!current || current.deletedAt) throw notFound('Organisation', id);
+        throw conflict(`Organisation was changed by someone else (you edited version ${version}, it is now version ${current.version}). Reload and apply your changes again.`, {
+          currentVersion: current.version,
+        });
+      }
+      return tx.getRepository(Organisation).findOneOrFail({ where: { id } });
+    }), UNIQUE_FIELDS);
+  }
+
+  async archive(id: string): Promise<Organisation> {
+    return this.setArchived(id, true);
+  }
+
+  async restore(id: string): Promise<Organisation> {
+    return this.setArchived(id, false);
+  }
+
+  private async setArchived(id: string, archived: boolean): Promise<Organisation> {
+    assertUuid(id, 'id');
+    return this.db.transaction(async (tx) => {
+      const result = await tx.query(
+        `UPDATE organisations SET deleted_at = ${archived ? 'now()' : 'NULL'}, version = version + 1, updated_at = now()
+          WHERE id = $1 AND deleted_at IS ${archived ? 'NULL' : 'NOT NULL'}`,
+        [id],
+      );
+      const found = await tx.getRepository(Organisation).findOne({ where: { id }, withDeleted: true });
+      if (!found) throw notFound('Organisation', id);
+      if (!result[1]) throw conflict(`Organisation is already ${archived ? 'archived' : 'active'}`);
+      return found;
+    });
+  }
+
+  private async assertUserExists(tx: EntityManager, userId: string) {
+    const rows = await tx.query('SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL', [userId]);
+    if (!rows.length) throw badField('ownerId', 'ownerId must be an existing user');
+  }
+}

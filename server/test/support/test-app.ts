@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { Role } from '../../src/common/auth/roles';
+import { loadConfig } from '../../src/config/env';
+import { hashPassword } from '../../src/modules/user/password';
+import { runMigrations } from '../../src/runtime/database';
+
+export const PASSWORD = 'correct horse battery';
+
+/** Creates an empty database on the integration server and returns its URL. */
+export async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run through jest.integration.config.js');
+  const name = `bce_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface GqlResult<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string; fields?: Array<{ field: string; messages: string[] }> } }>;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  db: DataSource;
+  departments: Record<'ENG' | 'BUS', string>;
+  /** One signed-in user per role (staff and viewer in ENG, staffBus in BUS). */
+  tokens: Record<'admin' | 'manager' | 'staff' | 'viewer' | 'staffBus', string>;
+  users: Record<'admin' | 'manager' | 'staff' | 'viewer' | 'staffBus', string>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  close(): Promise<void>;
+}
+
+/** The real AppModule over a fresh, migrated database, with a user of every role signed in. */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createDatabase();
+  await runMigrations(database.url);
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), databaseUrl: database.url, clientDir: '/nonexistent' };
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ config, databaseUrl: database.url, jwtSecret: randomBytes(32).toString('hex') })],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  const db = app.get(DataSource);
+
+  const departments = {} as TestApp['departments'];
+  for (const code of ['ENG', 'BUS'] as const) {
+    const [row] = await db.query('INSERT INTO departments (name, code) VALUES ($1, $2) RETURNING id', [`${code} department`, code]);
+    departments[code] = row.id;
+  }
+  const hash = await hashPassword(PASSWORD);
+  const people: Array<[keyof TestApp['tokens'], Role, 'ENG' | 'BUS']> = [
+    ['admin', Role.admin, 'ENG'],
+    ['manager', Role.manager, 'ENG'],
+    ['staff', Role.staff, 'ENG'],
+    ['viewer', Role.viewer, 'ENG'],
+    ['staffBus', Role.staff, 'BUS'],
+  ];
+  const users = {} as TestApp['users'];
+  for (const [key, role, code] of people) {
+    const [row] = await db.query('INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id', [
+      `${key.toLowerCase()}@test.ac.uk`, `Test ${key}`, role, hash,
+    ]);
+    users[key] = row.id;
+    await db.query('INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2)', [row.id, departments[code]]);
+  }
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
+    const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    const res = await req.send({ query, variables });
+    return res.body as GqlResult<T>;
+  };
+
+  const tokens = {} as TestApp['tokens'];
+  for (const [key] of people) {
+    const res = await gql<{ login: { accessToken: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      { e: `${key.toLowerCase()}@test.ac.uk`, p: PASSWORD },
+    );
+    if (!res.data) throw new Error(`login failed for ${key}: ${JSON.stringify(res.errors)}`);
+    tokens[key] = res.data.login.accessToken;
+  }
+
+  return {
+    app, db, departments, tokens, users, gql,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export const codeOf = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
