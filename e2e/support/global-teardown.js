@@ -1,0 +1,12 @@
+const fs = require('node:fs');
+
+// SIGTERM lets the server close and stop its PostgreSQL; then the data folder goes.
+module.exports = async () => {
+  const state = globalThis.__BCE_E2E__;
+  if (!state) return;
+  const exited = new Promise((resolve) => state.server.once('exit', resolve));
+  state.server.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+  if (state.server.exitCode === null) state.server.kill('SIGKILL');
+  fs.rmSync(state.dataDir, { recursive: true, force: true });
+};
