@@ -1,5 +1,5 @@
-import { Browser, BrowserContext, expect as pwExpect, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, signIn, snapshot } from '../support/browser';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
 
 describe('organisations journey', () => {
   let browser: Browser;
@@ -29,18 +29,17 @@ describe('organisations journey', () => {
   it('signs in, creates an organisation, finds it by search, edits it and sees the change', async () => {
     await signIn(page);
     await page.goto(`${baseUrl()}/organisations`);
-    await page.getByRole('button', { name: 'New organisation' }).or(page.getByRole('link', { name: 'New organisation' })).first().waitFor();
+    await page.getByRole('button', { name: 'New organisation' }).waitFor();
     await snapshot(page, '02-organisations-list');
 
-    await page.getByRole('button', { name: 'New organisation' }).or(page.getByRole('link', { name: 'New organisation' })).first().click();
+    await page.getByRole('button', { name: 'New organisation' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Quayside Robotics Ltd');
     await page.getByLabel('Companies House number').fill('12345678');
     await page.getByLabel('Postcode').fill('ne1 3jf');
     await page.getByLabel('Website').fill('quayside-robotics.co.uk');
     await page.getByRole('button', { name: 'Save' }).click();
 
-    const heading = page.getByRole('heading', { level: 1 });
-    await pwExpect(heading).toHaveText('Quayside Robotics Ltd');
+    await headingIs(page, 'Quayside Robotics Ltd');
     await page.getByText('NE1 3JF').first().waitFor();
     await snapshot(page, '03-organisation-page');
 
@@ -49,36 +48,44 @@ describe('organisations journey', () => {
     await page.getByLabel('Search organisations').fill('quayside rob');
     const link = page.getByRole('link', { name: 'Quayside Robotics Ltd' });
     await link.waitFor();
-    await pwExpect(page.getByRole('link', { name: 'Quayside Digital Studio' })).toHaveCount(0);
+    expect(await page.getByRole('link', { name: 'Quayside Digital Studio' }).count()).toBe(0);
     await snapshot(page, '04-search');
     await link.click();
-    await pwExpect(heading).toHaveText('Quayside Robotics Ltd');
+    await headingIs(page, 'Quayside Robotics Ltd');
 
-    await page.getByRole('button', { name: 'Edit' }).or(page.getByRole('link', { name: 'Edit' })).first().click();
+    await page.getByRole('button', { name: 'Edit' }).click();
     const name = page.getByLabel('Name', { exact: true });
-    await pwExpect(name).toHaveValue('Quayside Robotics Ltd');
+    await page.waitForFunction(() => (document.querySelector('input[formcontrolname="name"]') as HTMLInputElement | null)?.value === 'Quayside Robotics Ltd');
+    expect(await name.inputValue()).toBe('Quayside Robotics Ltd');
     await name.fill('Quayside Robotics Group');
     await page.getByLabel('Town').fill('Newcastle upon Tyne');
     await page.getByRole('button', { name: 'Save' }).click();
 
-    await pwExpect(heading).toHaveText('Quayside Robotics Group');
+    await headingIs(page, 'Quayside Robotics Group');
     await page.getByText('Newcastle upon Tyne').first().waitFor();
     await snapshot(page, '05-edited');
 
     // The change is stored, not just shown: a fresh load shows it too.
     await page.reload();
-    await pwExpect(heading).toHaveText('Quayside Robotics Group');
+    await headingIs(page, 'Quayside Robotics Group');
   });
 
-  it('shows field-level messages for bad input and does not save', async () => {
+  it('shows field-level messages for bad input, including one only the server knows, and does not save', async () => {
     await page.goto(`${baseUrl()}/organisations/new`);
     await page.getByLabel('Name', { exact: true }).fill('Bad Postcode Ltd');
     await page.getByLabel('Postcode').fill('NOT A POSTCODE');
     await page.getByLabel('Companies House number').fill('123');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/valid UK postcode/i).first().waitFor();
+    await page.getByText(/Enter a UK postcode/i).first().waitFor();
     await page.getByText(/8 digits/i).first().waitFor();
     expect(page.url()).toContain('/organisations/new');
     await snapshot(page, '06-validation');
+
+    // A rule only the server knows: the Companies House number is already taken by the first organisation.
+    await page.getByLabel('Postcode').fill('NE1 3JF');
+    await page.getByLabel('Companies House number').fill('12345678');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/already recorded for another organisation/i).first().waitFor();
+    expect(page.url()).toContain('/organisations/new');
   });
 });

@@ -29,3 +29,8 @@ export async function signIn(page: Page, email = process.env.E2E_ADMIN_EMAIL!, p
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
+
+/** Waits until the page's h1 reads exactly `text`. */
+export async function headingIs(page: Page, text: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+}

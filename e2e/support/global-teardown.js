@@ -8,5 +8,9 @@ module.exports = async () => {
   state.server.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
   if (state.server.exitCode === null) state.server.kill('SIGKILL');
+  // Let go of the child's pipes, or Jest waits on them after the run.
+  state.server.stdout?.destroy();
+  state.server.stderr?.destroy();
+  state.server.unref();
   fs.rmSync(state.dataDir, { recursive: true, force: true });
 };

@@ -12,7 +12,7 @@ import { assertUuid } from '../../common/database/assert-uuid';
 import { withUniqueFields } from '../../common/database/unique-violation';
 
 const UNIQUE_FIELDS: Record<string, [string, string]> = {
-  organisations_ch_number_key: ['companiesHouseNumber', 'companiesHouseNumber is already recorded for another organisation'],
+  organisations_ch_number_key: ['companiesHouseNumber', 'This Companies House number is already recorded for another organisation'],
 };
 
 // Sort keys as SQL; each has a matching (key, id) index so keyset paging is an index range scan.

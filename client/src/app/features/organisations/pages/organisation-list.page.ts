@@ -1,0 +1,155 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { catchError, combineLatest, distinctUntilChanged, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
+import { AuthService } from '../../../core/auth/auth.service';
+import { toApiError } from '../../../core/errors/api-error';
+import { OrganisationListItemFragment, OrganisationsGQL, OrganisationsQuery } from '../../../graphql/generated';
+import { labelOf, optionsOf, ORGANISATION_TYPE_LABELS, RELATIONSHIP_STAGE_LABELS } from '../../../shared/labels/enum-labels';
+import { debouncedSearch } from '../../../shared/search/debounced-search';
+import {
+  DEFAULT_SORT,
+  hasActiveFilters,
+  listStateFromParams,
+  listStateToParams,
+  OrganisationListState,
+  organisationCount,
+  organisationsVariables,
+  SORT_OPTIONS,
+} from '../data-access/organisation-list.query';
+import { OwnersService } from '../data-access/owners.service';
+
+type Page = OrganisationsQuery['organisations'];
+
+@Component({
+  selector: 'bce-organisation-list-page',
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatTableModule],
+  templateUrl: './organisation-list.page.html',
+  styleUrl: './organisation-list.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OrganisationListPage {
+  private readonly organisationsGql = inject(OrganisationsGQL);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
+  private moreRequest?: Subscription;
+
+  protected readonly canWrite = inject(AuthService).canWrite;
+  protected readonly typeOptions = optionsOf(ORGANISATION_TYPE_LABELS);
+  protected readonly stageOptions = optionsOf(RELATIONSHIP_STAGE_LABELS);
+  protected readonly sortOptions = SORT_OPTIONS;
+  protected readonly columns = ['name', 'type', 'stage', 'location', 'owner'];
+  protected readonly typeLabel = (value: OrganisationListItemFragment['type']) => labelOf(ORGANISATION_TYPE_LABELS, value);
+  protected readonly location = (org: OrganisationListItemFragment) => [org.town, org.postcode].filter(Boolean).join(', ');
+  protected readonly stageLabel = (value: OrganisationListItemFragment['relationshipStage']) => labelOf(RELATIONSHIP_STAGE_LABELS, value);
+
+  private readonly initial = listStateFromParams(this.route.snapshot.queryParamMap);
+  protected readonly search = new FormControl(this.initial.search, { nonNullable: true });
+  protected readonly filters = inject(NonNullableFormBuilder).group({
+    type: this.initial.type as OrganisationListState['type'],
+    stage: this.initial.stage as OrganisationListState['stage'],
+    ownerId: this.initial.ownerId,
+    sort: this.initial.sort,
+  });
+
+  protected readonly owners = toSignal(inject(OwnersService).owners(), { initialValue: null });
+
+  protected readonly rows = signal<OrganisationListItemFragment[]>([]);
+  protected readonly totalCount = signal<number | null>(null);
+  protected readonly pageInfo = signal<Page['pageInfo'] | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly loadingMore = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly state = signal<OrganisationListState>(this.initial);
+  protected readonly filtered = computed(() => hasActiveFilters(this.state()));
+  protected readonly countText = computed(() => {
+    const total = this.totalCount();
+    return total === null ? '' : organisationCount(total);
+  });
+  protected readonly shownText = computed(() => {
+    const total = this.totalCount();
+    return total !== null && total > this.rows().length ? `Showing ${this.rows().length.toLocaleString('en-GB')} of ${organisationCount(total)}` : '';
+  });
+
+  constructor() {
+    const term$ = this.search.valueChanges.pipe(startWith(this.search.value), debouncedSearch());
+    const filters$ = this.filters.valueChanges.pipe(startWith(this.filters.getRawValue()), map(() => this.filters.getRawValue()));
+    combineLatest([term$, filters$])
+      .pipe(
+        map(([search, f]): OrganisationListState => ({ search, type: f.type, stage: f.stage, ownerId: f.ownerId, sort: f.sort || DEFAULT_SORT })),
+        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+        tap((state) => {
+          this.state.set(state);
+          this.moreRequest?.unsubscribe();
+          this.loading.set(true);
+          this.loadingMore.set(false);
+          this.error.set(null);
+          void this.router.navigate([], { queryParams: listStateToParams(state), replaceUrl: true });
+        }),
+        switchMap((state) =>
+          this.organisationsGql.fetch({ variables: organisationsVariables(state) }).pipe(
+            map((result) => result.data?.organisations),
+            catchError((error: unknown) => {
+              this.fail(error);
+              return EMPTY;
+            }),
+          ),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((page) => this.showPage(page, false));
+  }
+
+  protected loadMore(): void {
+    const cursor = this.pageInfo()?.endCursor;
+    if (!cursor || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.error.set(null);
+    this.moreRequest = this.organisationsGql.fetch({ variables: organisationsVariables(this.state(), cursor) }).subscribe({
+      next: (result) => this.showPage(result.data?.organisations, true),
+      error: (error: unknown) => this.fail(error),
+    });
+  }
+
+  protected newOrganisation(): void {
+    void this.router.navigate(['/organisations/new']);
+  }
+
+  protected clearFilters(): void {
+    this.search.setValue('');
+    this.filters.patchValue({ type: '', stage: '', ownerId: '' });
+  }
+
+  protected retry(): void {
+    this.loading.set(true);
+    this.error.set(null);
+    this.organisationsGql.fetch({ variables: organisationsVariables(this.state()) }).subscribe({
+      next: (result) => this.showPage(result.data?.organisations, false),
+      error: (error: unknown) => this.fail(error),
+    });
+  }
+
+  private showPage(page: Page | undefined, append: boolean): void {
+    this.loading.set(false);
+    this.loadingMore.set(false);
+    if (!page) return;
+    const nodes = page.edges.map((edge) => edge.node);
+    this.rows.update((rows) => (append ? [...rows, ...nodes] : nodes));
+    this.totalCount.set(page.totalCount);
+    this.pageInfo.set(page.pageInfo);
+  }
+
+  private fail(error: unknown): void {
+    this.loading.set(false);
+    this.loadingMore.set(false);
+    const api = toApiError(error);
+    if (api.code !== 'UNAUTHENTICATED') this.error.set(api.message);
+  }
+}

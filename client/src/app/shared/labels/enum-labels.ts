@@ -1,0 +1,105 @@
+import type { OrganisationType, Region, RelationshipRole, RelationshipStage, Role, SicSection, SizeBand } from '../../graphql/generated';
+
+/**
+ * Human-readable labels for the schema's enums. Each map is typed as a Record over the generated
+ * enum type, so a value added to the schema fails the build until it has a label here.
+ */
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+  employer: 'Employer',
+  partner: 'Partner',
+  funder: 'Funder',
+  school_college: 'School or college',
+  public_body: 'Public body',
+  community: 'Community or third sector',
+};
+
+export const RELATIONSHIP_STAGE_LABELS: Record<RelationshipStage, string> = {
+  prospect: 'Prospect',
+  active: 'Active',
+  strategic_partner: 'Strategic partner',
+  dormant: 'Dormant',
+};
+
+export const RELATIONSHIP_ROLE_LABELS: Record<RelationshipRole, string> = {
+  customer: 'Customer',
+  partner: 'Partner',
+  stakeholder: 'Stakeholder',
+  funder: 'Funder',
+  supplier: 'Supplier',
+};
+
+export const SIZE_BAND_LABELS: Record<SizeBand, string> = {
+  micro: 'Micro (fewer than 10 staff)',
+  small: 'Small (10 to 49 staff)',
+  medium: 'Medium (50 to 249 staff)',
+  large: 'Large (250 or more staff)',
+};
+
+/** UK SIC 2007 sections. */
+export const SIC_SECTION_LABELS: Record<SicSection, string> = {
+  A: 'Agriculture, forestry and fishing',
+  B: 'Mining and quarrying',
+  C: 'Manufacturing',
+  D: 'Electricity, gas, steam and air conditioning supply',
+  E: 'Water supply; sewerage, waste management and remediation activities',
+  F: 'Construction',
+  G: 'Wholesale and retail trade; repair of motor vehicles and motorcycles',
+  H: 'Transportation and storage',
+  I: 'Accommodation and food service activities',
+  J: 'Information and communication',
+  K: 'Financial and insurance activities',
+  L: 'Real estate activities',
+  M: 'Professional, scientific and technical activities',
+  N: 'Administrative and support service activities',
+  O: 'Public administration and defence; compulsory social security',
+  P: 'Education',
+  Q: 'Human health and social work activities',
+  R: 'Arts, entertainment and recreation',
+  S: 'Other service activities',
+  T: 'Activities of households as employers; undifferentiated goods- and services-producing activities of households for own use',
+  U: 'Activities of extraterritorial organisations and bodies',
+};
+
+/** UK ITL1 regions, in the ONS order (north to south, then the nations). */
+export const REGION_LABELS: Record<Region, string> = {
+  north_east: 'North East',
+  north_west: 'North West',
+  yorkshire_humber: 'Yorkshire and The Humber',
+  east_midlands: 'East Midlands',
+  west_midlands: 'West Midlands',
+  east_of_england: 'East of England',
+  london: 'London',
+  south_east: 'South East',
+  south_west: 'South West',
+  wales: 'Wales',
+  scotland: 'Scotland',
+  northern_ireland: 'Northern Ireland',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  manager: 'Manager',
+  staff: 'Staff',
+  viewer: 'Viewer',
+};
+
+export interface Option<T extends string> {
+  value: T;
+  label: string;
+}
+
+/** The map's entries as select options, in the map's order. */
+export function optionsOf<T extends string>(labels: Record<T, string>): Option<T>[] {
+  return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+}
+
+/** "C Manufacturing": the section letter is what people see on Companies House. */
+export function sicSectionLabel(section: SicSection): string {
+  return `${section} ${SIC_SECTION_LABELS[section]}`;
+}
+
+/** The label for a value, or the fallback for null/undefined and for a value the client does not know yet. */
+export function labelOf<T extends string>(labels: Record<T, string>, value: T | null | undefined, fallback = '—'): string {
+  if (value === null || value === undefined) return fallback;
+  return labels[value] ?? String(value);
+}

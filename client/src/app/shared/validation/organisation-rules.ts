@@ -1,0 +1,48 @@
+/**
+ * The server's rules for organisation fields (server/src/modules/organisation/dto), mirrored so
+ * people see a problem as they type; the server stays the authority and its messages are shown too.
+ */
+export const NAME_MAX_LENGTH = 200;
+export const COMPANIES_HOUSE_NUMBER = /^(?:[0-9]{8}|[A-Z]{2}[0-9]{6})$/i;
+const UK_POSTCODE = /^(GIR 0AA|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2})$/;
+
+/** Companies House numbers are stored upper case without spaces: "sc 123456" → "SC123456". */
+export function normaliseCompaniesHouseNumber(value: string): string {
+  return value.replace(/\s+/g, '').toUpperCase();
+}
+
+export function isCompaniesHouseNumber(value: string): boolean {
+  return COMPANIES_HOUSE_NUMBER.test(normaliseCompaniesHouseNumber(value));
+}
+
+/** Any case or spacing becomes the canonical "SW1A 1AA" (the inward code is always 3 characters). */
+export function normalisePostcode(value: string): string {
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
+}
+
+export function isUkPostcode(value: string): boolean {
+  return UK_POSTCODE.test(normalisePostcode(value));
+}
+
+/** A bare domain gets https://, as the server does: "example.ac.uk" → "https://example.ac.uk". */
+export function normaliseWebsite(value: string): string {
+  const trimmed = value.trim();
+  return trimmed && !/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? `https://${trimmed}` : trimmed;
+}
+
+/** http(s) only, a host with a top-level domain, no spaces: what the server's IsUrl accepts. */
+export function isWebsite(value: string): boolean {
+  const candidate = normaliseWebsite(value);
+  if (/\s/.test(candidate)) return false;
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const labels = url.hostname.split('.');
+  const tld = labels[labels.length - 1];
+  return labels.length >= 2 && labels.every((l) => l.length > 0) && /^(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/i.test(tld);
+}
