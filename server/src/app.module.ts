@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
+import { AuthUser } from './common/auth/auth-user';
 import { JwtStrategy } from './common/auth/jwt.strategy';
 import { JWT_SECRET } from './common/auth/jwt-secret';
 import { dataSourceOptions } from './common/database/data-source-options';
@@ -23,6 +24,12 @@ import { AppConfig } from './config/env';
 import { DepartmentModule } from './modules/department/department.module';
 import { HealthController } from './modules/health/health.controller';
 import { OrganisationModule } from './modules/organisation/organisation.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { ContactModule } from './modules/contact/contact.module';
+import { EngagementModule } from './modules/engagement/engagement.module';
+import { MyDayModule } from './modules/my-day/my-day.module';
+import { SearchModule } from './modules/search/search.module';
+import { TaskModule } from './modules/task/task.module';
 import { UserModule } from './modules/user/user.module';
 
 export interface AppOptions {
@@ -71,13 +78,19 @@ export class AppModule {
             validationRules: [depthLimitRule],
             plugins: [complexityPlugin(() => schemaHost.schema)],
             formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error')),
-            context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(db) }),
+            context: ({ req }: { req: { user: AuthUser } }) => ({ req, loaders: createLoaders(db, () => req.user) }),
           }),
         }),
         ...serveClient,
         UserModule,
         DepartmentModule,
         OrganisationModule,
+        ContactModule,
+        EngagementModule,
+        TaskModule,
+        SearchModule,
+        AuditModule,
+        MyDayModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -6,9 +6,19 @@ import * as fs from 'node:fs';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
+import { DepartmentInvolvementResolver, OrganisationRelationsResolver } from '../modules/organisation/organisation-relations.resolver';
+import { AffiliationResolver, ContactResolver } from '../modules/contact/contact.resolver';
+import { EngagementResolver } from '../modules/engagement/engagement.resolver';
+import { TaskResolver } from '../modules/task/task.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
+import { AuditEventResolver } from '../modules/audit/audit.resolver';
+import { MyDayResolver } from '../modules/my-day/my-day.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
-export const RESOLVERS = [UserResolver, DepartmentResolver, OrganisationResolver];
+export const RESOLVERS = [
+  UserResolver, DepartmentResolver, OrganisationResolver, OrganisationRelationsResolver, DepartmentInvolvementResolver, ContactResolver, AffiliationResolver,
+  EngagementResolver, TaskResolver, SearchResolver, AuditEventResolver, MyDayResolver,
+];
 
 export async function buildSchemaSdl(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });

@@ -11,6 +11,10 @@ export type CreateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
   companiesHouseNumber?: string | null | undefined;
+  /** Visible only to its department, managers and admins */
+  confidential?: boolean | null | undefined;
+  /** Defaults to the creator's first department */
+  departmentId?: string | number | null | undefined;
   legalName?: string | null | undefined;
   name: string;
   ownerId?: string | number | null | undefined;
@@ -132,6 +136,10 @@ export type UpdateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
   companiesHouseNumber?: string | null | undefined;
+  /** Visible only to its department, managers and admins */
+  confidential?: boolean | null | undefined;
+  /** Defaults to the creator's first department */
+  departmentId?: string | number | null | undefined;
   legalName?: string | null | undefined;
   name?: string | null | undefined;
   ownerId?: string | number | null | undefined;

@@ -3,8 +3,14 @@ import { migrations } from '../../../../migrations/src';
 import { Department } from '../../modules/department/department.entity';
 import { Organisation } from '../../modules/organisation/organisation.entity';
 import { User } from '../../modules/user/user.entity';
+import { AuditEvent } from '../../modules/audit/audit-event.entity';
+import { Affiliation } from '../../modules/contact/affiliation.entity';
+import { ConsentRecord } from '../../modules/contact/consent-record.entity';
+import { Contact } from '../../modules/contact/contact.entity';
+import { Engagement } from '../../modules/engagement/engagement.entity';
+import { Task } from '../../modules/task/task.entity';
 
-export const entities = [User, Department, Organisation];
+export const entities = [User, Department, Organisation, Contact, Affiliation, ConsentRecord, Engagement, Task, AuditEvent];
 
 /** One definition of the connection for the app, the CLI and the tests. The schema belongs to migrations/. */
 export function dataSourceOptions(url: string): DataSourceOptions {

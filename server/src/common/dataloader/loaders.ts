@@ -1,31 +1,151 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { User } from '../../modules/user/user.entity';
+import { AuditEvent } from '../../modules/audit/audit-event.entity';
+import { Affiliation } from '../../modules/contact/affiliation.entity';
+import { ConsentRecord } from '../../modules/contact/consent-record.entity';
+import { Contact } from '../../modules/contact/contact.entity';
 import { Department } from '../../modules/department/department.entity';
+import { EngagementsArgs } from '../../modules/engagement/dto/engagement.input';
+import { Engagement } from '../../modules/engagement/engagement.entity';
+import { timelines, TimelineScope } from '../../modules/engagement/engagement.timeline';
+import { Organisation } from '../../modules/organisation/organisation.entity';
+import { Task } from '../../modules/task/task.entity';
+import { User } from '../../modules/user/user.entity';
+import { AuthUser } from '../auth/auth-user';
+import { visibleParam, visibleSql } from '../auth/visibility';
+import { Connection } from '../database/connection';
+
+export interface DepartmentActivity {
+  departmentId: string;
+  lastEngagedOn: string;
+  engagementCount: number;
+}
+
+const byKey = <T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] => {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  return keys.map((k) => groups.get(k) ?? []);
+};
+const oneByKey = <T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): Array<T | null> => {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+};
 
 /**
  * The per-request DataLoaders: every to-one and to-many field under a list resolves through one
- * of these, so a page of N records costs one query per relation, not N.
+ * of these, so a page of N records costs one query per relation, not N. Loaders that return
+ * confidential records apply the signed-in user's visibility (read lazily: the guard sets it).
  */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
+  const timelineLoaders = new Map<string, DataLoader<string, Connection<Engagement>>>();
+  const timeline = (kind: 'organisation' | 'contact', args: EngagementsArgs) => {
+    const key = `${kind}:${JSON.stringify(args)}`;
+    let loader = timelineLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const scope: TimelineScope = { kind, ids };
+        const pages = await timelines(db, currentUser(), args, scope);
+        return ids.map((id) => pages.get(id)!);
+      });
+      timelineLoaders.set(key, loader);
+    }
+    return loader;
+  };
+
   return {
-    userById: new DataLoader<string, User | null>(async (ids) => {
-      const users = await db.getRepository(User).find({ where: { id: In([...ids]) }, withDeleted: true });
-      const byId = new Map(users.map((u) => [u.id, u]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    timeline,
+    userById: new DataLoader<string, User | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(User).find({ where: { id: In([...ids]) }, withDeleted: true }), (u) => u.id)),
+    departmentById: new DataLoader<string, Department | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(Department).find({ where: { id: In([...ids]) }, withDeleted: true }), (d) => d.id)),
     departmentsByUserId: new DataLoader<string, Department[]>(async (userIds) => {
-      const links: Array<{ user_id: string; department_id: string }> = await db.query(
-        'SELECT user_id, department_id FROM user_departments WHERE user_id = ANY($1)',
+      const rows: Array<Department & { userId: string }> = await db.query(
+        `SELECT ud.user_id AS "userId", d.id, d.name, d.code, d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt", d.deleted_at AS "deletedAt"
+           FROM user_departments ud JOIN departments d ON d.id = ud.department_id WHERE ud.user_id = ANY($1) ORDER BY d.name`,
         [[...userIds]],
       );
-      const departments = links.length
-        ? await db.getRepository(Department).find({ where: { id: In(links.map((l) => l.department_id)) }, order: { name: 'ASC' } })
-        : [];
-      return userIds.map((userId) => {
-        const mine = new Set(links.filter((l) => l.user_id === userId).map((l) => l.department_id));
-        return departments.filter((d) => mine.has(d.id));
-      });
+      return byKey(userIds, rows, (r) => r.userId).map((list) => list.map(({ userId: _u, ...d }) => Object.assign(new Department(), d)));
+    }),
+    /** Null when the organisation is confidential to another department: it simply does not show. */
+    organisationById: new DataLoader<string, Organisation | null>(async (ids) => {
+      const rows = await db.getRepository(Organisation).createQueryBuilder('o')
+        .where('o.id IN (:...ids)', { ids: [...ids] })
+        .andWhere('(:departments::uuid[] IS NULL OR NOT o.confidential OR o.department_id = ANY(:departments::uuid[]))', { departments: visibleParam(currentUser()) })
+        .getMany();
+      return oneByKey(ids, rows, (o) => o.id);
+    }),
+    contactById: new DataLoader<string, Contact | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(Contact).find({ where: { id: In([...ids]) } }), (c) => c.id)),
+    affiliationsByOrganisation: new DataLoader<string, Affiliation[]>(async (ids) => {
+      const rows = await db.getRepository(Affiliation).createQueryBuilder('a')
+        .innerJoin('contacts', 'c', 'c.id = a.contact_id AND c.deleted_at IS NULL')
+        .where('a.organisation_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('a.to_date', 'DESC', 'NULLS FIRST').addOrderBy('a.is_primary', 'DESC').addOrderBy('a.created_at', 'ASC')
+        .getMany();
+      return byKey(ids, rows, (a) => a.organisationId);
+    }),
+    affiliationsByContact: new DataLoader<string, Affiliation[]>(async (ids) => {
+      const rows = await db.getRepository(Affiliation).createQueryBuilder('a')
+        .where('a.contact_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('a.to_date', 'DESC', 'NULLS FIRST').addOrderBy('a.from_date', 'DESC', 'NULLS LAST')
+        .getMany();
+      return byKey(ids, rows, (a) => a.contactId);
+    }),
+    consentsByContact: new DataLoader<string, ConsentRecord[]>(async (ids) =>
+      byKey(ids, await db.getRepository(ConsentRecord).find({ where: { contactId: In([...ids]) }, order: { givenAt: 'DESC' } }), (c) => c.contactId)),
+    contactsByEngagement: new DataLoader<string, Contact[]>(async (ids) => {
+      const rows: Array<{ engagement_id: string; contact_id: string }> = await db.query(
+        'SELECT engagement_id, contact_id FROM engagement_contacts WHERE engagement_id = ANY($1)', [[...ids]]);
+      const contacts = rows.length ? await db.getRepository(Contact).find({ where: { id: In(rows.map((r) => r.contact_id)) }, withDeleted: true }) : [];
+      const byId = new Map(contacts.map((c) => [c.id, c]));
+      return byKey(ids, rows, (r) => r.engagement_id).map((list) => list.map((r) => byId.get(r.contact_id)!).filter(Boolean));
+    }),
+    staffByEngagement: new DataLoader<string, User[]>(async (ids) => {
+      const rows: Array<{ engagement_id: string; user_id: string }> = await db.query(
+        'SELECT engagement_id, user_id FROM engagement_staff WHERE engagement_id = ANY($1)', [[...ids]]);
+      const users = rows.length ? await db.getRepository(User).find({ where: { id: In(rows.map((r) => r.user_id)) }, withDeleted: true }) : [];
+      const byId = new Map(users.map((u) => [u.id, u]));
+      return byKey(ids, rows, (r) => r.engagement_id).map((list) => list.map((r) => byId.get(r.user_id)!).filter(Boolean));
+    }),
+    openTasksByOrganisation: new DataLoader<string, Task[]>(async (ids) => {
+      const rows = await db.getRepository(Task).createQueryBuilder('t')
+        .where('t.organisation_id IN (:...ids)', { ids: [...ids] }).andWhere(`t.status = 'open'`)
+        .andWhere(`(:departments::uuid[] IS NULL OR NOT t.confidential OR t.department_id = ANY(:departments::uuid[]))`, { departments: visibleParam(currentUser()) })
+        .orderBy('t.due_on', 'ASC', 'NULLS LAST').getMany();
+      return byKey(ids, rows, (t) => t.organisationId!);
+    }),
+    tasksByContact: new DataLoader<string, Task[]>(async (ids) => {
+      const rows = await db.getRepository(Task).createQueryBuilder('t')
+        .where('t.contact_id IN (:...ids)', { ids: [...ids] }).andWhere(`t.status = 'open'`)
+        .andWhere(`(:departments::uuid[] IS NULL OR NOT t.confidential OR t.department_id = ANY(:departments::uuid[]))`, { departments: visibleParam(currentUser()) })
+        .orderBy('t.due_on', 'ASC', 'NULLS LAST').getMany();
+      return byKey(ids, rows, (t) => t.contactId!);
+    }),
+    /** Which departments have engaged each organisation, and when last: the islands made visible. */
+    departmentsInvolved: new DataLoader<string, DepartmentActivity[]>(async (ids) => {
+      const rows: Array<DepartmentActivity & { organisationId: string }> = await db.query(
+        `SELECT e.organisation_id AS "organisationId", e.department_id AS "departmentId", max(e.occurred_on)::text AS "lastEngagedOn", count(*)::int AS "engagementCount"
+           FROM engagements e
+          WHERE e.organisation_id = ANY($1) AND e.deleted_at IS NULL AND ${visibleSql('e', 2)}
+          GROUP BY 1, 2 ORDER BY 3 DESC`,
+        [[...ids], visibleParam(currentUser())],
+      );
+      return byKey(ids, rows, (r) => r.organisationId);
+    }),
+    /** Audit history, newest first, keyed "type:id" (capped at the latest 200 events per record). */
+    history: new DataLoader<string, AuditEvent[]>(async (keys) => {
+      const pairs = keys.map((k) => k.split(':'));
+      const rows: any[] = await db.query(
+        `SELECT * FROM (
+           SELECT a.*, row_number() OVER (PARTITION BY a.entity_type, a.entity_id ORDER BY a.id DESC) AS rn
+             FROM audit_events a JOIN unnest($1::text[], $2::uuid[]) AS k(entity_type, entity_id) USING (entity_type, entity_id)) t
+          WHERE rn <= 200 ORDER BY id DESC`,
+        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      );
+      const events = rows.map((r) => Object.assign(new AuditEvent(), {
+        id: String(r.id), occurredAt: r.occurred_at, actorId: r.actor_id, entityType: r.entity_type, entityId: r.entity_id, action: r.action, changes: r.changes,
+      }));
+      return byKey(keys, events, (e) => `${e.entityType}:${e.entityId}`);
     }),
   };
 }

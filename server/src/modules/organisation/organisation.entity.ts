@@ -74,4 +74,12 @@ export class Organisation extends BaseRecord {
   @Field(() => ID, { nullable: true })
   @Column({ name: 'owner_id', type: 'uuid', nullable: true })
   ownerId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The department that looks after this organisation (sees it when confidential)' })
+  @Column({ name: 'department_id', type: 'uuid', nullable: true })
+  departmentId!: string | null;
+
+  @Field({ description: 'Visible only to its department, managers and admins' })
+  @Column({ type: 'boolean', default: false })
+  confidential!: boolean;
 }

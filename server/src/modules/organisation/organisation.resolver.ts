@@ -38,23 +38,24 @@ export class OrganisationResolver {
   @Mutation(() => Organisation, { description: 'Refused with CONFLICT when version is not the current one' })
   @Roles(...WRITERS)
   updateOrganisation(
+    @CurrentUser() user: AuthUser,
     @Args('id', { type: () => ID }) id: string,
     @Args('version', { type: () => Int }) version: number,
     @Args('input') input: UpdateOrganisationInput,
   ): Promise<Organisation> {
-    return this.organisations.update(id, version, input);
+    return this.organisations.update(user, id, version, input);
   }
 
   @Mutation(() => Organisation, { description: 'Soft delete: hidden from lists, restorable by an admin' })
   @Roles(...WRITERS)
-  archiveOrganisation(@Args('id', { type: () => ID }) id: string): Promise<Organisation> {
-    return this.organisations.archive(id);
+  archiveOrganisation(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Organisation> {
+    return this.organisations.archive(user, id);
   }
 
   @Mutation(() => Organisation)
   @Roles(...ADMINS)
-  restoreOrganisation(@Args('id', { type: () => ID }) id: string): Promise<Organisation> {
-    return this.organisations.restore(id);
+  restoreOrganisation(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Organisation> {
+    return this.organisations.restore(user, id);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'The account manager' })

@@ -10,6 +10,8 @@ import { Organisation } from './organisation.entity';
 import { OrganisationSortField, RelationshipStage, SortDirection } from './organisation.enums';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { withUniqueFields } from '../../common/database/unique-violation';
+import { seesAllConfidential, visibleTo } from '../../common/auth/visibility';
+import { diffFields, recordAudit } from '../audit/audit';
 
 const UNIQUE_FIELDS: Record<string, [string, string]> = {
   organisations_ch_number_key: ['companiesHouseNumber', 'This Companies House number is already recorded for another organisation'],
@@ -32,8 +34,13 @@ const KEY_CAST: Record<OrganisationSortField, string> = {
   [OrganisationSortField.createdAt]: '::timestamptz',
   [OrganisationSortField.updatedAt]: '::timestamptz',
 };
-// Identical to the indexed expression in migration OrganisationSearch1732400000000, or the index is not used.
-const ORGANISATION_SEARCH_TEXT = `(o.name || ' ' || coalesce(o.legal_name, '') || ' ' || coalesce(o.postcode, '') || ' ' || coalesce(replace(o.postcode, ' ', ''), '') || ' ' || coalesce(o.companies_house_number, ''))`;
+// Identical to the indexed expression in migration RelationshipCore1732500000000, or the index is not used.
+const ORGANISATION_SEARCH_TEXT = `(o.name || ' ' || coalesce(o.legal_name, '') || ' ' || coalesce(o.postcode, '') || ' ' || coalesce(replace(o.postcode, ' ', ''), '') || ' ' || coalesce(o.companies_house_number, '') || ' ' || coalesce(o.website, ''))`;
+export const ORGANISATION_SEARCH_SQL = ORGANISATION_SEARCH_TEXT;
+const AUDITED_FIELDS = [
+  'name', 'legalName', 'tradingNames', 'type', 'sector', 'sizeBand', 'companiesHouseNumber', 'website', 'addressLine1', 'addressLine2',
+  'town', 'postcode', 'region', 'relationshipStage', 'relationshipRoles', 'tags', 'ownerId', 'departmentId', 'confidential',
+] as const;
 const REQUIRED_ON_UPDATE = ['name', 'type', 'relationshipStage'] as const;
 
 @Injectable()
@@ -47,7 +54,7 @@ export class OrganisationService {
     const desc = args.orderBy?.direction === SortDirection.desc;
     if (args.filter?.includeArchived && !MANAGERS.includes(user.role)) throw forbidden('Only managers and admins can list archived organisations');
 
-    const filtered = this.filtered(args);
+    const filtered = this.filtered(user, args);
     // count(*) rather than getCount()'s COUNT(DISTINCT id): there are no joins to duplicate rows.
     const counting = filtered.clone().select('count(*)::int', 'count').getRawOne<{ count: number }>();
 
@@ -64,8 +71,9 @@ export class OrganisationService {
     return toConnection(entities, limit, totalCount, (o) => keys.get(o.id) ?? null);
   }
 
-  private filtered(args: OrganisationsArgs): SelectQueryBuilder<Organisation> {
+  private filtered(user: AuthUser, args: OrganisationsArgs): SelectQueryBuilder<Organisation> {
     const q = this.db.getRepository(Organisation).createQueryBuilder('o');
+    q.andWhere(...visibleTo('o', user));
     const f = args.filter ?? {};
     if (f.includeArchived) q.withDeleted();
     if (args.search) {
@@ -82,18 +90,23 @@ export class OrganisationService {
     return q;
   }
 
-  /** An organisation by id; archived ones only for managers and admins (who may restore them). */
-  async findById(user: AuthUser, id: string): Promise<Organisation | null> {
+  /** An organisation by id, if this user may see it; archived ones only for managers and admins (who may restore them). */
+  async findById(user: AuthUser, id: string, tx: EntityManager = this.db.manager): Promise<Organisation | null> {
     assertUuid(id, 'id');
-    return this.db.getRepository(Organisation).findOne({ where: { id }, withDeleted: MANAGERS.includes(user.role) });
+    const [visible, params] = visibleTo('o', user);
+    const q = tx.getRepository(Organisation).createQueryBuilder('o').where('o.id = :id', { id }).andWhere(visible, params);
+    if (MANAGERS.includes(user.role)) q.withDeleted();
+    return q.getOne();
   }
 
   async create(user: AuthUser, input: CreateOrganisationInput): Promise<Organisation> {
     return withUniqueFields(() => this.db.transaction(async (tx) => {
       const ownerId = input.ownerId === undefined ? user.id : input.ownerId;
       if (ownerId) await this.assertUserExists(tx, ownerId);
+      const departmentId = input.departmentId === undefined ? (user.departmentIds[0] ?? null) : input.departmentId;
+      await this.assertDepartment(tx, user, departmentId, input.confidential ?? false);
       const repo = tx.getRepository(Organisation);
-      return repo.save(
+      const created = await repo.save(
         repo.create({
           ...input,
           tradingNames: input.tradingNames ?? [],
@@ -101,8 +114,12 @@ export class OrganisationService {
           tags: [...new Set(input.tags ?? [])],
           relationshipStage: input.relationshipStage ?? RelationshipStage.prospect,
           ownerId,
+          departmentId,
+          confidential: input.confidential ?? false,
         }),
       );
+      await recordAudit(tx, { actorId: user.id, entityType: 'organisation', entityId: created.id, action: 'create', changes: diffFields(null, created, AUDITED_FIELDS) });
+      return created;
     }), UNIQUE_FIELDS);
   }
 
@@ -110,12 +127,17 @@ export class OrganisationService {
    * A version-checked UPDATE: it only applies to the version the caller read. Zero rows updated
    * means the record is gone (NOT_FOUND) or someone else saved first (CONFLICT) — never a silent overwrite.
    */
-  async update(id: string, version: number, input: UpdateOrganisationInput): Promise<Organisation> {
+  async update(user: AuthUser, id: string, version: number, input: UpdateOrganisationInput): Promise<Organisation> {
     assertUuid(id, 'id');
     const missing = REQUIRED_ON_UPDATE.filter((k) => input[k] === null);
     if (missing.length) throw badInput(missing.map((field) => ({ field, messages: [`${field} cannot be cleared`] })));
     return withUniqueFields(() => this.db.transaction(async (tx) => {
+      const before = await this.findById(user, id, tx);
+      if (!before || before.deletedAt) throw notFound('Organisation', id);
       if (input.ownerId) await this.assertUserExists(tx, input.ownerId);
+      if (input.departmentId !== undefined || input.confidential !== undefined) {
+        await this.assertDepartment(tx, user, input.departmentId === undefined ? before.departmentId : input.departmentId, input.confidential ?? before.confidential);
+      }
       const changes: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       if (changes.tags) changes.tags = [...new Set(changes.tags as string[])];
       if (changes.relationshipRoles) changes.relationshipRoles = [...new Set(changes.relationshipRoles as string[])];
@@ -132,21 +154,27 @@ export class OrganisationService {
           currentVersion: current.version,
         });
       }
-      return tx.getRepository(Organisation).findOneOrFail({ where: { id } });
+      const after = await tx.getRepository(Organisation).findOneOrFail({ where: { id } });
+      await recordAudit(tx, { actorId: user.id, entityType: 'organisation', entityId: id, action: 'update', changes: diffFields(before, after, AUDITED_FIELDS) });
+      return after;
     }), UNIQUE_FIELDS);
   }
 
-  async archive(id: string): Promise<Organisation> {
-    return this.setArchived(id, true);
+  async archive(user: AuthUser, id: string): Promise<Organisation> {
+    return this.setArchived(user, id, true);
   }
 
-  async restore(id: string): Promise<Organisation> {
-    return this.setArchived(id, false);
+  async restore(user: AuthUser, id: string): Promise<Organisation> {
+    return this.setArchived(user, id, false);
   }
 
-  private async setArchived(id: string, archived: boolean): Promise<Organisation> {
+  private async setArchived(user: AuthUser, id: string, archived: boolean): Promise<Organisation> {
     assertUuid(id, 'id');
     return this.db.transaction(async (tx) => {
+      // Managers see archived records; anyone else must at least be able to see the live one.
+      const visible = await tx.getRepository(Organisation).createQueryBuilder('o').withDeleted()
+        .where('o.id = :id', { id }).andWhere(...visibleTo('o', user)).getExists();
+      if (!visible) throw notFound('Organisation', id);
       const result = await tx.query(
         `UPDATE organisations SET deleted_at = ${archived ? 'now()' : 'NULL'}, version = version + 1, updated_at = now()
           WHERE id = $1 AND deleted_at IS ${archived ? 'NULL' : 'NOT NULL'}`,
@@ -155,8 +183,20 @@ export class OrganisationService {
       const found = await tx.getRepository(Organisation).findOne({ where: { id }, withDeleted: true });
       if (!found) throw notFound('Organisation', id);
       if (!result[1]) throw conflict(`Organisation is already ${archived ? 'archived' : 'active'}`);
+      await recordAudit(tx, { actorId: user.id, entityType: 'organisation', entityId: id, action: archived ? 'archive' : 'restore' });
       return found;
     });
+  }
+
+  /** A confidential organisation needs a department, and staff may only give it one of their own. */
+  private async assertDepartment(tx: EntityManager, user: AuthUser, departmentId: string | null, confidential: boolean) {
+    if (confidential && !departmentId) throw badField('departmentId', 'departmentId is required for a confidential organisation');
+    if (!departmentId) return;
+    const rows = await tx.query('SELECT 1 FROM departments WHERE id = $1 AND deleted_at IS NULL', [departmentId]);
+    if (!rows.length) throw badField('departmentId', 'departmentId must be an existing department');
+    if (confidential && !seesAllConfidential(user) && !user.departmentIds.includes(departmentId)) {
+      throw badField('departmentId', 'a confidential organisation must belong to one of your departments');
+    }
   }
 
   private async assertUserExists(tx: EntityManager, userId: string) {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
 import { normalisePostcode, normaliseWebsite, trim, trimEach, trimToNull, upperTrimToNull } from '../../../common/graphql/transforms';
 import { OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from '../organisation.enums';
 
@@ -108,6 +108,16 @@ export class CreateOrganisationInput {
   @IsOptional()
   @IsUUID('all', { message: 'ownerId must be a user id' })
   ownerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Defaults to the creator's first department" })
+  @IsOptional()
+  @IsUUID('all', { message: 'departmentId must be a department id' })
+  departmentId?: string | null;
+
+  @Field({ nullable: true, description: 'Visible only to its department, managers and admins' })
+  @IsOptional()
+  @IsBoolean({ message: 'confidential must be true or false' })
+  confidential?: boolean;
 }
 
 /** Every field optional; an explicit null clears an optional field. */

@@ -1,0 +1,20 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
+import { BaseRecord } from '../../common/database/base-record';
+
+/** A contact's role at an organisation over a period; ended (toDate) rather than deleted when they move on. */
+@ObjectType()
+@Entity('affiliations')
+export class Affiliation extends BaseRecord {
+  @Field(() => ID) @Column({ name: 'contact_id', type: 'uuid' }) contactId!: string;
+  @Field(() => ID) @Column({ name: 'organisation_id', type: 'uuid' }) organisationId!: string;
+  @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) role!: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO date' }) @Column({ name: 'from_date', type: 'date', nullable: true }) fromDate!: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO date; null while current' }) @Column({ name: 'to_date', type: 'date', nullable: true }) toDate!: string | null;
+  @Field() @Column({ name: 'is_primary', type: 'boolean', default: false }) isPrimary!: boolean;
+
+  @Field({ description: 'No end date, or one in the future' })
+  get current(): boolean {
+    return !this.toDate || this.toDate >= new Date().toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,25 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
+import { BaseRecord } from '../../common/database/base-record';
+import { LawfulBasis, PreferredChannel } from './contact.enums';
+
+/** A person outside the institution; linked to organisations through affiliations. */
+@ObjectType()
+@Entity('contacts')
+export class Contact extends BaseRecord {
+  @Field() @Column({ name: 'first_name', type: 'text' }) firstName!: string;
+  @Field() @Column({ name: 'last_name', type: 'text' }) lastName!: string;
+  @Field(() => [String]) @Column({ type: 'text', array: true, default: () => "'{}'" }) emails!: string[];
+  @Field(() => [String]) @Column({ type: 'text', array: true, default: () => "'{}'" }) phones!: string[];
+  @Field(() => String, { nullable: true }) @Column({ name: 'job_title', type: 'text', nullable: true }) jobTitle!: string | null;
+  @Field(() => PreferredChannel, { nullable: true }) @Column({ name: 'preferred_channel', type: 'text', nullable: true }) preferredChannel!: PreferredChannel | null;
+  @Field(() => LawfulBasis, { nullable: true }) @Column({ name: 'lawful_basis', type: 'text', nullable: true }) lawfulBasis!: LawfulBasis | null;
+  @Field() @Column({ name: 'marketing_opt_in', type: 'boolean', default: false }) marketingOptIn!: boolean;
+  @Field(() => [String]) @Column({ type: 'text', array: true, default: () => "'{}'" }) tags!: string[];
+  @Field(() => ID, { nullable: true }) @Column({ name: 'owner_id', type: 'uuid', nullable: true }) ownerId!: string | null;
+
+  @Field({ description: 'First and last name' })
+  get name(): string {
+    return `${this.firstName} ${this.lastName}`;
+  }
+}

@@ -1,0 +1,82 @@
+import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
+import { READERS, Roles, WRITERS } from '../../common/auth/roles';
+import { Connection } from '../../common/database/connection';
+import { GqlContext } from '../../common/graphql/context';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Contact } from '../contact/contact.entity';
+import { Department } from '../department/department.entity';
+import { Organisation } from '../organisation/organisation.entity';
+import { User } from '../user/user.entity';
+import { EngagementsArgs, LogEngagementInput, UpdateEngagementInput } from './dto/engagement.input';
+import { Engagement } from './engagement.entity';
+import { EngagementService } from './engagement.service';
+
+@ObjectType()
+export class EngagementConnection extends Connection(Engagement) {}
+
+@Resolver(() => Engagement)
+export class EngagementResolver {
+  constructor(private readonly engagements: EngagementService) {}
+
+  @Query(() => EngagementConnection, { name: 'engagements', description: 'Newest first', complexity: ({ args, childComplexity }) => 1 + childComplexity * (args.first ?? 25) })
+  @Roles(...READERS)
+  listEngagements(@CurrentUser() user: AuthUser, @Args() args: EngagementsArgs): Promise<Connection<Engagement>> {
+    return this.engagements.list(user, args);
+  }
+
+  @Query(() => Engagement, { nullable: true })
+  @Roles(...READERS)
+  engagement(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Engagement | null> {
+    return this.engagements.findById(user, id);
+  }
+
+  @Mutation(() => Engagement)
+  @Roles(...WRITERS)
+  logEngagement(@CurrentUser() user: AuthUser, @Args('input') input: LogEngagementInput): Promise<Engagement> {
+    return this.engagements.log(user, input);
+  }
+
+  @Mutation(() => Engagement, { description: 'Refused with CONFLICT when version is not the current one' })
+  @Roles(...WRITERS)
+  updateEngagement(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('version', { type: () => Int }) version: number,
+    @Args('input') input: UpdateEngagementInput): Promise<Engagement> {
+    return this.engagements.update(user, id, version, input);
+  }
+
+  @Mutation(() => Engagement)
+  @Roles(...WRITERS)
+  archiveEngagement(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
+    return this.engagements.archive(user, id);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<Organisation | null> | null {
+    return e.organisationId ? ctx.loaders.organisationById.load(e.organisationId) : null;
+  }
+
+  @ResolveField(() => Department, { nullable: true })
+  department(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<Department | null> {
+    return ctx.loaders.departmentById.load(e.departmentId);
+  }
+
+  @ResolveField(() => [Contact], { description: 'People present' })
+  contacts(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<Contact[]> {
+    return ctx.loaders.contactsByEngagement.load(e.id);
+  }
+
+  @ResolveField(() => [User], { description: 'Staff present' })
+  staff(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<User[]> {
+    return ctx.loaders.staffByEngagement.load(e.id);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who logged it' })
+  loggedBy(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<User | null> | null {
+    return e.createdBy ? ctx.loaders.userById.load(e.createdBy) : null;
+  }
+
+  @ResolveField(() => [AuditEvent], { description: 'Every change, newest first' })
+  history(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<AuditEvent[]> {
+    return ctx.loaders.history.load(`engagement:${e.id}`);
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { seesAllConfidential, visibleTo } from '../../common/auth/visibility';
+import { assertUuid } from '../../common/database/assert-uuid';
+import { Connection } from '../../common/database/connection';
+import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
+import { badField, notFound } from '../../common/graphql/errors';
+import { diffFields, recordAudit } from '../audit/audit';
+import { Organisation } from '../organisation/organisation.entity';
+import { Task } from '../task/task.entity';
+import { TaskStatus } from '../task/task.enums';
+import { EngagementsArgs, LogEngagementInput, UpdateEngagementInput } from './dto/engagement.input';
+import { Engagement } from './engagement.entity';
+import { timelines } from './engagement.timeline';
+
+const AUDITED = ['type', 'occurredOn', 'summary', 'details', 'organisationId', 'departmentId', 'confidential'] as const;
+const today = () => new Date().toISOString().slice(0, 10);
+
+@Injectable()
+export class EngagementService {
+  constructor(private readonly db: DataSource) {}
+
+  async list(user: AuthUser, args: EngagementsArgs): Promise<Connection<Engagement>> {
+    return (await timelines(this.db, user, args, null)).get('')!;
+  }
+
+  async findById(user: AuthUser, id: string, tx: EntityManager = this.db.manager): Promise<Engagement | null> {
+    assertUuid(id, 'id');
+    return tx.getRepository(Engagement).createQueryBuilder('e').where('e.id = :id', { id }).andWhere(...visibleTo('e', user)).getOne();
+  }
+
+  /** Logs an engagement with the people present and an optional follow-up task, all or nothing. */
+  async log(user: AuthUser, input: LogEngagementInput): Promise<Engagement> {
+    const departmentId = input.departmentId ?? user.departmentIds[0];
+    if (!departmentId) throw badField('departmentId', 'departmentId is required: you do not belong to a department');
+    if (!seesAllConfidential(user) && !user.departmentIds.includes(departmentId)) {
+      throw badField('departmentId', 'departmentId must be one of your departments');
+    }
+    if (input.occurredOn && input.occurredOn > addDays(today(), 1)) throw badField('occurredOn', 'occurredOn cannot be in the future');
+    return this.db.transaction(async (tx) => {
+      await this.assertDepartment(tx, departmentId);
+      if (input.organisationId) await this.assertOrganisationVisible(tx, user, input.organisationId);
+      const contactIds = [...new Set(input.contactIds ?? [])];
+      await this.assertContacts(tx, contactIds);
+      const staffIds = [...new Set([user.id, ...(input.staffIds ?? [])])];
+      const staff = await tx.query('SELECT id FROM users WHERE id = ANY($1) AND deleted_at IS NULL', [staffIds]);
+      if (staff.length !== staffIds.length) throw badField('staffIds', 'staffIds must be existing users');
+
+      const repo = tx.getRepository(Engagement);
+      const engagement = await repo.save(repo.create({
+        type: input.type, occurredOn: input.occurredOn ?? today(), summary: input.summary, details: input.details ?? null,
+        organisationId: input.organisationId ?? null, departmentId, confidential: input.confidential ?? false, createdBy: user.id,
+      }));
+      for (const contactId of contactIds) await tx.query('INSERT INTO engagement_contacts (engagement_id, contact_id) VALUES ($1, $2)', [engagement.id, contactId]);
+      for (const staffId of staffIds) await tx.query('INSERT INTO engagement_staff (engagement_id, user_id) VALUES ($1, $2)', [engagement.id, staffId]);
+      await recordAudit(tx, {
+        actorId: user.id, entityType: 'engagement', entityId: engagement.id, action: 'create',
+        changes: { ...diffFields(null, engagement, AUDITED), ...(contactIds.length && { contactIds: { old: null, new: contactIds } }) },
+      });
+
+      if (input.followUp) {
+        const assigneeId = input.followUp.assigneeId ?? user.id;
+        const [assignee] = await tx.query('SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL', [assigneeId]);
+        if (!assignee) throw badField('followUp.assigneeId', 'followUp.assigneeId must be an existing user');
+        const tasks = tx.getRepository(Task);
+        const task = await tasks.save(tasks.create({
+          title: input.followUp.title, dueOn: input.followUp.dueOn ?? null, status: TaskStatus.open, assigneeId,
+          organisationId: engagement.organisationId, contactId: contactIds[0] ?? null, engagementId: engagement.id,
+          departmentId, confidential: engagement.confidential, createdBy: user.id,
+        }));
+        await recordAudit(tx, { actorId: user.id, entityType: 'task', entityId: task.id, action: 'create', changes: { title: { old: null, new: task.title }, dueOn: { old: null, new: task.dueOn } } });
+      }
+      return engagement;
+    });
+  }
+
+  async update(user: AuthUser, id: string, version: number, input: UpdateEngagementInput): Promise<Engagement> {
+    assertUuid(id, 'id');
+    return this.db.transaction(async (tx) => {
+      const before = await this.findById(user, id, tx);
+      if (!before) throw notFound('Engagement', id);
+      const { contactIds, ...fields } = input;
+      if (fields.occurredOn && fields.occurredOn > addDays(today(), 1)) throw badField('occurredOn', 'occurredOn cannot be in the future');
+      const after = await versionedUpdate(tx, Engagement, 'Engagement', id, version, definedOnly(fields));
+      const changes = diffFields(before, after, AUDITED);
+      if (contactIds) {
+        const unique = [...new Set(contactIds)];
+        await this.assertContacts(tx, unique);
+        const old = (await tx.query('SELECT contact_id FROM engagement_contacts WHERE engagement_id = $1 ORDER BY contact_id', [id])).map((r: any) => r.contact_id);
+        await tx.query('DELETE FROM engagement_contacts WHERE engagement_id = $1', [id]);
+        for (const contactId of unique) await tx.query('INSERT INTO engagement_contacts (engagement_id, contact_id) VALUES ($1, $2)', [id, contactId]);
+        if (JSON.stringify(old) !== JSON.stringify([...unique].sort())) changes.contactIds = { old, new: unique };
+      }
+      await recordAudit(tx, { actorId: user.id, entityType: 'engagement', entityId: id, action: 'update', changes });
+      return after;
+    });
+  }
+
+  async archive(user: AuthUser, id: string): Promise<Engagement> {
+    assertUuid(id, 'id');
+    return this.db.transaction(async (tx) => {
+      if (!(await this.findById(user, id, tx))) throw notFound('Engagement', id);
+      await tx.query('UPDATE engagements SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      await recordAudit(tx, { actorId: user.id, entityType: 'engagement', entityId: id, action: 'archive' });
+      return tx.getRepository(Engagement).findOneOrFail({ where: { id }, withDeleted: true });
+    });
+  }
+
+  private async assertOrganisationVisible(tx: EntityManager, user: AuthUser, id: string) {
+    const found = await tx.getRepository(Organisation).createQueryBuilder('o').where('o.id = :id', { id }).andWhere(...visibleTo('o', user)).getExists();
+    if (!found) throw badField('organisationId', 'organisationId must be an existing organisation');
+  }
+
+  private async assertContacts(tx: EntityManager, ids: string[]) {
+    if (!ids.length) return;
+    const found = await tx.query('SELECT id FROM contacts WHERE id = ANY($1) AND deleted_at IS NULL', [ids]);
+    if (found.length !== ids.length) throw badField('contactIds', 'contactIds must be existing contacts');
+  }
+
+  private async assertDepartment(tx: EntityManager, id: string) {
+    const found = await tx.query('SELECT 1 FROM departments WHERE id = $1 AND deleted_at IS NULL', [id]);
+    if (!found.length) throw badField('departmentId', 'departmentId must be an existing department');
+  }
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,61 @@
+import { Args, Context, Field, ID, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection } from '../../common/database/connection';
+import { DepartmentActivity } from '../../common/dataloader/loaders';
+import { GqlContext } from '../../common/graphql/context';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Affiliation } from '../contact/affiliation.entity';
+import { Department } from '../department/department.entity';
+import { EngagementsArgs } from '../engagement/dto/engagement.input';
+import { Engagement } from '../engagement/engagement.entity';
+import { EngagementConnection } from '../engagement/engagement.resolver';
+import { Task } from '../task/task.entity';
+import { Organisation } from './organisation.entity';
+
+@ObjectType({ description: 'A department that has engaged the organisation, and when it last did' })
+export class DepartmentInvolvement {
+  @Field(() => ID) departmentId!: string;
+  @Field() lastEngagedOn!: string;
+  @Field(() => Int) engagementCount!: number;
+}
+
+/** The unified relationship view: everything the institution does with an organisation, every field batched. */
+@Resolver(() => Organisation)
+export class OrganisationRelationsResolver {
+  @ResolveField(() => [Affiliation], { description: 'People, current first, then past' })
+  affiliations(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Affiliation[]> {
+    return ctx.loaders.affiliationsByOrganisation.load(o.id);
+  }
+
+  @ResolveField(() => EngagementConnection, { description: 'The timeline across all departments, newest first' })
+  engagements(@Parent() o: Organisation, @Args() args: EngagementsArgs, @Context() ctx: GqlContext): Promise<Connection<Engagement>> {
+    return ctx.loaders.timeline('organisation', args).load(o.id);
+  }
+
+  @ResolveField(() => [Task])
+  openTasks(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Task[]> {
+    return ctx.loaders.openTasksByOrganisation.load(o.id);
+  }
+
+  @ResolveField(() => [DepartmentInvolvement], { description: 'Departments involved, most recent contact first' })
+  departmentsInvolved(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<DepartmentActivity[]> {
+    return ctx.loaders.departmentsInvolved.load(o.id);
+  }
+
+  @ResolveField(() => Department, { nullable: true })
+  department(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Department | null> | null {
+    return o.departmentId ? ctx.loaders.departmentById.load(o.departmentId) : null;
+  }
+
+  @ResolveField(() => [AuditEvent], { description: 'Every change, newest first' })
+  history(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<AuditEvent[]> {
+    return ctx.loaders.history.load(`organisation:${o.id}`);
+  }
+}
+
+@Resolver(() => DepartmentInvolvement)
+export class DepartmentInvolvementResolver {
+  @ResolveField(() => Department, { nullable: true })
+  department(@Parent() d: DepartmentInvolvement, @Context() ctx: GqlContext): Promise<Department | null> {
+    return ctx.loaders.departmentById.load(d.departmentId);
+  }
+}

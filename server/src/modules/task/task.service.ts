@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { seesAllConfidential, visibleTo } from '../../common/auth/visibility';
+import { assertUuid } from '../../common/database/assert-uuid';
+import { Connection, decodeCursor, pageSize, toConnection } from '../../common/database/connection';
+import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
+import { badField, notFound } from '../../common/graphql/errors';
+import { diffFields, recordAudit } from '../audit/audit';
+import { CreateTaskInput, MyTasksArgs, UpdateTaskInput } from './dto/task.input';
+import { Task } from './task.entity';
+import { TaskStatus } from './task.enums';
+
+const AUDITED = ['title', 'notes', 'dueOn', 'status', 'assigneeId', 'organisationId', 'contactId', 'engagementId', 'departmentId', 'confidential'] as const;
+// Undated tasks sort after dated ones: the key is the due date, or a date after any real one.
+const SORT_KEY = `coalesce(t.due_on, '9999-12-31'::date)`;
+
+@Injectable()
+export class TaskService {
+  constructor(private readonly db: DataSource) {}
+
+  /** The signed-in user's tasks, soonest due first. */
+  async mine(user: AuthUser, args: MyTasksArgs): Promise<Connection<Task>> {
+    const limit = pageSize(args.first);
+    const q = this.db.getRepository(Task).createQueryBuilder('t')
+      .where('t.assignee_id = :me', { me: user.id })
+      .andWhere('t.status IN (:...statuses)', { statuses: args.statuses?.length ? args.statuses : [TaskStatus.open] });
+    const counting = q.clone().select('count(*)::int', 'count').getRawOne<{ count: number }>();
+    const page = q.clone().addSelect(`${SORT_KEY}::text`, 'sort_key');
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      assertUuid(cursor.id, 'after');
+      page.andWhere(`(${SORT_KEY}, t.id) > (:key::date, :cursorId::uuid)`, { key: cursor.key, cursorId: cursor.id });
+    }
+    page.orderBy(SORT_KEY, 'ASC').addOrderBy('t.id', 'ASC').limit(limit + 1);
+    const [{ raw, entities }, counted] = await Promise.all([page.getRawAndEntities(), counting]);
+    const keys = new Map(entities.map((e, i) => [e.id, raw[i].sort_key as string]));
+    return toConnection(entities, limit, counted?.count ?? 0, (t) => keys.get(t.id) ?? null);
+  }
+
+  async findById(user: AuthUser, id: string, tx: EntityManager = this.db.manager): Promise<Task | null> {
+    assertUuid(id, 'id');
+    return tx.getRepository(Task).createQueryBuilder('t').where('t.id = :id', { id }).andWhere(...visibleTo('t', user)).getOne();
+  }
+
+  async create(user: AuthUser, input: CreateTaskInput): Promise<Task> {
+    const departmentId = input.departmentId ?? user.departmentIds[0];
+    if (!departmentId) throw badField('departmentId', 'departmentId is required: you do not belong to a department');
+    if (input.confidential && !seesAllConfidential(user) && !user.departmentIds.includes(departmentId)) {
+      throw badField('departmentId', 'a confidential task must belong to one of your departments');
+    }
+    return this.db.transaction(async (tx) => {
+      await this.assertLinks(tx, user, { ...input, departmentId, assigneeId: input.assigneeId ?? user.id });
+      const repo = tx.getRepository(Task);
+      const task = await repo.save(repo.create({
+        title: input.title, notes: input.notes ?? null, dueOn: input.dueOn ?? null, status: TaskStatus.open, assigneeId: input.assigneeId ?? user.id,
+        organisationId: input.organisationId ?? null, contactId: input.contactId ?? null, engagementId: input.engagementId ?? null,
+        departmentId, confidential: input.confidential ?? false, createdBy: user.id,
+      }));
+      await recordAudit(tx, { actorId: user.id, entityType: 'task', entityId: task.id, action: 'create', changes: diffFields(null, task, AUDITED) });
+      return task;
+    });
+  }
+
+  async update(user: AuthUser, id: string, version: number, input: UpdateTaskInput): Promise<Task> {
+    assertUuid(id, 'id');
+    return this.db.transaction(async (tx) => {
+      const before = await this.findById(user, id, tx);
+      if (!before) throw notFound('Task', id);
+      if (input.assigneeId) await this.assertLinks(tx, user, { assigneeId: input.assigneeId });
+      const changes = definedOnly(input);
+      if (input.status) changes.completedAt = input.status === TaskStatus.open ? null : new Date();
+      const after = await versionedUpdate(tx, Task, 'Task', id, version, changes);
+      await recordAudit(tx, { actorId: user.id, entityType: 'task', entityId: id, action: 'update', changes: diffFields(before, after, AUDITED) });
+      return after;
+    });
+  }
+
+  complete(user: AuthUser, id: string, version: number): Promise<Task> {
+    return this.update(user, id, version, { status: TaskStatus.done });
+  }
+
+  private async assertLinks(tx: EntityManager, user: AuthUser, links: Partial<CreateTaskInput>) {
+    const checks: Array<[keyof CreateTaskInput, string, string]> = [
+      ['assigneeId', 'SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL', 'an existing user'],
+      ['contactId', 'SELECT 1 FROM contacts WHERE id = $1 AND deleted_at IS NULL', 'an existing contact'],
+      ['departmentId', 'SELECT 1 FROM departments WHERE id = $1 AND deleted_at IS NULL', 'an existing department'],
+    ];
+    for (const [field, sql, what] of checks) {
+      const value = links[field];
+      if (value && !(await tx.query(sql, [value])).length) throw badField(field, `${field} must be ${what}`);
+    }
+    // Linked organisation and engagement must be ones this user can see.
+    if (links.organisationId) {
+      const ok = await tx.createQueryBuilder().from('organisations', 'o').where('o.id = :id AND o.deleted_at IS NULL', { id: links.organisationId }).andWhere(...visibleTo('o', user)).getExists();
+      if (!ok) throw badField('organisationId', 'organisationId must be an existing organisation');
+    }
+    if (links.engagementId) {
+      const ok = await tx.createQueryBuilder().from('engagements', 'e').where('e.id = :id AND e.deleted_at IS NULL', { id: links.engagementId }).andWhere(...visibleTo('e', user)).getExists();
+      if (!ok) throw badField('engagementId', 'engagementId must be an existing engagement');
+    }
+  }
+}
