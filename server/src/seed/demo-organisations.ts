@@ -54,6 +54,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   ['Belfast Cyber Security Ltd', 'employer', 'J', 'small', 'Belfast', 'BT3 9DT', 'northern_ireland'],
   ['Innovate Regions Foundation', 'funder', 'S', 'small', 'London', 'WC1V 7QH', 'london'],
   ['Newcastle College Group', 'school_college', 'P', 'large', 'Newcastle upon Tyne', 'NE4 7SA', 'north_east'],
+  ['Siemens Energy UK', 'employer', 'C', 'large', 'Newcastle upon Tyne', 'NE6 3NE', 'north_east'],
+  ['Rolls-Royce Submarines Ltd', 'employer', 'C', 'large', 'Derby', 'DE21 7XX', 'east_midlands'],
 ];
 
 export const DEMO_DEPARTMENTS: Array<[string, string]> = [
@@ -63,6 +65,8 @@ export const DEMO_DEPARTMENTS: Array<[string, string]> = [
   ['Creative Arts and Media', 'ART'],
   ['Apprenticeships and Skills', 'APP'],
   ['Research and Enterprise Office', 'REO'],
+  ['Careers and Employability Service', 'CES'],
+  ['Continuing Professional Development', 'CPD'],
 ];
 
 export const DEMO_STAFF: Array<[string, string, string, string]> = [
@@ -73,4 +77,7 @@ export const DEMO_STAFF: Array<[string, string, string, string]> = [
   ['Gareth Morgan', 'gareth.morgan@bce.local', 'staff', 'APP'],
   ['Fiona Campbell', 'fiona.campbell@bce.local', 'staff', 'HLS'],
   ['Sam Nguyen', 'sam.nguyen@bce.local', 'viewer', 'ART'],
+  ['Rachel Adeyemi', 'rachel.adeyemi@bce.local', 'staff', 'CES'],
+  ['Owen Price', 'owen.price@bce.local', 'staff', 'CPD'],
+  ['Hannah Lewis', 'hannah.lewis@bce.local', 'staff', 'ART'],
 ];

@@ -15,6 +15,16 @@ import { AuthUser } from '../auth/auth-user';
 import { visibleParam, visibleSql } from '../auth/visibility';
 import { Connection } from '../database/connection';
 
+/**
+ * Batches every load requested before the next I/O turn (setImmediate rather than the default
+ * microtask), so one GraphQL level costs one query per relation whatever the data's size.
+ */
+class BatchLoader<K, V> extends DataLoader<K, V> {
+  constructor(batch: DataLoader.BatchLoadFn<K, V>) {
+    super(batch, { batchScheduleFn: (callback) => setImmediate(callback) });
+  }
+}
+
 export interface DepartmentActivity {
   departmentId: string;
   lastEngagedOn: string;
@@ -42,7 +52,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     const key = `${kind}:${JSON.stringify(args)}`;
     let loader = timelineLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader(async (ids) => {
+      loader = new BatchLoader(async (ids) => {
         const scope: TimelineScope = { kind, ids };
         const pages = await timelines(db, currentUser(), args, scope);
         return ids.map((id) => pages.get(id)!);
@@ -52,13 +62,26 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     return loader;
   };
 
+  /**
+   * To-one loaders come one per GraphQL field ("Task.assignee"): a loader shared by two sibling
+   * branches would batch once or twice depending on which branch's parent query returned first.
+   * Per field, each is exactly one batch per level, so the statement count is fixed by the query.
+   */
+  const perField = <V>(make: () => DataLoader<string, V>) => {
+    const byField = new Map<string, DataLoader<string, V>>();
+    return (field: string) => {
+      if (!byField.has(field)) byField.set(field, make());
+      return byField.get(field)!;
+    };
+  };
+
   return {
     timeline,
-    userById: new DataLoader<string, User | null>(async (ids) =>
-      oneByKey(ids, await db.getRepository(User).find({ where: { id: In([...ids]) }, withDeleted: true }), (u) => u.id)),
-    departmentById: new DataLoader<string, Department | null>(async (ids) =>
-      oneByKey(ids, await db.getRepository(Department).find({ where: { id: In([...ids]) }, withDeleted: true }), (d) => d.id)),
-    departmentsByUserId: new DataLoader<string, Department[]>(async (userIds) => {
+    userById: perField(() => new BatchLoader<string, User | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(User).find({ where: { id: In([...ids]) }, withDeleted: true }), (u) => u.id))),
+    departmentById: perField(() => new BatchLoader<string, Department | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(Department).find({ where: { id: In([...ids]) }, withDeleted: true }), (d) => d.id))),
+    departmentsByUserId: new BatchLoader<string, Department[]>(async (userIds) => {
       const rows: Array<Department & { userId: string }> = await db.query(
         `SELECT ud.user_id AS "userId", d.id, d.name, d.code, d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt", d.deleted_at AS "deletedAt"
            FROM user_departments ud JOIN departments d ON d.id = ud.department_id WHERE ud.user_id = ANY($1) ORDER BY d.name`,
@@ -67,16 +90,16 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       return byKey(userIds, rows, (r) => r.userId).map((list) => list.map(({ userId: _u, ...d }) => Object.assign(new Department(), d)));
     }),
     /** Null when the organisation is confidential to another department: it simply does not show. */
-    organisationById: new DataLoader<string, Organisation | null>(async (ids) => {
+    organisationById: perField(() => new BatchLoader<string, Organisation | null>(async (ids) => {
       const rows = await db.getRepository(Organisation).createQueryBuilder('o')
         .where('o.id IN (:...ids)', { ids: [...ids] })
         .andWhere('(:departments::uuid[] IS NULL OR NOT o.confidential OR o.department_id = ANY(:departments::uuid[]))', { departments: visibleParam(currentUser()) })
         .getMany();
       return oneByKey(ids, rows, (o) => o.id);
-    }),
-    contactById: new DataLoader<string, Contact | null>(async (ids) =>
-      oneByKey(ids, await db.getRepository(Contact).find({ where: { id: In([...ids]) } }), (c) => c.id)),
-    affiliationsByOrganisation: new DataLoader<string, Affiliation[]>(async (ids) => {
+    })),
+    contactById: perField(() => new BatchLoader<string, Contact | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(Contact).find({ where: { id: In([...ids]) } }), (c) => c.id))),
+    affiliationsByOrganisation: new BatchLoader<string, Affiliation[]>(async (ids) => {
       const rows = await db.getRepository(Affiliation).createQueryBuilder('a')
         .innerJoin('contacts', 'c', 'c.id = a.contact_id AND c.deleted_at IS NULL')
         .where('a.organisation_id IN (:...ids)', { ids: [...ids] })
@@ -84,37 +107,38 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
         .getMany();
       return byKey(ids, rows, (a) => a.organisationId);
     }),
-    affiliationsByContact: new DataLoader<string, Affiliation[]>(async (ids) => {
+    affiliationsByContact: new BatchLoader<string, Affiliation[]>(async (ids) => {
       const rows = await db.getRepository(Affiliation).createQueryBuilder('a')
         .where('a.contact_id IN (:...ids)', { ids: [...ids] })
         .orderBy('a.to_date', 'DESC', 'NULLS FIRST').addOrderBy('a.from_date', 'DESC', 'NULLS LAST')
         .getMany();
       return byKey(ids, rows, (a) => a.contactId);
     }),
-    consentsByContact: new DataLoader<string, ConsentRecord[]>(async (ids) =>
+    consentsByContact: new BatchLoader<string, ConsentRecord[]>(async (ids) =>
       byKey(ids, await db.getRepository(ConsentRecord).find({ where: { contactId: In([...ids]) }, order: { givenAt: 'DESC' } }), (c) => c.contactId)),
-    contactsByEngagement: new DataLoader<string, Contact[]>(async (ids) => {
-      const rows: Array<{ engagement_id: string; contact_id: string }> = await db.query(
-        'SELECT engagement_id, contact_id FROM engagement_contacts WHERE engagement_id = ANY($1)', [[...ids]]);
-      const contacts = rows.length ? await db.getRepository(Contact).find({ where: { id: In(rows.map((r) => r.contact_id)) }, withDeleted: true }) : [];
-      const byId = new Map(contacts.map((c) => [c.id, c]));
-      return byKey(ids, rows, (r) => r.engagement_id).map((list) => list.map((r) => byId.get(r.contact_id)!).filter(Boolean));
+    contactsByEngagement: new BatchLoader<string, Contact[]>(async (ids) => {
+      // One join, always: the number of statements never depends on the data.
+      const { raw, entities } = await db.getRepository(Contact).createQueryBuilder('c').withDeleted()
+        .innerJoin('engagement_contacts', 'ec', 'ec.contact_id = c.id').addSelect('ec.engagement_id', 'engagement_id')
+        .where('ec.engagement_id IN (:...ids)', { ids: [...ids] }).orderBy('c.last_name').getRawAndEntities();
+      const byId = new Map(entities.map((c) => [c.id, c]));
+      return byKey(ids, raw, (r: any) => r.engagement_id as string).map((list) => list.map((r: any) => byId.get(r.c_id)!));
     }),
-    staffByEngagement: new DataLoader<string, User[]>(async (ids) => {
-      const rows: Array<{ engagement_id: string; user_id: string }> = await db.query(
-        'SELECT engagement_id, user_id FROM engagement_staff WHERE engagement_id = ANY($1)', [[...ids]]);
-      const users = rows.length ? await db.getRepository(User).find({ where: { id: In(rows.map((r) => r.user_id)) }, withDeleted: true }) : [];
-      const byId = new Map(users.map((u) => [u.id, u]));
-      return byKey(ids, rows, (r) => r.engagement_id).map((list) => list.map((r) => byId.get(r.user_id)!).filter(Boolean));
+    staffByEngagement: new BatchLoader<string, User[]>(async (ids) => {
+      const { raw, entities } = await db.getRepository(User).createQueryBuilder('u').withDeleted()
+        .innerJoin('engagement_staff', 'es', 'es.user_id = u.id').addSelect('es.engagement_id', 'engagement_id')
+        .where('es.engagement_id IN (:...ids)', { ids: [...ids] }).orderBy('u.name').getRawAndEntities();
+      const byId = new Map(entities.map((u) => [u.id, u]));
+      return byKey(ids, raw, (r: any) => r.engagement_id as string).map((list) => list.map((r: any) => byId.get(r.u_id)!));
     }),
-    openTasksByOrganisation: new DataLoader<string, Task[]>(async (ids) => {
+    openTasksByOrganisation: new BatchLoader<string, Task[]>(async (ids) => {
       const rows = await db.getRepository(Task).createQueryBuilder('t')
         .where('t.organisation_id IN (:...ids)', { ids: [...ids] }).andWhere(`t.status = 'open'`)
         .andWhere(`(:departments::uuid[] IS NULL OR NOT t.confidential OR t.department_id = ANY(:departments::uuid[]))`, { departments: visibleParam(currentUser()) })
         .orderBy('t.due_on', 'ASC', 'NULLS LAST').getMany();
       return byKey(ids, rows, (t) => t.organisationId!);
     }),
-    tasksByContact: new DataLoader<string, Task[]>(async (ids) => {
+    tasksByContact: new BatchLoader<string, Task[]>(async (ids) => {
       const rows = await db.getRepository(Task).createQueryBuilder('t')
         .where('t.contact_id IN (:...ids)', { ids: [...ids] }).andWhere(`t.status = 'open'`)
         .andWhere(`(:departments::uuid[] IS NULL OR NOT t.confidential OR t.department_id = ANY(:departments::uuid[]))`, { departments: visibleParam(currentUser()) })
@@ -122,7 +146,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       return byKey(ids, rows, (t) => t.contactId!);
     }),
     /** Which departments have engaged each organisation, and when last: the islands made visible. */
-    departmentsInvolved: new DataLoader<string, DepartmentActivity[]>(async (ids) => {
+    departmentsInvolved: new BatchLoader<string, DepartmentActivity[]>(async (ids) => {
       const rows: Array<DepartmentActivity & { organisationId: string }> = await db.query(
         `SELECT e.organisation_id AS "organisationId", e.department_id AS "departmentId", max(e.occurred_on)::text AS "lastEngagedOn", count(*)::int AS "engagementCount"
            FROM engagements e
@@ -133,7 +157,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       return byKey(ids, rows, (r) => r.organisationId);
     }),
     /** Audit history, newest first, keyed "type:id" (capped at the latest 200 events per record). */
-    history: new DataLoader<string, AuditEvent[]>(async (keys) => {
+    history: new BatchLoader<string, AuditEvent[]>(async (keys) => {
       const pairs = keys.map((k) => k.split(':'));
       const rows: any[] = await db.query(
         `SELECT * FROM (

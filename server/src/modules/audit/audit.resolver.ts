@@ -9,7 +9,7 @@ const asText = (value: unknown): string | null => (value === null || value === u
 export class AuditEventResolver {
   @ResolveField(() => User, { nullable: true, description: 'Who made the change' })
   actor(@Parent() event: AuditEvent, @Context() ctx: GqlContext): Promise<User | null> | null {
-    return event.actorId ? ctx.loaders.userById.load(event.actorId) : null;
+    return event.actorId ? ctx.loaders.userById('AuditEvent.actor').load(event.actorId) : null;
   }
 
   @ResolveField(() => [FieldChange])

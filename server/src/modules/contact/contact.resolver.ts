@@ -101,7 +101,7 @@ export class ContactResolver {
 
   @ResolveField(() => User, { nullable: true })
   owner(@Parent() contact: Contact, @Context() ctx: GqlContext): Promise<User | null> | null {
-    return contact.ownerId ? ctx.loaders.userById.load(contact.ownerId) : null;
+    return contact.ownerId ? ctx.loaders.userById('Contact.owner').load(contact.ownerId) : null;
   }
 
   @ResolveField(() => [AuditEvent], { description: 'Every change, newest first' })
@@ -114,11 +114,11 @@ export class ContactResolver {
 export class AffiliationResolver {
   @ResolveField(() => Contact, { nullable: true })
   contact(@Parent() a: Affiliation, @Context() ctx: GqlContext): Promise<Contact | null> {
-    return ctx.loaders.contactById.load(a.contactId);
+    return ctx.loaders.contactById('Affiliation.contact').load(a.contactId);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'Null when it is confidential to another department' })
   organisation(@Parent() a: Affiliation, @Context() ctx: GqlContext): Promise<Organisation | null> {
-    return ctx.loaders.organisationById.load(a.organisationId);
+    return ctx.loaders.organisationById('Affiliation.organisation').load(a.organisationId);
   }
 }

@@ -52,12 +52,12 @@ export class EngagementResolver {
 
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<Organisation | null> | null {
-    return e.organisationId ? ctx.loaders.organisationById.load(e.organisationId) : null;
+    return e.organisationId ? ctx.loaders.organisationById('Engagement.organisation').load(e.organisationId) : null;
   }
 
   @ResolveField(() => Department, { nullable: true })
   department(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<Department | null> {
-    return ctx.loaders.departmentById.load(e.departmentId);
+    return ctx.loaders.departmentById('Engagement.department').load(e.departmentId);
   }
 
   @ResolveField(() => [Contact], { description: 'People present' })
@@ -72,7 +72,7 @@ export class EngagementResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Who logged it' })
   loggedBy(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<User | null> | null {
-    return e.createdBy ? ctx.loaders.userById.load(e.createdBy) : null;
+    return e.createdBy ? ctx.loaders.userById('Engagement.loggedBy').load(e.createdBy) : null;
   }
 
   @ResolveField(() => [AuditEvent], { description: 'Every change, newest first' })

@@ -43,7 +43,7 @@ export class OrganisationRelationsResolver {
 
   @ResolveField(() => Department, { nullable: true })
   department(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Department | null> | null {
-    return o.departmentId ? ctx.loaders.departmentById.load(o.departmentId) : null;
+    return o.departmentId ? ctx.loaders.departmentById('Organisation.department').load(o.departmentId) : null;
   }
 
   @ResolveField(() => [AuditEvent], { description: 'Every change, newest first' })
@@ -56,6 +56,6 @@ export class OrganisationRelationsResolver {
 export class DepartmentInvolvementResolver {
   @ResolveField(() => Department, { nullable: true })
   department(@Parent() d: DepartmentInvolvement, @Context() ctx: GqlContext): Promise<Department | null> {
-    return ctx.loaders.departmentById.load(d.departmentId);
+    return ctx.loaders.departmentById('DepartmentInvolvement.department').load(d.departmentId);
   }
 }

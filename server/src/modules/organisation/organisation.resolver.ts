@@ -60,6 +60,6 @@ export class OrganisationResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'The account manager' })
   owner(@Parent() organisation: Organisation, @Context() ctx: GqlContext): Promise<User | null> | null {
-    return organisation.ownerId ? ctx.loaders.userById.load(organisation.ownerId) : null;
+    return organisation.ownerId ? ctx.loaders.userById('Organisation.owner').load(organisation.ownerId) : null;
   }
 }

@@ -51,17 +51,17 @@ export class TaskResolver {
 
   @ResolveField(() => User, { nullable: true })
   assignee(@Parent() t: Task, @Context() ctx: GqlContext): Promise<User | null> {
-    return ctx.loaders.userById.load(t.assigneeId);
+    return ctx.loaders.userById('Task.assignee').load(t.assigneeId);
   }
 
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Parent() t: Task, @Context() ctx: GqlContext): Promise<Organisation | null> | null {
-    return t.organisationId ? ctx.loaders.organisationById.load(t.organisationId) : null;
+    return t.organisationId ? ctx.loaders.organisationById('Task.organisation').load(t.organisationId) : null;
   }
 
   @ResolveField(() => Contact, { nullable: true })
   contact(@Parent() t: Task, @Context() ctx: GqlContext): Promise<Contact | null> | null {
-    return t.contactId ? ctx.loaders.contactById.load(t.contactId) : null;
+    return t.contactId ? ctx.loaders.contactById('Task.contact').load(t.contactId) : null;
   }
 
   @ResolveField(() => [AuditEvent])
