@@ -45,7 +45,7 @@ describe('organisations journey', () => {
 
     // Find it by typing part of its name in the list's search box.
     await page.goto(`${baseUrl()}/organisations`);
-    await page.getByLabel('Search organisations').fill('quayside rob');
+    await page.getByLabel('Search organisations', { exact: true }).fill('quayside rob');
     const link = page.getByRole('link', { name: 'Quayside Robotics Ltd' });
     await link.waitFor();
     expect(await page.getByRole('link', { name: 'Quayside Digital Studio' }).count()).toBe(0);

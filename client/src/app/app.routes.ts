@@ -13,8 +13,10 @@ export const routes: Routes = [
     canActivate: [authGuard],
     loadComponent: () => import('./core/shell/shell.component').then((m) => m.ShellComponent),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'organisations' },
+      { path: '', pathMatch: 'full', redirectTo: 'my-day' },
+      { path: 'my-day', title: 'My day', loadComponent: () => import('./features/my-day/my-day.page').then((m) => m.MyDayPage) },
       { path: 'organisations', loadChildren: () => import('./features/organisations/organisations.routes').then((m) => m.ORGANISATION_ROUTES) },
+      { path: 'contacts', loadChildren: () => import('./features/contacts/contacts.routes').then((m) => m.CONTACT_ROUTES) },
       {
         path: '**',
         title: 'Page not found',

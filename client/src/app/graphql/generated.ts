@@ -7,6 +7,23 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { gql } from 'apollo-angular';
 import { Injectable } from '@angular/core';
 import * as Apollo from 'apollo-angular';
+export type CreateContactInput = {
+  emails?: Array<string> | null | undefined;
+  firstName: string;
+  jobTitle?: string | null | undefined;
+  lastName: string;
+  lawfulBasis?: LawfulBasis | null | undefined;
+  marketingOptIn?: boolean | null | undefined;
+  /** Also affiliate the new contact with this organisation (current, primary) */
+  organisationId?: string | number | null | undefined;
+  ownerId?: string | number | null | undefined;
+  phones?: Array<string> | null | undefined;
+  preferredChannel?: PreferredChannel | null | undefined;
+  /** Their role at organisationId */
+  role?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
+};
+
 export type CreateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
@@ -30,6 +47,60 @@ export type CreateOrganisationInput = {
   tradingNames?: Array<string> | null | undefined;
   type: OrganisationType;
   website?: string | null | undefined;
+};
+
+export type EngagementFilter = {
+  contactId?: string | number | null | undefined;
+  departmentIds?: Array<string | number> | null | undefined;
+  from?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+  /** Logged by or attended by this member of staff */
+  staffId?: string | number | null | undefined;
+  to?: string | null | undefined;
+  types?: Array<EngagementType> | null | undefined;
+};
+
+export type EngagementType =
+  | 'call'
+  | 'email'
+  | 'enquiry'
+  | 'event'
+  | 'meeting'
+  | 'note'
+  | 'placement_visit'
+  | 'visit';
+
+/** A follow-up task created with the engagement */
+export type FollowUpInput = {
+  /** Defaults to the person logging */
+  assigneeId?: string | number | null | undefined;
+  dueOn?: string | null | undefined;
+  title: string;
+};
+
+/** UK GDPR Article 6 lawful basis */
+export type LawfulBasis =
+  | 'consent'
+  | 'contract'
+  | 'legal_obligation'
+  | 'legitimate_interests'
+  | 'public_task'
+  | 'vital_interests';
+
+export type LogEngagementInput = {
+  confidential?: boolean | null | undefined;
+  contactIds?: Array<string | number> | null | undefined;
+  /** Defaults to the user's first department */
+  departmentId?: string | number | null | undefined;
+  details?: string | null | undefined;
+  followUp?: FollowUpInput | null | undefined;
+  /** Defaults to today */
+  occurredOn?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+  /** Staff present; the person logging is always included */
+  staffIds?: Array<string | number> | null | undefined;
+  summary: string;
+  type: EngagementType;
 };
 
 export type OrganisationFilter = {
@@ -61,6 +132,13 @@ export type OrganisationType =
   | 'partner'
   | 'public_body'
   | 'school_college';
+
+export type PreferredChannel =
+  | 'email'
+  | 'in_person'
+  | 'phone'
+  | 'post'
+  | 'video';
 
 /** UK ITL1 region */
 export type Region =
@@ -97,6 +175,10 @@ export type Role =
   | 'staff'
   | 'viewer';
 
+export type SearchHitKind =
+  | 'contact'
+  | 'organisation';
+
 /** UK SIC 2007 section */
 export type SicSection =
   | 'A'
@@ -132,6 +214,11 @@ export type SortDirection =
   | 'asc'
   | 'desc';
 
+export type TaskStatus =
+  | 'cancelled'
+  | 'done'
+  | 'open';
+
 export type UpdateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
@@ -157,7 +244,7 @@ export type UpdateOrganisationInput = {
   website?: string | null | undefined;
 };
 
-export type CurrentUserFragment = { id: string, email: string, name: string, role: Role };
+export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, departments: Array<{ id: string, name: string, code: string }> };
 
 export type LoginMutationVariables = Exact<{
   email: string;
@@ -165,16 +252,83 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { accessToken: string, user: { id: string, email: string, name: string, role: Role } } };
+export type LoginMutation = { login: { accessToken: string, user: { id: string, email: string, name: string, role: Role, departments: Array<{ id: string, name: string, code: string }> } } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, name: string, role: Role } };
+export type MeQuery = { me: { id: string, email: string, name: string, role: Role, departments: Array<{ id: string, name: string, code: string }> } };
+
+export type AffiliationItemFragment = { id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null };
+
+export type ContactListItemFragment = { id: string, name: string, jobTitle: string | null, emails: Array<string>, affiliations: Array<{ id: string, current: boolean, role: string | null, organisation: { id: string, name: string } | null }> };
+
+export type ContactDetailFragment = { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null };
+
+export type ContactsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+}>;
+
+
+export type ContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, jobTitle: string | null, emails: Array<string>, affiliations: Array<{ id: string, current: boolean, role: string | null, organisation: { id: string, name: string } | null }> } }> } };
+
+export type ContactViewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ContactViewQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, consents: Array<{ id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, history: Array<{ id: string, occurredAt: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, owner: { id: string, name: string } | null } | null };
+
+export type CreateContactMutationVariables = Exact<{
+  input: CreateContactInput;
+}>;
+
+
+export type CreateContactMutation = { createContact: { id: string, name: string } };
+
+export type TimelineEngagementFragment = { id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null };
+
+export type TimelineQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EngagementFilter | null | undefined;
+}>;
+
+
+export type TimelineQuery = { engagements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null } }> } };
+
+export type LogEngagementMutationVariables = Exact<{
+  input: LogEngagementInput;
+}>;
+
+
+export type LogEngagementMutation = { logEngagement: { id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null } };
+
+export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DepartmentsQuery = { departments: Array<{ id: string, name: string, code: string }> };
+
+export type ContactOptionsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ContactOptionsQuery = { contacts: { edges: Array<{ node: { id: string, name: string, jobTitle: string | null } }> } };
+
+export type MyDayQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDayQuery = { myDay: { overdueTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, dueTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, recentEngagements: Array<{ id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null }>, quietOrganisations: Array<{ lastEngagedOn: string | null, organisation: { id: string, name: string, relationshipStage: RelationshipStage } }> } };
 
 export type OrganisationListItemFragment = { id: string, name: string, type: OrganisationType, relationshipStage: RelationshipStage, town: string | null, postcode: string | null, archivedAt: string | null, owner: { id: string, name: string } | null };
 
-export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string, email: string } | null };
+export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
 
 export type OrganisationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -192,14 +346,14 @@ export type OrganisationQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
 }>;
 
 
-export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string, email: string } | null } };
+export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type UpdateOrganisationMutationVariables = Exact<{
   id: string | number;
@@ -208,26 +362,53 @@ export type UpdateOrganisationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string, email: string } | null } };
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type ArchiveOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string, email: string } | null } };
+export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type RestoreOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string, email: string } | null } };
+export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+
+export type OrganisationViewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type UsersQuery = { users: Array<{ id: string, name: string, role: Role }> };
+
+export type TaskItemFragment = { id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
+
+export type CompleteTaskMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type CompleteTaskMutation = { completeTask: { id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null } };
+
+export type AuditEventItemFragment = { id: string, occurredAt: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> };
+
+export type SearchQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: Array<{ kind: SearchHitKind, id: string, title: string, subtitle: string | null, score: number }> };
 
 export const CurrentUserFragmentDoc = gql`
     fragment CurrentUser on User {
@@ -235,6 +416,99 @@ export const CurrentUserFragmentDoc = gql`
   email
   name
   role
+  departments {
+    id
+    name
+    code
+  }
+}
+    `;
+export const AffiliationItemFragmentDoc = gql`
+    fragment AffiliationItem on Affiliation {
+  id
+  version
+  role
+  fromDate
+  toDate
+  isPrimary
+  current
+  contact {
+    id
+    name
+    jobTitle
+    emails
+  }
+  organisation {
+    id
+    name
+  }
+}
+    `;
+export const ContactListItemFragmentDoc = gql`
+    fragment ContactListItem on Contact {
+  id
+  name
+  jobTitle
+  emails
+  affiliations {
+    id
+    current
+    role
+    organisation {
+      id
+      name
+    }
+  }
+}
+    `;
+export const ContactDetailFragmentDoc = gql`
+    fragment ContactDetail on Contact {
+  id
+  version
+  name
+  firstName
+  lastName
+  emails
+  phones
+  jobTitle
+  preferredChannel
+  lawfulBasis
+  marketingOptIn
+  tags
+  owner {
+    id
+    name
+  }
+  archivedAt
+  createdAt
+  updatedAt
+}
+    `;
+export const TimelineEngagementFragmentDoc = gql`
+    fragment TimelineEngagement on Engagement {
+  id
+  type
+  occurredOn
+  summary
+  details
+  confidential
+  organisation {
+    id
+    name
+  }
+  department {
+    id
+    name
+    code
+  }
+  contacts {
+    id
+    name
+  }
+  loggedBy {
+    id
+    name
+  }
 }
     `;
 export const OrganisationListItemFragmentDoc = gql`
@@ -272,6 +546,13 @@ export const OrganisationDetailFragmentDoc = gql`
   relationshipStage
   relationshipRoles
   tags
+  confidential
+  departmentId
+  department {
+    id
+    name
+    code
+  }
   ownerId
   owner {
     id
@@ -281,6 +562,45 @@ export const OrganisationDetailFragmentDoc = gql`
   archivedAt
   createdAt
   updatedAt
+}
+    `;
+export const TaskItemFragmentDoc = gql`
+    fragment TaskItem on Task {
+  id
+  version
+  title
+  dueOn
+  status
+  overdue
+  confidential
+  organisation {
+    id
+    name
+  }
+  contact {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+}
+    `;
+export const AuditEventItemFragmentDoc = gql`
+    fragment AuditEventItem on AuditEvent {
+  id
+  occurredAt
+  action
+  actor {
+    id
+    name
+  }
+  changes {
+    field
+    old
+    new
+  }
 }
     `;
 export const LoginDocument = gql`
@@ -317,6 +637,220 @@ export const MeDocument = gql`
   })
   export class MeGQL extends Apollo.Query<MeQuery, MeQueryVariables> {
     override document = MeDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ContactsDocument = gql`
+    query Contacts($first: Int, $after: String, $search: String, $organisationId: ID) {
+  contacts(
+    first: $first
+    after: $after
+    search: $search
+    organisationId: $organisationId
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...ContactListItem
+      }
+    }
+  }
+}
+    ${ContactListItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ContactsGQL extends Apollo.Query<ContactsQuery, ContactsQueryVariables> {
+    override document = ContactsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ContactViewDocument = gql`
+    query ContactView($id: ID!) {
+  contact(id: $id) {
+    ...ContactDetail
+    affiliations {
+      ...AffiliationItem
+    }
+    consents {
+      id
+      purpose
+      method
+      givenAt
+      withdrawnAt
+    }
+    openTasks {
+      ...TaskItem
+    }
+    history {
+      ...AuditEventItem
+    }
+  }
+}
+    ${ContactDetailFragmentDoc}
+${AffiliationItemFragmentDoc}
+${TaskItemFragmentDoc}
+${AuditEventItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ContactViewGQL extends Apollo.Query<ContactViewQuery, ContactViewQueryVariables> {
+    override document = ContactViewDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateContactDocument = gql`
+    mutation CreateContact($input: CreateContactInput!) {
+  createContact(input: $input) {
+    id
+    name
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateContactGQL extends Apollo.Mutation<CreateContactMutation, CreateContactMutationVariables> {
+    override document = CreateContactDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const TimelineDocument = gql`
+    query Timeline($first: Int, $after: String, $filter: EngagementFilter) {
+  engagements(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...TimelineEngagement
+      }
+    }
+  }
+}
+    ${TimelineEngagementFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class TimelineGQL extends Apollo.Query<TimelineQuery, TimelineQueryVariables> {
+    override document = TimelineDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const LogEngagementDocument = gql`
+    mutation LogEngagement($input: LogEngagementInput!) {
+  logEngagement(input: $input) {
+    ...TimelineEngagement
+  }
+}
+    ${TimelineEngagementFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class LogEngagementGQL extends Apollo.Mutation<LogEngagementMutation, LogEngagementMutationVariables> {
+    override document = LogEngagementDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DepartmentsDocument = gql`
+    query Departments {
+  departments {
+    id
+    name
+    code
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DepartmentsGQL extends Apollo.Query<DepartmentsQuery, DepartmentsQueryVariables> {
+    override document = DepartmentsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ContactOptionsDocument = gql`
+    query ContactOptions($search: String, $organisationId: ID, $first: Int) {
+  contacts(search: $search, organisationId: $organisationId, first: $first) {
+    edges {
+      node {
+        id
+        name
+        jobTitle
+      }
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ContactOptionsGQL extends Apollo.Query<ContactOptionsQuery, ContactOptionsQueryVariables> {
+    override document = ContactOptionsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MyDayDocument = gql`
+    query MyDay {
+  myDay {
+    overdueTasks {
+      ...TaskItem
+    }
+    dueTasks {
+      ...TaskItem
+    }
+    recentEngagements {
+      ...TimelineEngagement
+    }
+    quietOrganisations {
+      lastEngagedOn
+      organisation {
+        id
+        name
+        relationshipStage
+      }
+    }
+  }
+}
+    ${TaskItemFragmentDoc}
+${TimelineEngagementFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MyDayGQL extends Apollo.Query<MyDayQuery, MyDayQueryVariables> {
+    override document = MyDayDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
@@ -446,6 +980,46 @@ export const RestoreOrganisationDocument = gql`
       super(apollo);
     }
   }
+export const OrganisationViewDocument = gql`
+    query OrganisationView($id: ID!) {
+  organisation(id: $id) {
+    ...OrganisationDetail
+    affiliations {
+      ...AffiliationItem
+    }
+    openTasks {
+      ...TaskItem
+    }
+    departmentsInvolved {
+      departmentId
+      department {
+        id
+        name
+        code
+      }
+      lastEngagedOn
+      engagementCount
+    }
+    history {
+      ...AuditEventItem
+    }
+  }
+}
+    ${OrganisationDetailFragmentDoc}
+${AffiliationItemFragmentDoc}
+${TaskItemFragmentDoc}
+${AuditEventItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OrganisationViewGQL extends Apollo.Query<OrganisationViewQuery, OrganisationViewQueryVariables> {
+    override document = OrganisationViewDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const UsersDocument = gql`
     query Users {
   users {
@@ -461,6 +1035,46 @@ export const UsersDocument = gql`
   })
   export class UsersGQL extends Apollo.Query<UsersQuery, UsersQueryVariables> {
     override document = UsersDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CompleteTaskDocument = gql`
+    mutation CompleteTask($id: ID!, $version: Int!) {
+  completeTask(id: $id, version: $version) {
+    ...TaskItem
+  }
+}
+    ${TaskItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CompleteTaskGQL extends Apollo.Mutation<CompleteTaskMutation, CompleteTaskMutationVariables> {
+    override document = CompleteTaskDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SearchDocument = gql`
+    query Search($text: String!, $first: Int) {
+  search(text: $text, first: $first) {
+    kind
+    id
+    title
+    subtitle
+    score
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SearchGQL extends Apollo.Query<SearchQuery, SearchQueryVariables> {
+    override document = SearchDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

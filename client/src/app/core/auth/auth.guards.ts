@@ -11,18 +11,20 @@ export const authGuard: CanActivateFn = async (_route, state) => {
 };
 
 /** Viewers cannot create or edit records: send them to the record (or list) instead of a form they cannot save. */
-export const writerGuard: CanActivateFn = async (route) => {
+export const writerGuard: CanActivateFn = async (route, state) => {
   const auth = inject(AuthService);
   const router = inject(Router);
   await auth.ensureUser();
   if (auth.canWrite()) return true;
   const id = route.paramMap.get('id');
-  return router.createUrlTree(id ? ['/organisations', id] : ['/organisations']);
+  // The feature's list: /organisations/new → /organisations, /contacts/new → /contacts.
+  const list = `/${state.url.split(/[/?#]/)[1] || 'organisations'}`;
+  return router.createUrlTree(id ? [list, id] : [list]);
 };
 
 /** A signed-in user opening /sign-in goes straight to the app. */
 export const guestGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  return (await auth.ensureUser()) ? router.createUrlTree(['/organisations']) : true;
+  return (await auth.ensureUser()) ? router.createUrlTree(['/my-day']) : true;
 };

@@ -4,4 +4,8 @@ export interface NavItem {
   label: string;
 }
 
-export const NAV_ITEMS: readonly NavItem[] = [{ path: '/organisations', label: 'Organisations' }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/my-day', label: 'My day' },
+  { path: '/organisations', label: 'Organisations' },
+  { path: '/contacts', label: 'Contacts' },
+];

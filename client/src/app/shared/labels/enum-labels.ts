@@ -1,4 +1,17 @@
-import type { OrganisationType, Region, RelationshipRole, RelationshipStage, Role, SicSection, SizeBand } from '../../graphql/generated';
+import type {
+  EngagementType,
+  LawfulBasis,
+  OrganisationType,
+  PreferredChannel,
+  Region,
+  RelationshipRole,
+  RelationshipStage,
+  Role,
+  SearchHitKind,
+  SicSection,
+  SizeBand,
+  TaskStatus,
+} from '../../graphql/generated';
 
 /**
  * Human-readable labels for the schema's enums. Each map is typed as a Record over the generated
@@ -81,6 +94,47 @@ export const ROLE_LABELS: Record<Role, string> = {
   manager: 'Manager',
   staff: 'Staff',
   viewer: 'Viewer',
+};
+
+/** In the order people pick them most: meetings and calls first. */
+export const ENGAGEMENT_TYPE_LABELS: Record<EngagementType, string> = {
+  meeting: 'Meeting',
+  call: 'Call',
+  email: 'Email',
+  visit: 'Visit',
+  event: 'Event',
+  enquiry: 'Enquiry',
+  placement_visit: 'Placement visit',
+  note: 'Note',
+};
+
+export const PREFERRED_CHANNEL_LABELS: Record<PreferredChannel, string> = {
+  email: 'Email',
+  phone: 'Phone',
+  video: 'Video call',
+  in_person: 'In person',
+  post: 'Post',
+};
+
+/** UK GDPR Article 6 lawful bases, as the ICO names them. */
+export const LAWFUL_BASIS_LABELS: Record<LawfulBasis, string> = {
+  consent: 'Consent',
+  contract: 'Contract',
+  legal_obligation: 'Legal obligation',
+  vital_interests: 'Vital interests',
+  public_task: 'Public task',
+  legitimate_interests: 'Legitimate interests',
+};
+
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  open: 'Open',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+
+export const SEARCH_HIT_KIND_LABELS: Record<SearchHitKind, string> = {
+  organisation: 'Organisation',
+  contact: 'Contact',
 };
 
 export interface Option<T extends string> {

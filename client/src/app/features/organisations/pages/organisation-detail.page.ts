@@ -1,16 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTabsModule } from '@angular/material/tabs';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { catchError, EMPTY, firstValueFrom, map, switchMap, tap } from 'rxjs';
+import { catchError, EMPTY, filter, firstValueFrom, map, merge, switchMap, tap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { toApiError } from '../../../core/errors/api-error';
 import { pageTitle } from '../../../core/shell/page-title.strategy';
-import { ArchiveOrganisationGQL, OrganisationDetailFragment, OrganisationGQL, RestoreOrganisationGQL } from '../../../graphql/generated';
+import { ArchiveOrganisationGQL, OrganisationDetailFragment, OrganisationViewGQL, OrganisationViewQuery, RestoreOrganisationGQL, TaskItemFragment } from '../../../graphql/generated';
+import { HistoryListComponent } from '../../../shared/audit/history-list.component';
+import { formatDateTime, formatIsoDate, relativeDays } from '../../../shared/dates/dates';
 import {
   labelOf,
   ORGANISATION_TYPE_LABELS,
@@ -20,19 +23,26 @@ import {
   sicSectionLabel,
   SIZE_BAND_LABELS,
 } from '../../../shared/labels/enum-labels';
+import { AffiliationListComponent } from '../../contacts/components/affiliation-list.component';
+import { TimelineComponent } from '../../engagements/components/timeline.component';
+import { DepartmentsService } from '../../engagements/data-access/departments.service';
+import { LogEngagementService } from '../../engagements/log-engagement.service';
+import { TaskListComponent } from '../../tasks/components/task-list.component';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../components/confirm-dialog.component';
+import { OwnersService } from '../data-access/owners.service';
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+type OrganisationView = NonNullable<OrganisationViewQuery['organisation']>;
 
+/** The unified relationship view: everything the institution does with one organisation. */
 @Component({
   selector: 'bce-organisation-detail-page',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, TimelineComponent, TaskListComponent, HistoryListComponent, AffiliationListComponent],
   templateUrl: './organisation-detail.page.html',
   styleUrl: './organisation-detail.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OrganisationDetailPage {
-  private readonly organisationGql = inject(OrganisationGQL);
+  private readonly viewGql = inject(OrganisationViewGQL);
   private readonly archiveGql = inject(ArchiveOrganisationGQL);
   private readonly restoreGql = inject(RestoreOrganisationGQL);
   private readonly dialog = inject(MatDialog);
@@ -40,17 +50,50 @@ export class OrganisationDetailPage {
   private readonly title = inject(Title);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly logEngagement = inject(LogEngagementService);
 
   /** From the route (:id). */
   readonly id = input.required<string>();
 
   protected readonly canWrite = this.auth.canWrite;
   protected readonly isAdmin = this.auth.isAdmin;
-  protected readonly organisation = signal<OrganisationDetailFragment | null>(null);
+  protected readonly organisation = signal<OrganisationView | null>(null);
   protected readonly loading = signal(true);
   protected readonly notFound = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
+
+  private readonly departments = toSignal(inject(DepartmentsService).departments(), { initialValue: [] });
+  private readonly owners = toSignal(inject(OwnersService).owners(), { initialValue: null });
+
+  protected readonly scope = computed(() => ({ organisationId: this.id() }));
+  protected readonly currentPeople = computed(() => this.organisation()?.affiliations.filter((a) => a.current) ?? []);
+  protected readonly pastPeople = computed(() => this.organisation()?.affiliations.filter((a) => !a.current) ?? []);
+  /** Everyone who has worked there, for the timeline's person filter. */
+  protected readonly people = computed(() => {
+    const seen = new Map<string, { id: string; name: string }>();
+    for (const a of this.organisation()?.affiliations ?? []) if (a.contact && !seen.has(a.contact.id)) seen.set(a.contact.id, { id: a.contact.id, name: a.contact.name });
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  });
+  protected readonly summaryLine = computed(() => {
+    const org = this.organisation();
+    if (!org) return [];
+    return [
+      labelOf(ORGANISATION_TYPE_LABELS, org.type),
+      labelOf(RELATIONSHIP_STAGE_LABELS, org.relationshipStage),
+      org.owner ? `Owner: ${org.owner.name}` : 'No owner',
+      org.department ? `Department: ${org.department.name}` : null,
+    ].filter((part): part is string => !!part);
+  });
+  protected readonly historyLookup = computed(() => {
+    const names = new Map<string, string>();
+    for (const d of this.departments()) names.set(d.id, d.name);
+    for (const u of this.owners() ?? []) names.set(u.id, u.name);
+    const org = this.organisation();
+    if (org?.owner) names.set(org.owner.id, org.owner.name);
+    for (const a of org?.affiliations ?? []) if (a.contact) names.set(a.contact.id, a.contact.name);
+    return (id: string) => names.get(id);
+  });
 
   protected readonly facts = computed(() => {
     const org = this.organisation();
@@ -68,21 +111,32 @@ export class OrganisationDetailPage {
       { label: 'Address', value: address || '—' },
       { label: 'Region', value: labelOf(REGION_LABELS, org.region) },
       { label: 'Owner', value: org.owner?.name ?? 'No owner' },
-      { label: 'Created', value: formatDate(org.createdAt) },
-      { label: 'Updated', value: formatDate(org.updatedAt) },
+      { label: 'Department', value: org.department?.name ?? '—' },
+      { label: 'Created', value: formatDateTime(org.createdAt) },
+      { label: 'Updated', value: formatDateTime(org.updatedAt) },
     ];
   });
 
+  protected readonly date = formatIsoDate;
+  protected readonly ago = (iso: string) => relativeDays(iso);
+
   constructor() {
-    toObservable(this.id)
+    const destroyRef = inject(DestroyRef);
+    // The page reloads for a new id, and quietly after an engagement is logged here (tasks, departments).
+    const loggedHere$ = this.logEngagement.logged$.pipe(
+      filter((e) => e.organisation?.id === this.id()),
+      map(() => ({ id: this.id(), quiet: true })),
+    );
+    merge(toObservable(this.id).pipe(map((id) => ({ id, quiet: false }))), loggedHere$)
       .pipe(
-        tap(() => {
+        tap(({ quiet }) => {
+          if (quiet) return;
           this.loading.set(true);
           this.notFound.set(false);
           this.error.set(null);
         }),
-        switchMap((id) =>
-          this.organisationGql.fetch({ variables: { id } }).pipe(
+        switchMap(({ id }) =>
+          this.viewGql.fetch({ variables: { id } }).pipe(
             map((result) => result.data?.organisation ?? null),
             catchError((error: unknown) => {
               this.showError(error);
@@ -90,17 +144,22 @@ export class OrganisationDetailPage {
             }),
           ),
         ),
-        takeUntilDestroyed(inject(DestroyRef)),
+        takeUntilDestroyed(destroyRef),
       )
       .subscribe((org) => {
         this.loading.set(false);
         this.show(org);
       });
+    destroyRef.onDestroy(() => this.logEngagement.context.set(null));
   }
 
   protected edit(): void {
     const org = this.organisation();
     if (org) void this.router.navigate(['/organisations', org.id, 'edit']);
+  }
+
+  protected taskCompleted(task: TaskItemFragment): void {
+    this.organisation.update((org) => (org ? { ...org, openTasks: org.openTasks.filter((t) => t.id !== task.id) } : org));
   }
 
   protected async archive(): Promise<void> {
@@ -132,7 +191,7 @@ export class OrganisationDetailPage {
     this.busy.set(true);
     try {
       const updated = await work();
-      if (updated) this.organisation.set(updated);
+      if (updated) this.organisation.update((org) => (org ? { ...org, ...updated } : org));
       this.snackBar.open(done, 'Dismiss');
     } catch (error) {
       const api = toApiError(error);
@@ -142,10 +201,11 @@ export class OrganisationDetailPage {
     }
   }
 
-  private show(org: OrganisationDetailFragment | null): void {
+  private show(org: OrganisationView | null): void {
     this.organisation.set(org);
     this.notFound.set(!org);
     this.title.setTitle(pageTitle(org ? org.name : 'Organisation not found'));
+    this.logEngagement.context.set(org && !org.archivedAt ? { organisation: { id: org.id, name: org.name } } : null);
   }
 
   private showError(error: unknown): void {
@@ -154,9 +214,4 @@ export class OrganisationDetailPage {
     if (api.code === 'NOT_FOUND') this.show(null);
     else if (api.code !== 'UNAUTHENTICATED') this.error.set(api.message);
   }
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
 }

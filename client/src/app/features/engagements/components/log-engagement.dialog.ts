@@ -1,0 +1,260 @@
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatChipsModule } from '@angular/material/chips';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { catchError, combineLatest, distinctUntilChanged, firstValueFrom, forkJoin, map, Observable, of, startWith, switchMap } from 'rxjs';
+import { ApiError, toApiError } from '../../../core/errors/api-error';
+import { ContactOptionsGQL, ContactOptionsQueryVariables, LogEngagementGQL, SearchGQL, TimelineEngagementFragment } from '../../../graphql/generated';
+import { isSubmitChord } from '../../../shared/keyboard/shortcuts';
+import { ENGAGEMENT_TYPE_LABELS, optionsOf } from '../../../shared/labels/enum-labels';
+import { debouncedSearch } from '../../../shared/search/debounced-search';
+import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
+import { DepartmentsService } from '../data-access/departments.service';
+import {
+  defaultFollowUpDue,
+  emptyLogEngagementForm,
+  formFieldForServerField,
+  isChosen,
+  LogEngagementField,
+  NamedRef,
+  toLogEngagementInput,
+} from '../data-access/log-engagement.model';
+
+export interface LogEngagementDialogData {
+  organisation: NamedRef | null;
+  contacts: NamedRef[];
+  departmentId: string | null;
+}
+
+interface OrganisationOption extends NamedRef {
+  subtitle: string | null;
+}
+
+interface ContactOption extends NamedRef {
+  jobTitle: string | null;
+}
+
+const MESSAGES: Partial<Record<LogEngagementField, string>> = {
+  organisation: 'Choose an organisation from the list, or clear the field',
+  occurredOn: 'Enter the date it happened',
+  summary: 'Enter a short summary, e.g. “Discussed apprenticeships for 2025”',
+  followUpTitle: 'Say what to follow up',
+};
+
+/**
+ * Log an engagement in seconds, keyboard only: focus starts in Organisation, arrow keys and Enter
+ * pick from the typeaheads, Tab moves on, Ctrl+Enter logs from any field. Enter in a one-line
+ * field does not submit, so a half-typed summary is never logged by accident.
+ */
+@Component({
+  selector: 'bce-log-engagement-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatAutocompleteModule,
+    MatChipsModule,
+    MatCheckboxModule,
+    MatProgressBarModule,
+  ],
+  templateUrl: './log-engagement.dialog.html',
+  styleUrl: './log-engagement.dialog.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LogEngagementDialogComponent {
+  private readonly data = inject<LogEngagementDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<LogEngagementDialogComponent, TimelineEngagementFragment>>(MatDialogRef);
+  private readonly searchGql = inject(SearchGQL);
+  private readonly contactOptionsGql = inject(ContactOptionsGQL);
+  private readonly logGql = inject(LogEngagementGQL);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly typeOptions = optionsOf(ENGAGEMENT_TYPE_LABELS);
+  protected readonly departments = toSignal(inject(DepartmentsService).departments(), { initialValue: [] });
+  private readonly initial = emptyLogEngagementForm({ organisation: this.data.organisation, contacts: this.data.contacts, departmentId: this.data.departmentId });
+
+  protected readonly organisation = new FormControl<NamedRef | string | null>(this.initial.organisation);
+  protected readonly contactSearch = new FormControl<NamedRef | string>('', { nonNullable: true });
+  protected readonly contacts = signal<NamedRef[]>(this.initial.contacts);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    type: [this.initial.type, Validators.required],
+    occurredOn: [this.initial.occurredOn, Validators.required],
+    summary: ['', requiredTrimmedValidator],
+    details: [''],
+    departmentId: [this.initial.departmentId],
+    addFollowUp: [false],
+    followUpTitle: [''],
+    followUpDueOn: [''],
+  });
+
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly serverErrors = signal<Partial<Record<LogEngagementField, string>>>({});
+  protected readonly searchingOrganisations = signal(false);
+
+  protected readonly organisationOptions = toSignal(
+    this.organisation.valueChanges.pipe(
+      map((value) => (typeof value === 'string' ? value : '')),
+      debouncedSearch(),
+      switchMap((text) => {
+        if (text.length < 3) return of([]);
+        this.searchingOrganisations.set(true);
+        return this.searchGql.fetch({ variables: { text, first: 8 } }).pipe(
+          map((r) => (r.data?.search ?? []).filter((hit) => hit.kind === 'organisation').map((hit): OrganisationOption => ({ id: hit.id, name: hit.title, subtitle: hit.subtitle ?? null }))),
+          catchError(() => of([])),
+        );
+      }),
+      map((options) => {
+        this.searchingOrganisations.set(false);
+        return options;
+      }),
+    ),
+    { initialValue: [] as OrganisationOption[] },
+  );
+
+  /** People at the chosen organisation until something is typed; then anyone matching. */
+  private readonly contactOptionsFound = toSignal(
+    combineLatest([
+      this.contactSearch.valueChanges.pipe(
+        map((value) => (typeof value === 'string' ? value : '')),
+        startWith(''),
+        debouncedSearch(),
+      ),
+      this.organisation.valueChanges.pipe(
+        startWith(this.organisation.value),
+        map((value) => (isChosen(value) ? value.id : null)),
+        distinctUntilChanged(),
+      ),
+    ]).pipe(
+      switchMap(([term, organisationId]) => {
+        if (!term && !organisationId) return of([]);
+        if (term && term.length < 2) return of([]);
+        if (!term) return this.findContacts({ organisationId, first: 20 });
+        if (!organisationId) return this.findContacts({ search: term, first: 10 });
+        // People at the organisation first, then anyone else who matches.
+        return forkJoin([this.findContacts({ search: term, organisationId, first: 10 }), this.findContacts({ search: term, first: 10 })]).pipe(
+          map(([here, anywhere]) => [...here, ...anywhere.filter((c) => !here.some((h) => h.id === c.id))].slice(0, 12)),
+        );
+      }),
+    ),
+    { initialValue: [] as ContactOption[] },
+  );
+
+  private findContacts(variables: ContactOptionsQueryVariables): Observable<ContactOption[]> {
+    return this.contactOptionsGql.fetch({ variables }).pipe(
+      map((r) => (r.data?.contacts.edges ?? []).map(({ node }): ContactOption => ({ id: node.id, name: node.name, jobTitle: node.jobTitle ?? null }))),
+      catchError(() => of([])),
+    );
+  }
+
+  protected readonly contactOptions = () => {
+    const chosen = new Set(this.contacts().map((c) => c.id));
+    return this.contactOptionsFound().filter((c) => !chosen.has(c.id));
+  };
+
+  protected readonly displayName = (value: NamedRef | string | null): string => (typeof value === 'string' ? value : (value?.name ?? ''));
+
+  constructor() {
+    this.form.controls.addFollowUp.valueChanges.pipe(takeUntilDestroyed()).subscribe((on) => {
+      if (on && !this.form.controls.followUpDueOn.value) this.form.controls.followUpDueOn.setValue(defaultFollowUpDue(this.form.controls.occurredOn.value));
+    });
+    // A server message stops applying once the person edits the field.
+    this.organisation.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.clearServerError('organisation'));
+  }
+
+  protected chooseContact(event: MatAutocompleteSelectedEvent, input: HTMLInputElement): void {
+    const contact = event.option.value as ContactOption;
+    if (!this.contacts().some((c) => c.id === contact.id)) this.contacts.update((list) => [...list, { id: contact.id, name: contact.name }]);
+    input.value = '';
+    this.contactSearch.setValue('');
+  }
+
+  protected removeContact(contact: NamedRef): void {
+    this.contacts.update((list) => list.filter((c) => c.id !== contact.id));
+  }
+
+  protected errorFor(field: LogEngagementField): string {
+    const server = this.serverErrors()[field];
+    if (server) return server;
+    return MESSAGES[field] ?? 'Check this field';
+  }
+
+  /** Ctrl+Enter logs from anywhere; a plain Enter in a one-line field does nothing surprising. */
+  protected onKeydown(event: KeyboardEvent): void {
+    if (isSubmitChord(event)) {
+      event.preventDefault();
+      void this.submit();
+      return;
+    }
+    const target = event.target as HTMLElement | null;
+    if (event.key === 'Enter' && target?.tagName === 'INPUT') event.preventDefault();
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.saving()) return;
+    this.formError.set(null);
+    const org = this.organisation.value;
+    if (typeof org === 'string' && org.trim()) this.organisation.setErrors({ notChosen: true });
+    const follow = this.form.controls.followUpTitle;
+    if (this.form.controls.addFollowUp.value && !follow.value.trim()) follow.setErrors({ required: true });
+    if (this.form.invalid || this.organisation.invalid) {
+      this.form.markAllAsTouched();
+      this.organisation.markAsTouched();
+      this.formError.set('Check the highlighted fields.');
+      this.focusFirstInvalid();
+      return;
+    }
+    this.saving.set(true);
+    try {
+      const value = { ...this.form.getRawValue(), organisation: this.organisation.value, contacts: this.contacts() };
+      const result = await firstValueFrom(this.logGql.mutate({ variables: { input: toLogEngagementInput(value) } }));
+      const logged = result.data?.logEngagement;
+      if (!logged) throw new Error('The server returned no engagement');
+      this.ref.close(logged);
+    } catch (error) {
+      this.showError(toApiError(error));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private showError(error: ApiError): void {
+    const mapped: Partial<Record<LogEngagementField, string>> = {};
+    const unplaced: string[] = [];
+    for (const [path, messages] of Object.entries(error.fields)) {
+      const field = formFieldForServerField(path);
+      if (field) mapped[field] = messages.join(' ');
+      else unplaced.push(...messages);
+    }
+    this.serverErrors.set(mapped);
+    for (const field of Object.keys(mapped) as LogEngagementField[]) {
+      const control = field === 'organisation' ? this.organisation : field === 'contacts' ? null : this.form.controls[field];
+      control?.setErrors({ server: true });
+      control?.markAsTouched();
+    }
+    if (Object.keys(mapped).length) {
+      this.formError.set(unplaced.length ? unplaced.join(' ') : 'Check the highlighted fields.');
+      this.focusFirstInvalid();
+    } else if (error.code !== 'UNAUTHENTICATED') {
+      this.formError.set(error.message);
+    }
+  }
+
+  private clearServerError(field: LogEngagementField): void {
+    if (!this.serverErrors()[field]) return;
+    this.serverErrors.update((errors) => ({ ...errors, [field]: undefined }));
+  }
+
+  private focusFirstInvalid(): void {
+    queueMicrotask(() => this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid, textarea.ng-invalid, select.ng-invalid')?.focus());
+  }
+}

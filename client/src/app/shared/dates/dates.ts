@@ -1,0 +1,45 @@
+/** Dates as the API speaks them (ISO "2025-03-12") and as people read them ("12 Mar 2025"). */
+
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today in the person's own time zone: logging at 00:30 is today here, not yesterday in UTC. */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** "2025-03-12" → "12 Mar 2025"; anything unparseable is shown as it came. */
+export function formatIsoDate(iso: string | null | undefined, fallback = '—'): string {
+  if (!iso) return fallback;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(date.getTime()) ? iso : DAY.format(date);
+}
+
+/** A timestamp in the reader's zone: "12 Mar 2025, 14:03". */
+export function formatDateTime(iso: string | null | undefined, fallback = '—'): string {
+  if (!iso) return fallback;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
+}
+
+/** Whole days from an ISO date to today (positive in the past); null when unparseable. */
+export function daysSince(iso: string, today: string = todayIso()): number | null {
+  const a = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  const b = Date.parse(`${today}T00:00:00Z`);
+  return Number.isNaN(a) || Number.isNaN(b) ? null : Math.round((b - a) / 86_400_000);
+}
+
+/** "today", "yesterday", "5 days ago", "in 3 days": next to a date, for a quick read. */
+export function relativeDays(iso: string | null | undefined, today: string = todayIso()): string {
+  if (!iso) return '';
+  const days = daysSince(iso, today);
+  if (days === null) return '';
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days === -1) return 'tomorrow';
+  return days > 0 ? `${days} days ago` : `in ${-days} days`;
+}

@@ -1,0 +1,153 @@
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
+
+/** Presses Tab until the focused element is the one labelled `label` (a date input has inner fields). */
+async function tabTo(page: Page, label: string, maxPresses = 8): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const byId = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+      return (byId ?? el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+    if (focused === label || focused.startsWith(`${label} `)) return;
+  }
+  throw new Error(`Tab never reached "${label}"`);
+}
+
+/** Presses ArrowDown in an open typeahead until the active option contains `text`. */
+async function arrowDownTo(page: Page, text: string, maxPresses = 10): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('ArrowDown');
+    const active = await page.evaluate(() => {
+      const id = document.activeElement?.getAttribute('aria-activedescendant');
+      return (id && document.getElementById(id)?.textContent) || '';
+    });
+    if (active.includes(text)) return;
+  }
+  throw new Error(`ArrowDown never reached an option with "${text}"`);
+}
+
+async function graphql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const response = await fetch(`${baseUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+describe('relationship journey', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    await signIn(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens an organisation from search, logs an engagement keyboard-only with "l" and sees it on the timeline at once', async () => {
+    await headingIs(page, 'My day');
+
+    // "/" focuses the global search; arrow down and Enter open the hit.
+    await page.keyboard.press('/');
+    const search = page.getByLabel('Search organisations and contacts');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Rolls-Royce Sub');
+    await page.getByRole('option', { name: /Rolls-Royce Submarines Ltd/ }).waitFor();
+    await arrowDownTo(page, 'Rolls-Royce Submarines Ltd');
+    await page.keyboard.press('Enter');
+    await headingIs(page, 'Rolls-Royce Submarines Ltd');
+    await page.getByText(/\d+ engagements?$/).first().waitFor();
+
+    const summary = `Keyboard-only call about degree apprenticeships ${Date.now()}`;
+    const started = Date.now();
+    await page.keyboard.press('l');
+    const dialog = page.getByRole('dialog', { name: 'Log engagement' });
+    await dialog.waitFor();
+
+    // Focus starts in Organisation, already filled with the organisation on screen.
+    const organisation = dialog.getByRole('combobox', { name: 'Organisation' });
+    expect(await organisation.inputValue()).toBe('Rolls-Royce Submarines Ltd');
+    expect(await organisation.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await dialog.getByLabel('Type').inputValue()).toBe('meeting');
+
+    await tabTo(page, 'Contacts');
+    await tabTo(page, 'Type');
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByLabel('Type').inputValue()).toBe('call');
+    await tabTo(page, 'Summary');
+    await page.keyboard.type(summary);
+    await page.keyboard.press('Control+Enter');
+
+    await dialog.waitFor({ state: 'hidden' });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    await page.getByText('Engagement logged').waitFor();
+    const entry = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: summary });
+    await entry.waitFor();
+    expect(await entry.getByText('Call', { exact: true }).count()).toBe(1);
+    // Let the snackbar go before the screenshot.
+    await page.getByText('Engagement logged').waitFor({ state: 'hidden', timeout: 10_000 });
+    await snapshot(page, 'relationship-organisation');
+
+    // The new entry is stored, not only shown: it is still first after a reload.
+    await page.reload();
+    await headingIs(page, 'Rolls-Royce Submarines Ltd');
+    await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first().filter({ hasText: summary }).waitFor();
+  });
+
+  it('opens a person from the organisation page and shows their page', async () => {
+    await page.getByRole('tab', { name: /People/ }).click();
+    const person = page.getByRole('tabpanel').getByRole('link').first();
+    await person.waitFor();
+    const name = (await person.textContent())?.trim() ?? '';
+    await person.click();
+    await page.waitForURL(/\/contacts\/[^/]+$/);
+    await headingIs(page, name);
+    await page.getByText(/\d+ engagements?$/).first().waitFor();
+    await snapshot(page, 'relationship-contact');
+  });
+
+  it('finds an organisation from a typo in the global search and opens it with the keyboard', async () => {
+    await page.keyboard.press('/');
+    await page.keyboard.type('Siemns');
+    await page.getByRole('option', { name: /Siemens Energy UK/ }).waitFor();
+    await arrowDownTo(page, 'Siemens Energy UK');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Siemens/ }).waitFor();
+    expect(page.url()).toMatch(/\/organisations\/[^/]+$/);
+  });
+
+  it('gives a viewer no way to log an engagement', async () => {
+    const admin = await graphql<{ login: { accessToken: string } }>(
+      'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+      { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
+    );
+    const email = `viewer-${Date.now()}@e2e.ac.uk`;
+    const password = 'viewer-password-123';
+    await graphql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, name: 'Vera Viewer', password, role: 'viewer' } }, admin.login.accessToken);
+
+    const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const viewer = await viewerContext.newPage();
+    try {
+      await signIn(viewer, email, password);
+      await headingIs(viewer, 'My day');
+      await viewer.getByLabel('Search organisations and contacts').waitFor();
+      expect(await viewer.getByRole('button', { name: 'Log engagement' }).count()).toBe(0);
+      await viewer.keyboard.press('l');
+      await viewer.waitForTimeout(300);
+      expect(await viewer.getByRole('dialog').count()).toBe(0);
+    } finally {
+      await viewerContext.close();
+    }
+  });
+});
