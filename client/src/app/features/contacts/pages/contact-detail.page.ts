@@ -25,7 +25,7 @@ type ContactView = NonNullable<ContactViewQuery['contact']>;
   selector: 'bce-contact-detail-page',
   imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, TimelineComponent, TaskListComponent, HistoryListComponent, AffiliationListComponent],
   templateUrl: './contact-detail.page.html',
-  styleUrl: './contact-detail.page.scss',
+  styleUrls: ['../../../shared/styles/record-page.scss', './contact-detail.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContactDetailPage {

@@ -38,7 +38,7 @@ type OrganisationView = NonNullable<OrganisationViewQuery['organisation']>;
   selector: 'bce-organisation-detail-page',
   imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, TimelineComponent, TaskListComponent, HistoryListComponent, AffiliationListComponent],
   templateUrl: './organisation-detail.page.html',
-  styleUrl: './organisation-detail.page.scss',
+  styleUrl: '../../../shared/styles/record-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OrganisationDetailPage {
