@@ -2,19 +2,10 @@
 // in a fresh data folder, migrations, demo data, an admin whose password we choose.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
+const { freePort } = require('../../scripts/test-support.cjs');
 
 module.exports = async () => {
   const main = path.join(root, 'dist/server/server/src/main.js');

@@ -3,27 +3,7 @@
 // TEST_DATABASE_URL (a server where we may create databases) skips the embedded one.
 const fs = require('node:fs');
 const path = require('node:path');
-const net = require('node:net');
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-// Running as root, PostgreSQL runs as `postgres`, who needs to traverse every folder above its
-// binaries and data (a CI clone may sit in a private 0700 folder): add o+x, nothing more.
-const allowTraversal = (target) => {
-  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
-    const mode = fs.statSync(dir).mode;
-    if (!(mode & 0o001)) fs.chmodSync(dir, mode | 0o001);
-    if (path.dirname(dir) === dir) return;
-  }
-};
+const { allowTraversal, freePort } = require('../../scripts/test-support.cjs');
 
 module.exports = async () => {
   if (process.env.TEST_DATABASE_URL) return;

@@ -12,7 +12,7 @@ import { Organisation } from '../../modules/organisation/organisation.entity';
 import { Task } from '../../modules/task/task.entity';
 import { User } from '../../modules/user/user.entity';
 import { AuthUser } from '../auth/auth-user';
-import { visibleParam, visibleSql } from '../auth/visibility';
+import { visibleParam, visibleSql, visibleTo } from '../auth/visibility';
 import { Connection } from '../database/connection';
 
 /**
@@ -93,7 +93,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     organisationById: perField(() => new BatchLoader<string, Organisation | null>(async (ids) => {
       const rows = await db.getRepository(Organisation).createQueryBuilder('o')
         .where('o.id IN (:...ids)', { ids: [...ids] })
-        .andWhere('(:departments::uuid[] IS NULL OR NOT o.confidential OR o.department_id = ANY(:departments::uuid[]))', { departments: visibleParam(currentUser()) })
+        .andWhere(...visibleTo('o', currentUser()))
         .getMany();
       return oneByKey(ids, rows, (o) => o.id);
     })),
@@ -134,14 +134,14 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     openTasksByOrganisation: new BatchLoader<string, Task[]>(async (ids) => {
       const rows = await db.getRepository(Task).createQueryBuilder('t')
         .where('t.organisation_id IN (:...ids)', { ids: [...ids] }).andWhere(`t.status = 'open'`)
-        .andWhere(`(:departments::uuid[] IS NULL OR NOT t.confidential OR t.department_id = ANY(:departments::uuid[]))`, { departments: visibleParam(currentUser()) })
+        .andWhere(...visibleTo('t', currentUser()))
         .orderBy('t.due_on', 'ASC', 'NULLS LAST').getMany();
       return byKey(ids, rows, (t) => t.organisationId!);
     }),
     tasksByContact: new BatchLoader<string, Task[]>(async (ids) => {
       const rows = await db.getRepository(Task).createQueryBuilder('t')
         .where('t.contact_id IN (:...ids)', { ids: [...ids] }).andWhere(`t.status = 'open'`)
-        .andWhere(`(:departments::uuid[] IS NULL OR NOT t.confidential OR t.department_id = ANY(:departments::uuid[]))`, { departments: visibleParam(currentUser()) })
+        .andWhere(...visibleTo('t', currentUser()))
         .orderBy('t.due_on', 'ASC', 'NULLS LAST').getMany();
       return byKey(ids, rows, (t) => t.contactId!);
     }),

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { visibleTo } from '../../common/auth/visibility';
 import { assertUuid } from '../../common/database/assert-uuid';
-import { Connection, decodeCursor, pageSize, toConnection } from '../../common/database/connection';
+import { Connection } from '../../common/database/connection';
+import { keysetPage } from '../../common/database/keyset';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, badInput, conflict, notFound } from '../../common/graphql/errors';
 import { diffFields, recordAudit } from '../audit/audit';
@@ -24,23 +25,12 @@ export class ContactService {
   constructor(private readonly db: DataSource) {}
 
   async list(args: ContactsArgs): Promise<Connection<Contact>> {
-    const limit = pageSize(args.first);
     const q = this.db.getRepository(Contact).createQueryBuilder('c');
     if (args.search) q.andWhere(`${CONTACT_SEARCH_SQL} ILIKE :like`, { like: `%${args.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (args.organisationId) {
       q.andWhere('EXISTS (SELECT 1 FROM affiliations a WHERE a.contact_id = c.id AND a.organisation_id = :org AND a.deleted_at IS NULL)', { org: args.organisationId });
     }
-    const counting = q.clone().select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    const page = q.clone().addSelect(`lower(c.last_name || ' ' || c.first_name)`, 'sort_key');
-    if (args.after) {
-      const cursor = decodeCursor(args.after);
-      assertUuid(cursor.id, 'after');
-      page.andWhere(`(${SORT_KEY}, c.id) > (:key::text COLLATE "C", :cursorId::uuid)`, { key: cursor.key, cursorId: cursor.id });
-    }
-    page.orderBy(SORT_KEY, 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1);
-    const [{ raw, entities }, counted] = await Promise.all([page.getRawAndEntities(), counting]);
-    const keys = new Map(entities.map((e, i) => [e.id, raw[i].sort_key as string]));
-    return toConnection(entities, limit, counted?.count ?? 0, (c) => keys.get(c.id) ?? null);
+    return keysetPage(q, { key: SORT_KEY, keyAsText: `lower(c.last_name || ' ' || c.first_name)`, cast: '::text COLLATE "C"' }, args);
   }
 
   findById(id: string): Promise<Contact | null> {

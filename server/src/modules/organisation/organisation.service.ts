@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { MANAGERS } from '../../common/auth/roles';
-import { Connection, decodeCursor, pageSize, toConnection } from '../../common/database/connection';
+import { Connection } from '../../common/database/connection';
+import { keysetPage } from '../../common/database/keyset';
+import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, badInput, conflict, forbidden, notFound } from '../../common/graphql/errors';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input';
 import { OrganisationsArgs } from './dto/organisations.args';
@@ -35,8 +37,7 @@ const KEY_CAST: Record<OrganisationSortField, string> = {
   [OrganisationSortField.updatedAt]: '::timestamptz',
 };
 // Identical to the indexed expression in migration RelationshipCore1732500000000, or the index is not used.
-const ORGANISATION_SEARCH_TEXT = `(o.name || ' ' || coalesce(o.legal_name, '') || ' ' || coalesce(o.postcode, '') || ' ' || coalesce(replace(o.postcode, ' ', ''), '') || ' ' || coalesce(o.companies_house_number, '') || ' ' || coalesce(o.website, ''))`;
-export const ORGANISATION_SEARCH_SQL = ORGANISATION_SEARCH_TEXT;
+export const ORGANISATION_SEARCH_SQL = `(o.name || ' ' || coalesce(o.legal_name, '') || ' ' || coalesce(o.postcode, '') || ' ' || coalesce(replace(o.postcode, ' ', ''), '') || ' ' || coalesce(o.companies_house_number, '') || ' ' || coalesce(o.website, ''))`;
 const AUDITED_FIELDS = [
   'name', 'legalName', 'tradingNames', 'type', 'sector', 'sizeBand', 'companiesHouseNumber', 'website', 'addressLine1', 'addressLine2',
   'town', 'postcode', 'region', 'relationshipStage', 'relationshipRoles', 'tags', 'ownerId', 'departmentId', 'confidential',
@@ -49,26 +50,11 @@ export class OrganisationService {
 
   /** One page of organisations, keyset-paginated on (sort key, id), with the total matching count. */
   async list(user: AuthUser, args: OrganisationsArgs): Promise<Connection<Organisation>> {
-    const limit = pageSize(args.first);
     const field = args.orderBy?.field ?? OrganisationSortField.name;
-    const desc = args.orderBy?.direction === SortDirection.desc;
     if (args.filter?.includeArchived && !MANAGERS.includes(user.role)) throw forbidden('Only managers and admins can list archived organisations');
-
-    const filtered = this.filtered(user, args);
-    // count(*) rather than getCount()'s COUNT(DISTINCT id): there are no joins to duplicate rows.
-    const counting = filtered.clone().select('count(*)::int', 'count').getRawOne<{ count: number }>();
-
-    const page = filtered.clone().addSelect(KEY_AS_TEXT[field], 'sort_key');
-    if (args.after) {
-      const cursor = decodeCursor(args.after);
-      assertUuid(cursor.id, 'after');
-      page.andWhere(`(${SORT_KEYS[field]}, o.id) ${desc ? '<' : '>'} (:key${KEY_CAST[field]}, :cursorId::uuid)`, { key: cursor.key, cursorId: cursor.id });
-    }
-    page.orderBy(SORT_KEYS[field], desc ? 'DESC' : 'ASC').addOrderBy('o.id', desc ? 'DESC' : 'ASC').limit(limit + 1);
-    const [{ raw, entities }, counted] = await Promise.all([page.getRawAndEntities(), counting]);
-    const totalCount = counted?.count ?? 0;
-    const keys = new Map(entities.map((e, i) => [e.id, raw[i].sort_key as string]));
-    return toConnection(entities, limit, totalCount, (o) => keys.get(o.id) ?? null);
+    return keysetPage(this.filtered(user, args), {
+      key: SORT_KEYS[field], keyAsText: KEY_AS_TEXT[field], cast: KEY_CAST[field], desc: args.orderBy?.direction === SortDirection.desc,
+    }, args);
   }
 
   private filtered(user: AuthUser, args: OrganisationsArgs): SelectQueryBuilder<Organisation> {
@@ -79,7 +65,7 @@ export class OrganisationService {
     if (args.search) {
       // Substring match on one expression, served by the trigram index organisations_search_trgm_idx.
       const like = `%${args.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q.andWhere(`${ORGANISATION_SEARCH_TEXT} ILIKE :like`, { like });
+      q.andWhere(`${ORGANISATION_SEARCH_SQL} ILIKE :like`, { like });
     }
     if (f.types?.length) q.andWhere('o.type IN (:...types)', { types: f.types });
     if (f.stages?.length) q.andWhere('o.relationship_stage IN (:...stages)', { stages: f.stages });
@@ -138,23 +124,10 @@ export class OrganisationService {
       if (input.departmentId !== undefined || input.confidential !== undefined) {
         await this.assertDepartment(tx, user, input.departmentId === undefined ? before.departmentId : input.departmentId, input.confidential ?? before.confidential);
       }
-      const changes: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      const changes = definedOnly(input);
       if (changes.tags) changes.tags = [...new Set(changes.tags as string[])];
       if (changes.relationshipRoles) changes.relationshipRoles = [...new Set(changes.relationshipRoles as string[])];
-      const result = await tx
-        .createQueryBuilder()
-        .update(Organisation)
-        .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version })
-        .execute();
-      if (!result.affected) {
-        const current = await tx.getRepository(Organisation).findOne({ where: { id }, withDeleted: true });
-        if (!current || current.deletedAt) throw notFound('Organisation', id);
-        throw conflict(`Organisation was changed by someone else (you edited version ${version}, it is now version ${current.version}). Reload and apply your changes again.`, {
-          currentVersion: current.version,
-        });
-      }
-      const after = await tx.getRepository(Organisation).findOneOrFail({ where: { id } });
+      const after = await versionedUpdate(tx, Organisation, 'Organisation', id, version, changes);
       await recordAudit(tx, { actorId: user.id, entityType: 'organisation', entityId: id, action: 'update', changes: diffFields(before, after, AUDITED_FIELDS) });
       return after;
     }), UNIQUE_FIELDS);

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { seesAllConfidential, visibleTo } from '../../common/auth/visibility';
 import { assertUuid } from '../../common/database/assert-uuid';
-import { Connection, decodeCursor, pageSize, toConnection } from '../../common/database/connection';
+import { Connection } from '../../common/database/connection';
+import { keysetPage } from '../../common/database/keyset';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, notFound } from '../../common/graphql/errors';
 import { diffFields, recordAudit } from '../audit/audit';
@@ -21,21 +22,10 @@ export class TaskService {
 
   /** The signed-in user's tasks, soonest due first. */
   async mine(user: AuthUser, args: MyTasksArgs): Promise<Connection<Task>> {
-    const limit = pageSize(args.first);
     const q = this.db.getRepository(Task).createQueryBuilder('t')
       .where('t.assignee_id = :me', { me: user.id })
       .andWhere('t.status IN (:...statuses)', { statuses: args.statuses?.length ? args.statuses : [TaskStatus.open] });
-    const counting = q.clone().select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    const page = q.clone().addSelect(`${SORT_KEY}::text`, 'sort_key');
-    if (args.after) {
-      const cursor = decodeCursor(args.after);
-      assertUuid(cursor.id, 'after');
-      page.andWhere(`(${SORT_KEY}, t.id) > (:key::date, :cursorId::uuid)`, { key: cursor.key, cursorId: cursor.id });
-    }
-    page.orderBy(SORT_KEY, 'ASC').addOrderBy('t.id', 'ASC').limit(limit + 1);
-    const [{ raw, entities }, counted] = await Promise.all([page.getRawAndEntities(), counting]);
-    const keys = new Map(entities.map((e, i) => [e.id, raw[i].sort_key as string]));
-    return toConnection(entities, limit, counted?.count ?? 0, (t) => keys.get(t.id) ?? null);
+    return keysetPage(q, { key: SORT_KEY, keyAsText: `${SORT_KEY}::text`, cast: '::date' }, args);
   }
 
   async findById(user: AuthUser, id: string, tx: EntityManager = this.db.manager): Promise<Task | null> {
