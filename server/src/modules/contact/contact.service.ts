@@ -7,6 +7,7 @@ import { Connection } from '../../common/database/connection';
 import { keysetPage } from '../../common/database/keyset';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, badInput, conflict, notFound } from '../../common/graphql/errors';
+import { setArchived } from '../audit/archive';
 import { diffFields, recordAudit } from '../audit/audit';
 import { Organisation } from '../organisation/organisation.entity';
 import { Affiliation } from './affiliation.entity';
@@ -76,9 +77,7 @@ export class ContactService {
   async archive(user: AuthUser, id: string): Promise<Contact> {
     assertUuid(id, 'id');
     return this.db.transaction(async (tx) => {
-      const result = await tx.query('UPDATE contacts SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND deleted_at IS NULL', [id]);
-      if (!result[1]) throw notFound('Contact', id);
-      await recordAudit(tx, { actorId: user.id, entityType: 'contact', entityId: id, action: 'archive' });
+      if (!(await setArchived(tx, 'contact', id, true, user.id))) throw notFound('Contact', id);
       return tx.getRepository(Contact).findOneOrFail({ where: { id }, withDeleted: true });
     });
   }

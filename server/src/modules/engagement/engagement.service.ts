@@ -6,6 +6,7 @@ import { assertUuid } from '../../common/database/assert-uuid';
 import { Connection } from '../../common/database/connection';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, notFound } from '../../common/graphql/errors';
+import { setArchived } from '../audit/archive';
 import { diffFields, recordAudit } from '../audit/audit';
 import { Organisation } from '../organisation/organisation.entity';
 import { Task } from '../task/task.entity';
@@ -101,8 +102,7 @@ export class EngagementService {
     assertUuid(id, 'id');
     return this.db.transaction(async (tx) => {
       if (!(await this.findById(user, id, tx))) throw notFound('Engagement', id);
-      await tx.query('UPDATE engagements SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = $1', [id]);
-      await recordAudit(tx, { actorId: user.id, entityType: 'engagement', entityId: id, action: 'archive' });
+      await setArchived(tx, 'engagement', id, true, user.id);
       return tx.getRepository(Engagement).findOneOrFail({ where: { id }, withDeleted: true });
     });
   }

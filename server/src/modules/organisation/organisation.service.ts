@@ -13,6 +13,7 @@ import { OrganisationSortField, RelationshipStage, SortDirection } from './organ
 import { assertUuid } from '../../common/database/assert-uuid';
 import { withUniqueFields } from '../../common/database/unique-violation';
 import { seesAllConfidential, visibleTo } from '../../common/auth/visibility';
+import { setArchived } from '../audit/archive';
 import { diffFields, recordAudit } from '../audit/audit';
 
 const UNIQUE_FIELDS: Record<string, [string, string]> = {
@@ -134,30 +135,22 @@ export class OrganisationService {
   }
 
   async archive(user: AuthUser, id: string): Promise<Organisation> {
-    return this.setArchived(user, id, true);
+    return this.changeArchived(user, id, true);
   }
 
   async restore(user: AuthUser, id: string): Promise<Organisation> {
-    return this.setArchived(user, id, false);
+    return this.changeArchived(user, id, false);
   }
 
-  private async setArchived(user: AuthUser, id: string, archived: boolean): Promise<Organisation> {
+  private async changeArchived(user: AuthUser, id: string, archived: boolean): Promise<Organisation> {
     assertUuid(id, 'id');
     return this.db.transaction(async (tx) => {
       // Managers see archived records; anyone else must at least be able to see the live one.
       const visible = await tx.getRepository(Organisation).createQueryBuilder('o').withDeleted()
         .where('o.id = :id', { id }).andWhere(...visibleTo('o', user)).getExists();
       if (!visible) throw notFound('Organisation', id);
-      const result = await tx.query(
-        `UPDATE organisations SET deleted_at = ${archived ? 'now()' : 'NULL'}, version = version + 1, updated_at = now()
-          WHERE id = $1 AND deleted_at IS ${archived ? 'NULL' : 'NOT NULL'}`,
-        [id],
-      );
-      const found = await tx.getRepository(Organisation).findOne({ where: { id }, withDeleted: true });
-      if (!found) throw notFound('Organisation', id);
-      if (!result[1]) throw conflict(`Organisation is already ${archived ? 'archived' : 'active'}`);
-      await recordAudit(tx, { actorId: user.id, entityType: 'organisation', entityId: id, action: archived ? 'archive' : 'restore' });
-      return found;
+      if (!(await setArchived(tx, 'organisation', id, archived, user.id))) throw conflict(`Organisation is already ${archived ? 'archived' : 'active'}`);
+      return tx.getRepository(Organisation).findOneOrFail({ where: { id }, withDeleted: true });
     });
   }
 
