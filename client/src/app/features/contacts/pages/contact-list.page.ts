@@ -8,11 +8,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { catchError, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
-import { toApiError } from '../../../core/errors/api-error';
-import { ContactListItemFragment, ContactsGQL, ContactsQuery } from '../../../graphql/generated';
+import { ConnectionList } from '../../../shared/paging/connection-list';
+import { ContactListItemFragment, ContactsGQL } from '../../../graphql/generated';
 import { debouncedSearch } from '../../../shared/search/debounced-search';
 
-type Page = ContactsQuery['contacts'];
 const PAGE_SIZE = 25;
 
 const contactCount = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'contact' : 'contacts'}`;
@@ -32,12 +31,13 @@ export class ContactListPage {
   protected readonly canWrite = inject(AuthService).canWrite;
   protected readonly search = new FormControl(inject(ActivatedRoute).snapshot.queryParamMap.get('q') ?? '', { nonNullable: true });
   protected readonly term = signal('');
-  protected readonly rows = signal<ContactListItemFragment[]>([]);
-  protected readonly totalCount = signal<number | null>(null);
-  protected readonly pageInfo = signal<Page['pageInfo'] | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadingMore = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly list = new ConnectionList<ContactListItemFragment>();
+  protected readonly rows = this.list.rows;
+  protected readonly totalCount = this.list.totalCount;
+  protected readonly pageInfo = this.list.pageInfo;
+  protected readonly loading = this.list.loading;
+  protected readonly loadingMore = this.list.loadingMore;
+  protected readonly error = this.list.error;
   protected readonly countText = computed(() => {
     const total = this.totalCount();
     return total === null ? '' : contactCount(total);
@@ -62,14 +62,14 @@ export class ContactListPage {
           this.contactsGql.fetch({ variables: { first: PAGE_SIZE, search: term || null } }).pipe(
             map((r) => r.data?.contacts),
             catchError((error: unknown) => {
-              this.fail(error);
+              this.list.fail(error);
               return EMPTY;
             }),
           ),
         ),
         takeUntilDestroyed(inject(DestroyRef)),
       )
-      .subscribe((page) => this.showPage(page, false));
+      .subscribe((page) => this.list.show(page, false));
   }
 
   protected loadMore(): void {
@@ -77,29 +77,12 @@ export class ContactListPage {
     if (!cursor || this.loadingMore()) return;
     this.loadingMore.set(true);
     this.moreRequest = this.contactsGql.fetch({ variables: { first: PAGE_SIZE, after: cursor, search: this.term() || null } }).subscribe({
-      next: (r) => this.showPage(r.data?.contacts, true),
-      error: (error: unknown) => this.fail(error),
+      next: (r) => this.list.show(r.data?.contacts, true),
+      error: (error: unknown) => this.list.fail(error),
     });
   }
 
   protected newContact(): void {
     void this.router.navigate(['/contacts/new']);
-  }
-
-  private showPage(page: Page | undefined, append: boolean): void {
-    this.loading.set(false);
-    this.loadingMore.set(false);
-    if (!page) return;
-    const nodes = page.edges.map((e) => e.node);
-    this.rows.update((rows) => (append ? [...rows, ...nodes] : nodes));
-    this.totalCount.set(page.totalCount);
-    this.pageInfo.set(page.pageInfo);
-  }
-
-  private fail(error: unknown): void {
-    this.loading.set(false);
-    this.loadingMore.set(false);
-    const api = toApiError(error);
-    if (api.code !== 'UNAUTHENTICATED') this.error.set(api.message);
   }
 }

@@ -9,8 +9,8 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { catchError, combineLatest, distinctUntilChanged, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
-import { toApiError } from '../../../core/errors/api-error';
-import { OrganisationListItemFragment, OrganisationsGQL, OrganisationsQuery } from '../../../graphql/generated';
+import { ConnectionList } from '../../../shared/paging/connection-list';
+import { OrganisationListItemFragment, OrganisationsGQL } from '../../../graphql/generated';
 import { labelOf, optionsOf, ORGANISATION_TYPE_LABELS, RELATIONSHIP_STAGE_LABELS } from '../../../shared/labels/enum-labels';
 import { debouncedSearch } from '../../../shared/search/debounced-search';
 import {
@@ -25,7 +25,6 @@ import {
 } from '../data-access/organisation-list.query';
 import { OwnersService } from '../data-access/owners.service';
 
-type Page = OrganisationsQuery['organisations'];
 
 @Component({
   selector: 'bce-organisation-list-page',
@@ -61,12 +60,13 @@ export class OrganisationListPage {
 
   protected readonly owners = toSignal(inject(OwnersService).owners(), { initialValue: null });
 
-  protected readonly rows = signal<OrganisationListItemFragment[]>([]);
-  protected readonly totalCount = signal<number | null>(null);
-  protected readonly pageInfo = signal<Page['pageInfo'] | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadingMore = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly list = new ConnectionList<OrganisationListItemFragment>();
+  protected readonly rows = this.list.rows;
+  protected readonly totalCount = this.list.totalCount;
+  protected readonly pageInfo = this.list.pageInfo;
+  protected readonly loading = this.list.loading;
+  protected readonly loadingMore = this.list.loadingMore;
+  protected readonly error = this.list.error;
   protected readonly state = signal<OrganisationListState>(this.initial);
   protected readonly filtered = computed(() => hasActiveFilters(this.state()));
   protected readonly countText = computed(() => {
@@ -97,14 +97,14 @@ export class OrganisationListPage {
           this.organisationsGql.fetch({ variables: organisationsVariables(state) }).pipe(
             map((result) => result.data?.organisations),
             catchError((error: unknown) => {
-              this.fail(error);
+              this.list.fail(error);
               return EMPTY;
             }),
           ),
         ),
         takeUntilDestroyed(this.destroyRef),
       )
-      .subscribe((page) => this.showPage(page, false));
+      .subscribe((page) => this.list.show(page, false));
   }
 
   protected loadMore(): void {
@@ -113,8 +113,8 @@ export class OrganisationListPage {
     this.loadingMore.set(true);
     this.error.set(null);
     this.moreRequest = this.organisationsGql.fetch({ variables: organisationsVariables(this.state(), cursor) }).subscribe({
-      next: (result) => this.showPage(result.data?.organisations, true),
-      error: (error: unknown) => this.fail(error),
+      next: (result) => this.list.show(result.data?.organisations, true),
+      error: (error: unknown) => this.list.fail(error),
     });
   }
 
@@ -131,25 +131,8 @@ export class OrganisationListPage {
     this.loading.set(true);
     this.error.set(null);
     this.organisationsGql.fetch({ variables: organisationsVariables(this.state()) }).subscribe({
-      next: (result) => this.showPage(result.data?.organisations, false),
-      error: (error: unknown) => this.fail(error),
+      next: (result) => this.list.show(result.data?.organisations, false),
+      error: (error: unknown) => this.list.fail(error),
     });
-  }
-
-  private showPage(page: Page | undefined, append: boolean): void {
-    this.loading.set(false);
-    this.loadingMore.set(false);
-    if (!page) return;
-    const nodes = page.edges.map((edge) => edge.node);
-    this.rows.update((rows) => (append ? [...rows, ...nodes] : nodes));
-    this.totalCount.set(page.totalCount);
-    this.pageInfo.set(page.pageInfo);
-  }
-
-  private fail(error: unknown): void {
-    this.loading.set(false);
-    this.loadingMore.set(false);
-    const api = toApiError(error);
-    if (api.code !== 'UNAUTHENTICATED') this.error.set(api.message);
   }
 }
