@@ -162,6 +162,7 @@ describe('relationship core', () => {
       await createOrg({ name: 'Rolls-Royce Submarines Ltd' });
       await createOrg({ name: 'Simmons Bakery' });
       await createContact({ firstName: 'Grace', lastName: 'Hopper', emails: ['grace@navy-systems.co.uk'] });
+      await createContact({ firstName: 'Ada', lastName: 'Lovelace', emails: ['ada@energy-partners.co.uk'] });
     });
     const search = async (text: string) => (await ok('query($q: String!) { search(text: $q) { kind title } }', { q: text }, t.tokens.viewer)).search;
 
@@ -174,6 +175,11 @@ describe('relationship core', () => {
       expect((await search('hoper'))[0]).toEqual({ kind: 'contact', title: 'Grace Hopper' });
       expect((await search('navy-systems'))[0]).toEqual({ kind: 'contact', title: 'Grace Hopper' });
       expect((await search('siemens-energy.co.uk'))[0].title).toBe('Siemens Energy UK');
+    });
+
+    it('ranks a match on a name above one found only in an email address', async () => {
+      const hits = await search('energy');
+      expect(hits.map((h: any) => h.title).slice(0, 2)).toEqual(['Siemens Energy UK', 'Ada Lovelace']);
     });
 
     it('answers nothing under three characters', async () => {

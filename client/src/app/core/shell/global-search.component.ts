@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, output, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
@@ -52,6 +52,8 @@ type SearchHit = SearchQuery['search'][number];
           <mat-option disabled class="no-hits">No organisations or contacts match “{{ searched() }}”</mat-option>
         }
       </mat-autocomplete>
+      <!-- Tells screen readers (and tests) when the hits for what was typed have arrived. -->
+      <span class="visually-hidden" role="status" aria-live="polite">{{ resultText() }}</span>
     </div>
   `,
   styles: `
@@ -143,6 +145,13 @@ export class GlobalSearchComponent {
     ),
     { initialValue: [] as SearchHit[] },
   );
+
+  protected readonly resultText = computed(() => {
+    const term = this.searched();
+    if (!term) return '';
+    const n = this.hits().length;
+    return `${n === 0 ? 'No' : n} ${n === 1 ? 'result' : 'results'} for “${term}”`;
+  });
 
   protected readonly kindLabel = (kind: SearchHit['kind']) => labelOf(SEARCH_HIT_KIND_LABELS, kind);
   protected readonly display = (value: SearchHit | string | null) => (typeof value === 'string' ? value : (value?.title ?? ''));
