@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { seedDemoHistory } from './demo-history';
 import { DEMO_DEPARTMENTS, DEMO_ORGANISATIONS, DEMO_STAFF } from './demo-organisations';
 import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, PLACES, prng, ROLES, STORIES, TRADES } from './demo-story';
 
@@ -167,6 +168,8 @@ export async function seedDemoData(db: DataSource, now = Date.now()): Promise<De
     }
     await bulkInsert(tx, 'tasks', [['id', 'uuid'], ['title', 'text'], ['due_on', 'date'], ['status', 'text'], ['completed_at', 'timestamptz'],
       ['assignee_id', 'uuid'], ['organisation_id', 'uuid'], ['department_id', 'uuid'], ['created_by', 'uuid']], taskRows);
+
+    await seedDemoHistory(tx, new Date(now));
 
     return { departments: departmentIds.size, organisations: orgs.length, contacts: contactRows.length, engagements: engagementRows.length, tasks: taskRows.length };
   });

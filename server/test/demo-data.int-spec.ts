@@ -1,0 +1,47 @@
+import { seedDemoData } from '../src/seed/demo-data';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('demo data', () => {
+  let t: TestApp;
+  const now = Date.parse('2026-11-23T12:00:00Z');
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('loads the BCE story once: departments, organisations, people, engagements and tasks', async () => {
+    const counts = await seedDemoData(t.db, now);
+    expect(counts).toMatchObject({ organisations: 200, contacts: 600, engagements: 3000, tasks: 160 });
+    expect(counts!.departments).toBeGreaterThanOrEqual(8);
+    expect(await seedDemoData(t.db, now)).toBeNull();
+  });
+
+  it('shows the islands: organisations engaged by several departments', async () => {
+    const [row] = await t.db.query(`SELECT count(*)::int AS n FROM (
+      SELECT organisation_id FROM engagements GROUP BY organisation_id HAVING count(DISTINCT department_id) >= 3) x`);
+    expect(row.n).toBeGreaterThanOrEqual(10);
+  });
+
+  it('gives every organisation and contact the history the app would have written', async () => {
+    const [missing] = await t.db.query(`SELECT
+      (SELECT count(*)::int FROM organisations o WHERE NOT EXISTS (
+         SELECT 1 FROM audit_events a WHERE a.entity_type = 'organisation' AND a.entity_id = o.id AND a.action = 'create')) AS organisations,
+      (SELECT count(*)::int FROM contacts c WHERE NOT EXISTS (
+         SELECT 1 FROM audit_events a WHERE a.entity_type = 'contact' AND a.entity_id = c.id AND a.action = 'create')) AS contacts`);
+    expect(missing).toEqual({ organisations: 0, contacts: 0 });
+
+    const [partner] = await t.db.query(`SELECT id, name, owner_id FROM organisations WHERE relationship_stage = 'active' ORDER BY name LIMIT 1`);
+    const view = await t.gql('query($id: ID!) { organisation(id: $id) { history { action actor { id } changes { field old new } } } }',
+      { id: partner.id }, t.tokens.admin);
+    expect(view.errors).toBeUndefined();
+    const history = view.data.organisation.history as Array<{ action: string; actor: { id: string } | null; changes: Array<{ field: string; old: string | null; new: string | null }> }>;
+    // Newest first: the move from prospect to active, then the create that named it.
+    expect(history.map((e) => e.action)).toEqual(['update', 'create']);
+    expect(history[0].changes).toEqual([{ field: 'relationshipStage', old: 'prospect', new: 'active' }]);
+    expect(history[1].changes).toContainEqual({ field: 'name', old: null, new: partner.name });
+    expect(history[1].actor?.id).toBe(partner.owner_id);
+  });
+});
