@@ -1,6 +1,8 @@
 import { Foundation1732300000000 } from './1732300000000-foundation';
 import { OrganisationSearch1732400000000 } from './1732400000000-organisation-search';
 import { RelationshipCore1732500000000 } from './1732500000000-relationship-core';
+import { Opportunities1732600000000 } from './1732600000000-opportunities';
+import { Reports1732700000000 } from './1732700000000-reports';
 
 /** Every migration, oldest first. Add new ones at the end (generate with `npm run migration:generate -- Name`). */
-export const migrations = [Foundation1732300000000, OrganisationSearch1732400000000, RelationshipCore1732500000000];
+export const migrations = [Foundation1732300000000, OrganisationSearch1732400000000, RelationshipCore1732500000000, Opportunities1732600000000, Reports1732700000000];

@@ -28,6 +28,9 @@ import { AuditModule } from './modules/audit/audit.module';
 import { ContactModule } from './modules/contact/contact.module';
 import { EngagementModule } from './modules/engagement/engagement.module';
 import { MyDayModule } from './modules/my-day/my-day.module';
+import { OpportunityModule } from './modules/opportunity/opportunity.module';
+import { RelationshipHealthModule } from './modules/relationship-health/relationship-health.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SearchModule } from './modules/search/search.module';
 import { TaskModule } from './modules/task/task.module';
 import { UserModule } from './modules/user/user.module';
@@ -91,6 +94,9 @@ export class AppModule {
         SearchModule,
         AuditModule,
         MyDayModule,
+        OpportunityModule,
+        RelationshipHealthModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -13,11 +13,19 @@ import { TaskResolver } from '../modules/task/task.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { MyDayResolver } from '../modules/my-day/my-day.resolver';
+import { OpportunityFieldsResolver, OpportunityStageHistoryResolver } from '../modules/opportunity/opportunity-fields.resolver';
+import { OpportunityStageResolver } from '../modules/opportunity/opportunity-stage.resolver';
+import { OpportunityResolver } from '../modules/opportunity/opportunity.resolver';
+import { PipelineResolver } from '../modules/opportunity/pipeline.resolver';
+import { GoingColdOrganisationResolver, RelationshipHealthResolver } from '../modules/relationship-health/relationship-health.resolver';
+import { ReportsResolver } from '../modules/reports/reports.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
   UserResolver, DepartmentResolver, OrganisationResolver, OrganisationRelationsResolver, DepartmentInvolvementResolver, ContactResolver, AffiliationResolver,
   EngagementResolver, TaskResolver, SearchResolver, AuditEventResolver, MyDayResolver,
+  OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
+  RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {

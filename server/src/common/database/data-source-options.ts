@@ -9,8 +9,11 @@ import { ConsentRecord } from '../../modules/contact/consent-record.entity';
 import { Contact } from '../../modules/contact/contact.entity';
 import { Engagement } from '../../modules/engagement/engagement.entity';
 import { Task } from '../../modules/task/task.entity';
+import { Opportunity } from '../../modules/opportunity/opportunity.entity';
+import { OpportunityStage } from '../../modules/opportunity/opportunity-stage.entity';
+import { OpportunityStageHistory } from '../../modules/opportunity/opportunity-stage-history.entity';
 
-export const entities = [User, Department, Organisation, Contact, Affiliation, ConsentRecord, Engagement, Task, AuditEvent];
+export const entities = [User, Department, Organisation, Contact, Affiliation, ConsentRecord, Engagement, Task, AuditEvent, OpportunityStage, Opportunity, OpportunityStageHistory];
 
 /** One definition of the connection for the app, the CLI and the tests. The schema belongs to migrations/. */
 export function dataSourceOptions(url: string): DataSourceOptions {

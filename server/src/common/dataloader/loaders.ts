@@ -8,6 +8,11 @@ import { Department } from '../../modules/department/department.entity';
 import { EngagementsArgs } from '../../modules/engagement/dto/engagement.input';
 import { Engagement } from '../../modules/engagement/engagement.entity';
 import { timelines, TimelineScope } from '../../modules/engagement/engagement.timeline';
+import { OrganisationOpportunitiesArgs } from '../../modules/opportunity/dto/opportunities.args';
+import { OpportunityStageHistory } from '../../modules/opportunity/opportunity-stage-history.entity';
+import { OpportunityStage } from '../../modules/opportunity/opportunity-stage.entity';
+import { Opportunity } from '../../modules/opportunity/opportunity.entity';
+import { opportunitiesOfOrganisations } from '../../modules/opportunity/opportunity.pages';
 import { Organisation } from '../../modules/organisation/organisation.entity';
 import { Task } from '../../modules/task/task.entity';
 import { User } from '../../modules/user/user.entity';
@@ -62,6 +67,21 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     return loader;
   };
 
+  /** Organisation.opportunities pages, one loader per distinct set of arguments (like the timelines). */
+  const opportunityLoaders = new Map<string, DataLoader<string, Connection<Opportunity>>>();
+  const opportunitiesByOrganisation = (args: OrganisationOpportunitiesArgs) => {
+    const key = JSON.stringify(args);
+    let loader = opportunityLoaders.get(key);
+    if (!loader) {
+      loader = new BatchLoader(async (ids) => {
+        const pages = await opportunitiesOfOrganisations(db, currentUser(), args, ids);
+        return ids.map((id) => pages.get(id)!);
+      });
+      opportunityLoaders.set(key, loader);
+    }
+    return loader;
+  };
+
   /**
    * To-one loaders come one per GraphQL field ("Task.assignee"): a loader shared by two sibling
    * branches would batch once or twice depending on which branch's parent query returned first.
@@ -77,6 +97,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
 
   return {
     timeline,
+    opportunitiesByOrganisation,
     userById: perField(() => new BatchLoader<string, User | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(User).find({ where: { id: In([...ids]) }, withDeleted: true }), (u) => u.id))),
     departmentById: perField(() => new BatchLoader<string, Department | null>(async (ids) =>
@@ -156,6 +177,21 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       );
       return byKey(ids, rows, (r) => r.organisationId);
     }),
+    /** Stages are reference data: archived ones still resolve, so an old opportunity shows where it stopped. */
+    stageById: perField(() => new BatchLoader<string, OpportunityStage | null>(async (ids) =>
+      oneByKey(ids, await db.getRepository(OpportunityStage).find({ where: { id: In([...ids]) }, withDeleted: true }), (s) => s.id))),
+    contactsByOpportunity: new BatchLoader<string, Contact[]>(async (ids) => {
+      const { raw, entities } = await db.getRepository(Contact).createQueryBuilder('c').withDeleted()
+        .innerJoin('opportunity_contacts', 'oc', 'oc.contact_id = c.id').addSelect('oc.opportunity_id', 'opportunity_id')
+        .where('oc.opportunity_id IN (:...ids)', { ids: [...ids] }).orderBy('c.last_name').addOrderBy('c.first_name').getRawAndEntities();
+      const byId = new Map(entities.map((c) => [c.id, c]));
+      return byKey(ids, raw, (r: any) => r.opportunity_id as string).map((list) => list.map((r: any) => byId.get(r.c_id)!));
+    }),
+    /** Each opportunity's stays in its stages, oldest first. */
+    stageHistoryByOpportunity: new BatchLoader<string, OpportunityStageHistory[]>(async (ids) =>
+      byKey(ids, await db.getRepository(OpportunityStageHistory).find({
+        where: { opportunityId: In([...ids]) }, order: { enteredAt: 'ASC', leftAt: { direction: 'ASC', nulls: 'LAST' } },
+      }), (h) => h.opportunityId)),
     /** Audit history, newest first, keyed "type:id" (capped at the latest 200 events per record). */
     history: new BatchLoader<string, AuditEvent[]>(async (keys) => {
       const pairs = keys.map((k) => k.split(':'));

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { recordAudit, AuditEntry } from './audit';
 
-const TABLES = { organisation: 'organisations', contact: 'contacts', engagement: 'engagements' } as const;
+const TABLES = { organisation: 'organisations', contact: 'contacts', engagement: 'engagements', opportunity: 'opportunities' } as const;
 
 /**
  * Archives (soft deletes) or restores one record, bumping its version and writing the audit event

@@ -8,6 +8,9 @@ import { Department } from '../department/department.entity';
 import { EngagementsArgs } from '../engagement/dto/engagement.input';
 import { Engagement } from '../engagement/engagement.entity';
 import { EngagementConnection } from '../engagement/engagement.resolver';
+import { OrganisationOpportunitiesArgs } from '../opportunity/dto/opportunities.args';
+import { OpportunityConnection } from '../opportunity/models/opportunity-connection.model';
+import { Opportunity } from '../opportunity/opportunity.entity';
 import { Task } from '../task/task.entity';
 import { Organisation } from './organisation.entity';
 
@@ -29,6 +32,11 @@ export class OrganisationRelationsResolver {
   @ResolveField(() => EngagementConnection, { description: 'The timeline across all departments, newest first' })
   engagements(@Parent() o: Organisation, @Args() args: EngagementsArgs, @Context() ctx: GqlContext): Promise<Connection<Engagement>> {
     return ctx.loaders.timeline('organisation', args).load(o.id);
+  }
+
+  @ResolveField(() => OpportunityConnection, { description: 'Its opportunities you may see, newest first' })
+  opportunities(@Parent() o: Organisation, @Args() args: OrganisationOpportunitiesArgs, @Context() ctx: GqlContext): Promise<Connection<Opportunity>> {
+    return ctx.loaders.opportunitiesByOrganisation(args).load(o.id);
   }
 
   @ResolveField(() => [Task])

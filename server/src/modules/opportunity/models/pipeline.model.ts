@@ -1,0 +1,19 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PenceScalar } from '../../../common/graphql/scalars/pence.scalar';
+import { OpportunityStage } from '../opportunity-stage.entity';
+
+@ObjectType({ description: 'One open stage of the pipeline: its opportunities counted and totalled' })
+export class PipelineStage {
+  @Field(() => OpportunityStage) stage!: OpportunityStage;
+  @Field(() => Int) count!: number;
+  @Field(() => PenceScalar, { description: 'Sum of the values' }) totalValuePence!: number;
+  @Field(() => PenceScalar, { description: 'Sum of each value × its effective probability, in whole pence' }) weightedValuePence!: number;
+}
+
+@ObjectType({ description: 'Open opportunities by stage, in board order, with overall totals' })
+export class Pipeline {
+  @Field(() => [PipelineStage]) stages!: PipelineStage[];
+  @Field(() => Int) count!: number;
+  @Field(() => PenceScalar) totalValuePence!: number;
+  @Field(() => PenceScalar) weightedValuePence!: number;
+}

@@ -1,0 +1,76 @@
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GqlContext } from '../../common/graphql/context';
+import { PenceScalar } from '../../common/graphql/scalars/pence.scalar';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Contact } from '../contact/contact.entity';
+import { Department } from '../department/department.entity';
+import { Organisation } from '../organisation/organisation.entity';
+import { User } from '../user/user.entity';
+import { OpportunityStageHistory } from './opportunity-stage-history.entity';
+import { OpportunityStage } from './opportunity-stage.entity';
+import { Opportunity } from './opportunity.entity';
+import { effectiveProbability, weightedValuePence } from './opportunity.probability';
+
+/** An opportunity's related records and derived figures, every one batched through the request's DataLoaders. */
+@Resolver(() => Opportunity)
+export class OpportunityFieldsResolver {
+  @ResolveField(() => Organisation, { nullable: true, description: 'Null when the organisation is confidential to another department' })
+  organisation(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<Organisation | null> {
+    return ctx.loaders.organisationById('Opportunity.organisation').load(o.organisationId);
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  owner(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<User | null> | null {
+    return o.ownerId ? ctx.loaders.userById('Opportunity.owner').load(o.ownerId) : null;
+  }
+
+  @ResolveField(() => Department, { nullable: true })
+  department(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<Department | null> {
+    return ctx.loaders.departmentById('Opportunity.department').load(o.departmentId);
+  }
+
+  @ResolveField(() => OpportunityStage)
+  async stage(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<OpportunityStage> {
+    return (await ctx.loaders.stageById('Opportunity.stage').load(o.stageId))!;
+  }
+
+  @ResolveField(() => [Contact])
+  contacts(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<Contact[]> {
+    return ctx.loaders.contactsByOpportunity.load(o.id);
+  }
+
+  @ResolveField(() => [OpportunityStageHistory], { description: 'Each stage it has been in, oldest first, with when it entered and left' })
+  stageHistory(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<OpportunityStageHistory[]> {
+    return ctx.loaders.stageHistoryByOpportunity.load(o.id);
+  }
+
+  @ResolveField(() => Int, { description: "The probability that counts: its own, else the stage's default; 100 when won, 0 when lost" })
+  async effectiveProbability(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<number> {
+    const stage = await ctx.loaders.stageById('Opportunity.effectiveProbability').load(o.stageId);
+    return effectiveProbability(o.probability, stage!);
+  }
+
+  @ResolveField(() => PenceScalar, { description: 'value × effective probability, in whole pence (half a penny rounds up)' })
+  async weightedValuePence(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<number> {
+    const stage = await ctx.loaders.stageById('Opportunity.weightedValuePence').load(o.stageId);
+    return weightedValuePence(o.valuePence, effectiveProbability(o.probability, stage!));
+  }
+
+  @ResolveField(() => [AuditEvent], { description: 'Every change, newest first' })
+  history(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<AuditEvent[]> {
+    return ctx.loaders.history.load(`opportunity:${o.id}`);
+  }
+}
+
+@Resolver(() => OpportunityStageHistory)
+export class OpportunityStageHistoryResolver {
+  @ResolveField(() => OpportunityStage)
+  async stage(@Parent() h: OpportunityStageHistory, @Context() ctx: GqlContext): Promise<OpportunityStage> {
+    return (await ctx.loaders.stageById('OpportunityStageHistory.stage').load(h.stageId))!;
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who moved it into the stage' })
+  movedBy(@Parent() h: OpportunityStageHistory, @Context() ctx: GqlContext): Promise<User | null> | null {
+    return h.movedBy ? ctx.loaders.userById('OpportunityStageHistory.movedBy').load(h.movedBy) : null;
+  }
+}

@@ -1,0 +1,30 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
+import { ADMINS, READERS, Roles } from '../../common/auth/roles';
+import { CreateOpportunityStageInput, UpdateOpportunityStageInput } from './dto/opportunity-stage.input';
+import { OpportunityStage } from './opportunity-stage.entity';
+import { OpportunityStageService } from './opportunity-stage.service';
+
+@Resolver(() => OpportunityStage)
+export class OpportunityStageResolver {
+  constructor(private readonly stages: OpportunityStageService) {}
+
+  @Query(() => [OpportunityStage], { description: 'The pipeline stages in board order' })
+  @Roles(...READERS)
+  opportunityStages(): Promise<OpportunityStage[]> {
+    return this.stages.list();
+  }
+
+  @Mutation(() => OpportunityStage)
+  @Roles(...ADMINS)
+  createOpportunityStage(@CurrentUser() user: AuthUser, @Args('input') input: CreateOpportunityStageInput): Promise<OpportunityStage> {
+    return this.stages.create(user, input);
+  }
+
+  @Mutation(() => OpportunityStage, { description: 'Refused with CONFLICT when version is not the current one' })
+  @Roles(...ADMINS)
+  updateOpportunityStage(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('version', { type: () => Int }) version: number,
+    @Args('input') input: UpdateOpportunityStageInput): Promise<OpportunityStage> {
+    return this.stages.update(user, id, version, input);
+  }
+}
