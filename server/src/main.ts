@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       admin: await ensureAdmin(ds, { email: config.adminEmail, password: config.adminPassword, dataDir: config.dataDir, production }),
       demo: config.demoData ? await seedDemoData(ds) : null,
     }));
-    if (demo) say(`Demo data loaded: ${demo.departments} departments, ${demo.organisations} organisations, ${demo.contacts} contacts, ${demo.engagements} engagements, ${demo.tasks} tasks.`);
+    if (demo) say(`Demo data loaded: ${demo.departments} departments, ${demo.organisations} organisations, ${demo.contacts} contacts, ${demo.engagements} engagements, ${demo.tasks} tasks, ${demo.opportunities} opportunities.`);
 
     const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl: db.url, jwtSecret }), { bufferLogs: true, abortOnError: false });

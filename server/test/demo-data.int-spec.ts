@@ -14,7 +14,7 @@ describe('demo data', () => {
 
   it('loads the BCE story once: departments, organisations, people, engagements and tasks', async () => {
     const counts = await seedDemoData(t.db, now);
-    expect(counts).toMatchObject({ organisations: 200, contacts: 600, engagements: 3000, tasks: 160 });
+    expect(counts).toMatchObject({ organisations: 200, contacts: 600, engagements: 3000, tasks: 160, opportunities: 260 });
     expect(counts!.departments).toBeGreaterThanOrEqual(8);
     expect(await seedDemoData(t.db, now)).toBeNull();
   });
@@ -23,6 +23,25 @@ describe('demo data', () => {
     const [row] = await t.db.query(`SELECT count(*)::int AS n FROM (
       SELECT organisation_id FROM engagements GROUP BY organisation_id HAVING count(DISTINCT department_id) >= 3) x`);
     expect(row.n).toBeGreaterThanOrEqual(10);
+  });
+
+  it('fills the pipeline: open in every open stage, won business in this and last academic year, multi-year contracts', async () => {
+    const [p] = await t.db.query(`SELECT
+      (SELECT count(DISTINCT s.id)::int FROM opportunities o JOIN opportunity_stages s ON s.id = o.stage_id WHERE s.outcome = 'open') AS open_stages,
+      (SELECT count(*)::int FROM opportunities WHERE won_at >= '2025-08-01' AND won_at < '2026-08-01') AS won_2025,
+      (SELECT count(*)::int FROM opportunities WHERE won_at >= '2024-08-01' AND won_at < '2025-08-01') AS won_2024,
+      (SELECT count(*)::int FROM opportunities WHERE end_date - start_date > 365) AS multi_year,
+      (SELECT count(*)::int FROM opportunities o JOIN opportunity_stages s ON s.id = o.stage_id WHERE s.outcome = 'lost' AND o.lost_reason IS NULL) AS lost_without_reason`);
+    expect(p.open_stages).toBe(4);
+    expect(p.won_2025).toBeGreaterThan(20);
+    expect(p.won_2024).toBeGreaterThan(10);
+    expect(p.multi_year).toBeGreaterThan(3);
+    expect(p.lost_without_reason).toBe(0);
+    // Every opportunity has exactly one current stage in its history, and it is the stage it is in.
+    const [h] = await t.db.query(`SELECT count(*)::int AS n FROM opportunities o
+      WHERE (SELECT count(*) FROM opportunity_stage_history h WHERE h.opportunity_id = o.id AND h.left_at IS NULL) <> 1
+         OR NOT EXISTS (SELECT 1 FROM opportunity_stage_history h WHERE h.opportunity_id = o.id AND h.left_at IS NULL AND h.stage_id = o.stage_id)`);
+    expect(h.n).toBe(0);
   });
 
   it('gives every organisation and contact the history the app would have written', async () => {

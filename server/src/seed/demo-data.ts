@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { bulkInsert, LIST } from './bulk-insert';
 import { seedDemoHistory } from './demo-history';
+import { seedDemoOpportunities } from './demo-opportunities';
 import { DEMO_DEPARTMENTS, DEMO_ORGANISATIONS, DEMO_STAFF } from './demo-organisations';
 import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, PLACES, prng, ROLES, STORIES, TRADES } from './demo-story';
 
@@ -15,21 +17,8 @@ export interface DemoCounts {
   contacts: number;
   engagements: number;
   tasks: number;
+  opportunities: number;
 }
-
-/**
- * Inserts rows column-wise with unnest: one statement per table, not one per row. A column may
- * give an expression over `u.<name>` (unnest cannot carry arrays of arrays, so lists travel as text).
- */
-async function bulkInsert(tx: EntityManager, table: string, columns: Array<[string, string, string?]>, rows: unknown[][]) {
-  if (!rows.length) return;
-  const params = columns.map((_, i) => rows.map((r) => r[i]));
-  const names = columns.map(([name]) => name);
-  const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-  const select = columns.map(([name, , expr]) => expr ?? `u.${name}`).join(', ');
-  await tx.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${select} FROM unnest(${unnest}) AS u(${names.join(', ')})`, params);
-}
-const LIST = (name: string) => `CASE WHEN u.${name} = '' THEN '{}'::text[] ELSE string_to_array(u.${name}, ',') END`;
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -169,8 +158,9 @@ export async function seedDemoData(db: DataSource, now = Date.now()): Promise<De
     await bulkInsert(tx, 'tasks', [['id', 'uuid'], ['title', 'text'], ['due_on', 'date'], ['status', 'text'], ['completed_at', 'timestamptz'],
       ['assignee_id', 'uuid'], ['organisation_id', 'uuid'], ['department_id', 'uuid'], ['created_by', 'uuid']], taskRows);
 
+    const opportunities = await seedDemoOpportunities(tx, { now, organisations: orgs, staff, departmentIds, peopleAt });
     await seedDemoHistory(tx, new Date(now));
 
-    return { departments: departmentIds.size, organisations: orgs.length, contacts: contactRows.length, engagements: engagementRows.length, tasks: taskRows.length };
+    return { departments: departmentIds.size, organisations: orgs.length, contacts: contactRows.length, engagements: engagementRows.length, tasks: taskRows.length, opportunities };
   });
 }
