@@ -27,7 +27,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         gqlImport: 'apollo-angular#gql',
         avoidOptionals: false,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', Pence: 'number' },
         dedupeFragments: true,
         nonOptionalTypename: false,
         skipTypename: true,

@@ -1,5 +1,6 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
+import { adminToken, graphql } from '../support/api';
+import { headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
 
 /** Presses Tab until the focused element is the one labelled `label` (a date input has inner fields). */
 async function tabTo(page: Page, label: string, maxPresses = 8): Promise<void> {
@@ -33,17 +34,6 @@ async function arrowDownTo(page: Page, text: string, maxPresses = 10): Promise<v
     if (active.includes(text)) return;
   }
   throw new Error(`ArrowDown never reached an option with "${text}"`);
-}
-
-async function graphql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${baseUrl()}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 describe('relationship journey', () => {
@@ -132,13 +122,10 @@ describe('relationship journey', () => {
   });
 
   it('gives a viewer no way to log an engagement', async () => {
-    const admin = await graphql<{ login: { accessToken: string } }>(
-      'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
-      { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
-    );
+    const token = await adminToken();
     const email = `viewer-${Date.now()}@e2e.ac.uk`;
     const password = 'viewer-password-123';
-    await graphql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, name: 'Vera Viewer', password, role: 'viewer' } }, admin.login.accessToken);
+    await graphql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, name: 'Vera Viewer', password, role: 'viewer' } }, token);
 
     const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const viewer = await viewerContext.newPage();

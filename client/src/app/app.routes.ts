@@ -17,6 +17,7 @@ export const routes: Routes = [
       { path: 'my-day', title: 'My day', loadComponent: () => import('./features/my-day/my-day.page').then((m) => m.MyDayPage) },
       { path: 'organisations', loadChildren: () => import('./features/organisations/organisations.routes').then((m) => m.ORGANISATION_ROUTES) },
       { path: 'contacts', loadChildren: () => import('./features/contacts/contacts.routes').then((m) => m.CONTACT_ROUTES) },
+      { path: 'pipeline', title: 'Pipeline', loadComponent: () => import('./features/pipeline/pages/pipeline.page').then((m) => m.PipelinePage) },
       {
         path: '**',
         title: 'Page not found',

@@ -78,7 +78,7 @@ export async function seedDemoOpportunities(tx: EntityManager, ctx: DemoPipeline
     const end = start !== null ? start + (365 * (1 + rnd.int(3)) - 1) * DAY : null;
     const expected = outcome === 'open' ? ctx.now + (rnd.int(200) - 30) * DAY : closed!;
 
-    rows.push([id, `${title} — ${org.name}`, type, path[path.length - 1].id, pounds * 100, isoDay(expected), start && isoDay(start), end && isoDay(end),
+    rows.push([id, title, type, path[path.length - 1].id, pounds * 100, isoDay(expected), start && isoDay(start), end && isoDay(end),
       owner.id, ctx.departmentIds.get(code), org.id, outcome === 'lost' ? rnd.pick(LOST_REASONS) : null, i % 25 === 0,
       outcome === 'won' ? new Date(closed!).toISOString() : null, closed && new Date(closed).toISOString(), owner.id, new Date(created).toISOString()]);
 

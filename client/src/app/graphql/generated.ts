@@ -24,6 +24,30 @@ export type CreateContactInput = {
   tags?: Array<string> | null | undefined;
 };
 
+export type CreateOpportunityInput = {
+  /** Visible only to its department, managers and admins (the organisation's setting when not given on create) */
+  confidential?: boolean | null | undefined;
+  contactIds?: Array<string | number> | null | undefined;
+  /** Your first department when not given on create */
+  departmentId?: string | number | null | undefined;
+  endDate?: string | null | undefined;
+  expectedCloseDate?: string | null | undefined;
+  /** Why it was lost: needed in a lost stage */
+  lostReason?: string | null | undefined;
+  organisationId: string | number;
+  /** The owner (you when not given on create) */
+  ownerId?: string | number | null | undefined;
+  /** 0–100; null uses the stage's default */
+  probability?: number | null | undefined;
+  /** Defaults to the first open stage */
+  stageId?: string | number | null | undefined;
+  startDate?: string | null | undefined;
+  title: string;
+  type: OpportunityType;
+  /** Value in pence (0 when not given on create) */
+  valuePence?: number | null | undefined;
+};
+
 export type CreateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
@@ -103,6 +127,48 @@ export type LogEngagementInput = {
   type: EngagementType;
 };
 
+export type OpportunityFilter = {
+  departmentIds?: Array<string | number> | null | undefined;
+  /** Expected to close on or after this ISO date */
+  expectedCloseFrom?: string | null | undefined;
+  /** Expected to close on or before this ISO date */
+  expectedCloseTo?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+  /** Only opportunities whose stage has this outcome */
+  outcome?: StageOutcome | null | undefined;
+  ownerId?: string | number | null | undefined;
+  /** Part of the title */
+  search?: string | null | undefined;
+  stageIds?: Array<string | number> | null | undefined;
+  types?: Array<OpportunityType> | null | undefined;
+};
+
+export type OpportunityOrder = {
+  direction: SortDirection;
+  field: OpportunitySortField;
+};
+
+/** expectedCloseDate sorts undated opportunities last */
+export type OpportunitySortField =
+  | 'createdAt'
+  | 'expectedCloseDate'
+  | 'title'
+  | 'valuePence';
+
+/** BCE activity: CPD/short course, apprenticeship, contract research, collaborative research, consultancy, KTP, facilities and equipment services, placement/internship, sponsorship/philanthropy, regeneration/community, IP licensing */
+export type OpportunityType =
+  | 'apprenticeship'
+  | 'collaborative_research'
+  | 'consultancy'
+  | 'contract_research'
+  | 'cpd_short_course'
+  | 'facilities_equipment'
+  | 'ip_licensing'
+  | 'ktp'
+  | 'placement_internship'
+  | 'regeneration_community'
+  | 'sponsorship_philanthropy';
+
 export type OrganisationFilter = {
   /** Include archived organisations (managers and admins) */
   includeArchived?: boolean | null | undefined;
@@ -132,6 +198,17 @@ export type OrganisationType =
   | 'partner'
   | 'public_body'
   | 'school_college';
+
+export type PipelineFilter = {
+  departmentIds?: Array<string | number> | null | undefined;
+  /** Expected to close on or after this ISO date */
+  expectedCloseFrom?: string | null | undefined;
+  /** Expected to close on or before this ISO date */
+  expectedCloseTo?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+  ownerId?: string | number | null | undefined;
+  types?: Array<OpportunityType> | null | undefined;
+};
 
 export type PreferredChannel =
   | 'email'
@@ -213,6 +290,12 @@ export type SizeBand =
 export type SortDirection =
   | 'asc'
   | 'desc';
+
+/** open: in the pipeline; won and lost close the opportunity */
+export type StageOutcome =
+  | 'lost'
+  | 'open'
+  | 'won';
 
 export type TaskStatus =
   | 'cancelled'
@@ -390,6 +473,56 @@ export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type UsersQuery = { users: Array<{ id: string, name: string, role: Role }> };
 
+export type OpportunityCardFragment = { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null };
+
+export type StageItemFragment = { id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome };
+
+export type OpportunityStagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpportunityStagesQuery = { opportunityStages: Array<{ id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome }> };
+
+export type PipelineQueryVariables = Exact<{
+  filter?: PipelineFilter | null | undefined;
+}>;
+
+
+export type PipelineQuery = { pipeline: { count: number, totalValuePence: number, weightedValuePence: number, stages: Array<{ count: number, totalValuePence: number, weightedValuePence: number, stage: { id: string } }> } };
+
+export type OpportunitiesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: OpportunityFilter | null | undefined;
+  orderBy?: OpportunityOrder | null | undefined;
+}>;
+
+
+export type OpportunitiesQuery = { opportunities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, stage: { id: string, name: string, outcome: StageOutcome }, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } }> } };
+
+export type MoveOpportunityMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  stageId: string | number;
+  lostReason?: string | null | undefined;
+}>;
+
+
+export type MoveOpportunityMutation = { moveOpportunity: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } };
+
+export type OpportunityByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OpportunityByIdQuery = { opportunity: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } | null };
+
+export type CreateOpportunityMutationVariables = Exact<{
+  input: CreateOpportunityInput;
+}>;
+
+
+export type CreateOpportunityMutation = { createOpportunity: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } };
+
 export type TaskItemFragment = { id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
 
 export type CompleteTaskMutationVariables = Exact<{
@@ -562,6 +695,42 @@ export const OrganisationDetailFragmentDoc = gql`
   archivedAt
   createdAt
   updatedAt
+}
+    `;
+export const OpportunityCardFragmentDoc = gql`
+    fragment OpportunityCard on Opportunity {
+  id
+  version
+  title
+  type
+  valuePence
+  probability
+  effectiveProbability
+  weightedValuePence
+  expectedCloseDate
+  confidential
+  stageId
+  organisation {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  department {
+    id
+    name
+  }
+}
+    `;
+export const StageItemFragmentDoc = gql`
+    fragment StageItem on OpportunityStage {
+  id
+  name
+  position
+  defaultProbability
+  outcome
 }
     `;
 export const TaskItemFragmentDoc = gql`
@@ -1035,6 +1204,144 @@ export const UsersDocument = gql`
   })
   export class UsersGQL extends Apollo.Query<UsersQuery, UsersQueryVariables> {
     override document = UsersDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OpportunityStagesDocument = gql`
+    query OpportunityStages {
+  opportunityStages {
+    ...StageItem
+  }
+}
+    ${StageItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OpportunityStagesGQL extends Apollo.Query<OpportunityStagesQuery, OpportunityStagesQueryVariables> {
+    override document = OpportunityStagesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const PipelineDocument = gql`
+    query Pipeline($filter: PipelineFilter) {
+  pipeline(filter: $filter) {
+    count
+    totalValuePence
+    weightedValuePence
+    stages {
+      stage {
+        id
+      }
+      count
+      totalValuePence
+      weightedValuePence
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class PipelineGQL extends Apollo.Query<PipelineQuery, PipelineQueryVariables> {
+    override document = PipelineDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OpportunitiesDocument = gql`
+    query Opportunities($first: Int, $after: String, $filter: OpportunityFilter, $orderBy: OpportunityOrder) {
+  opportunities(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...OpportunityCard
+        stage {
+          id
+          name
+          outcome
+        }
+      }
+    }
+  }
+}
+    ${OpportunityCardFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OpportunitiesGQL extends Apollo.Query<OpportunitiesQuery, OpportunitiesQueryVariables> {
+    override document = OpportunitiesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MoveOpportunityDocument = gql`
+    mutation MoveOpportunity($id: ID!, $version: Int!, $stageId: ID!, $lostReason: String) {
+  moveOpportunity(
+    id: $id
+    version: $version
+    stageId: $stageId
+    lostReason: $lostReason
+  ) {
+    ...OpportunityCard
+  }
+}
+    ${OpportunityCardFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MoveOpportunityGQL extends Apollo.Mutation<MoveOpportunityMutation, MoveOpportunityMutationVariables> {
+    override document = MoveOpportunityDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OpportunityByIdDocument = gql`
+    query OpportunityById($id: ID!) {
+  opportunity(id: $id) {
+    ...OpportunityCard
+  }
+}
+    ${OpportunityCardFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OpportunityByIdGQL extends Apollo.Query<OpportunityByIdQuery, OpportunityByIdQueryVariables> {
+    override document = OpportunityByIdDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateOpportunityDocument = gql`
+    mutation CreateOpportunity($input: CreateOpportunityInput!) {
+  createOpportunity(input: $input) {
+    ...OpportunityCard
+  }
+}
+    ${OpportunityCardFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateOpportunityGQL extends Apollo.Mutation<CreateOpportunityMutation, CreateOpportunityMutationVariables> {
+    override document = CreateOpportunityDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -8,4 +8,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/my-day', label: 'My day' },
   { path: '/organisations', label: 'Organisations' },
   { path: '/contacts', label: 'Contacts' },
+  { path: '/pipeline', label: 'Pipeline' },
 ];

@@ -1,0 +1,24 @@
+import type { OpportunityCardFragment } from '../../../graphql/generated';
+
+/** The cards of each stage column, by stage id. */
+export type BoardColumns = Record<string, OpportunityCardFragment[]>;
+
+/**
+ * The board with one card moved to the top of another column (as the user dropped it), or put
+ * back where the server says it is. Returns new arrays so signals see the change.
+ */
+export function placeCard(columns: BoardColumns, card: OpportunityCardFragment, toStageId: string, index = 0): BoardColumns {
+  const next: BoardColumns = {};
+  for (const [stageId, cards] of Object.entries(columns)) next[stageId] = cards.filter((c) => c.id !== card.id);
+  if (next[toStageId]) {
+    const target = [...next[toStageId]];
+    target.splice(Math.min(index, target.length), 0, { ...card, stageId: toStageId });
+    next[toStageId] = target;
+  }
+  return next;
+}
+
+/** Which column a card is in now. */
+export function columnOf(columns: BoardColumns, cardId: string): string | null {
+  return Object.entries(columns).find(([, cards]) => cards.some((c) => c.id === cardId))?.[0] ?? null;
+}

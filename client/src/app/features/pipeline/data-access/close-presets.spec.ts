@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { academicYearStart } from './academic-year';
+import { CLOSE_PRESETS, presetOf } from './close-presets';
+
+const today = new Date(2026, 10, 23); // 23 November 2026
+const range = (key: string) => CLOSE_PRESETS.find((p) => p.key === key)!.range(today);
+
+describe('expected-close presets', () => {
+  it('computes the windows from today', () => {
+    expect(range('overdue')).toEqual({ from: null, to: '2026-11-22' });
+    expect(range('next30')).toEqual({ from: '2026-11-23', to: '2026-12-23' });
+    expect(range('quarter')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(range('academicYear')).toEqual({ from: '2026-08-01', to: '2027-07-31' });
+  });
+
+  it('recognises a preset from the URL, or calls it custom', () => {
+    expect(presetOf(null, null, today)).toBe('any');
+    expect(presetOf('2026-10-01', '2026-12-31', today)).toBe('quarter');
+    expect(presetOf('2026-01-01', null, today)).toBe('custom');
+  });
+
+  it('starts academic years on 1 August', () => {
+    expect(academicYearStart(new Date(2026, 6, 31))).toBe(2025);
+    expect(academicYearStart(new Date(2026, 7, 1))).toBe(2026);
+  });
+});

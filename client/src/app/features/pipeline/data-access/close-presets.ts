@@ -1,0 +1,42 @@
+import { academicYearStart } from './academic-year';
+
+export interface ClosePreset {
+  key: string;
+  label: string;
+  range(today: Date): { from: string | null; to: string | null };
+}
+
+const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const addDays = (d: Date, n: number) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + n);
+
+/** Expected-close windows people ask about, instead of two date pickers. */
+export const CLOSE_PRESETS: ClosePreset[] = [
+  { key: 'any', label: 'Any time', range: () => ({ from: null, to: null }) },
+  { key: 'overdue', label: 'Overdue', range: (t) => ({ from: null, to: iso(addDays(t, -1)) }) },
+  { key: 'next30', label: 'Next 30 days', range: (t) => ({ from: iso(t), to: iso(addDays(t, 30)) }) },
+  { key: 'next90', label: 'Next 90 days', range: (t) => ({ from: iso(t), to: iso(addDays(t, 90)) }) },
+  {
+    key: 'quarter',
+    label: 'This quarter',
+    range: (t) => {
+      const q = Math.floor(t.getMonth() / 3) * 3;
+      return { from: iso(new Date(t.getFullYear(), q, 1)), to: iso(new Date(t.getFullYear(), q + 3, 0)) };
+    },
+  },
+  {
+    key: 'academicYear',
+    label: 'This academic year',
+    range: (t) => {
+      const start = academicYearStart(t);
+      return { from: iso(new Date(start, 7, 1)), to: iso(new Date(start + 1, 6, 31)) };
+    },
+  },
+];
+
+/** Which preset a from/to pair is, so the select shows it after a reload; 'custom' if none. */
+export function presetOf(from: string | null, to: string | null, today: Date): string {
+  return CLOSE_PRESETS.find((p) => {
+    const r = p.range(today);
+    return r.from === from && r.to === to;
+  })?.key ?? 'custom';
+}

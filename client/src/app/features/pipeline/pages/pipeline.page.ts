@@ -1,0 +1,95 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, Router } from '@angular/router';
+import { catchError, combineLatest, map, of, startWith, Subject, switchMap } from 'rxjs';
+import { AuthService } from '../../../core/auth/auth.service';
+import { OpportunityStagesGQL, OpportunityType, PipelineGQL, UsersGQL } from '../../../graphql/generated';
+import { optionsOf } from '../../../shared/labels/enum-labels';
+import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
+import { formatPence } from '../../../shared/money/money';
+import { DepartmentsService } from '../../engagements/data-access/departments.service';
+import { PipelineBoardComponent } from '../components/pipeline-board.component';
+import { PipelineTableComponent } from '../components/pipeline-table.component';
+import { OpportunityDialog, OpportunityDialogData } from '../components/opportunity.dialog';
+import { CLOSE_PRESETS, presetOf } from '../data-access/close-presets';
+import { hasFilters, paramsFromState, PipelineState, PipelineView, stateFromParams, toPipelineFilter } from '../data-access/pipeline-filter.model';
+
+/** Open opportunities by stage (board) or as a table, filtered by department, owner, type, organisation and expected close. */
+@Component({
+  selector: 'bce-pipeline-page',
+  imports: [MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatSelectModule, PipelineBoardComponent, PipelineTableComponent],
+  templateUrl: './pipeline.page.html',
+  styleUrl: './pipeline.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PipelinePage {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly pipelineGql = inject(PipelineGQL);
+
+  protected readonly canWrite = inject(AuthService).canWrite;
+  protected readonly state = toSignal(this.route.queryParams.pipe(map(stateFromParams)), { requireSync: true });
+  protected readonly filter = computed(() => toPipelineFilter(this.state()));
+  protected readonly tableFilter = computed(() => ({ ...this.filter(), ...(this.state().stageIds.length ? { stageIds: this.state().stageIds } : { outcome: 'open' as const }) }));
+  protected readonly filtered = computed(() => hasFilters(this.state()));
+
+  protected readonly stages = toSignal(inject(OpportunityStagesGQL).fetch().pipe(map((r) => r.data?.opportunityStages ?? []), catchError(() => of([]))), { initialValue: [] });
+  protected readonly departments = toSignal(inject(DepartmentsService).departments(), { initialValue: [] });
+  protected readonly users = toSignal(inject(UsersGQL).fetch().pipe(map((r) => [...(r.data?.users ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))), catchError(() => of([]))), { initialValue: [] });
+  protected readonly typeOptions = optionsOf(OPPORTUNITY_TYPE_LABELS);
+  protected readonly closePresets = CLOSE_PRESETS;
+  protected readonly closePreset = computed(() => presetOf(this.state().closeFrom, this.state().closeTo, new Date()));
+
+  private readonly reload$ = new Subject<void>();
+  protected readonly pipeline = toSignal(
+    combineLatest([this.route.queryParams.pipe(map((p) => toPipelineFilter(stateFromParams(p)))), this.reload$.pipe(startWith(undefined))]).pipe(
+      switchMap(([filter]) => this.pipelineGql.fetch({ variables: { filter }, fetchPolicy: 'network-only' }).pipe(map((r) => r.data?.pipeline ?? null), catchError(() => of(null)))),
+    ),
+    { initialValue: null },
+  );
+  protected readonly money = formatPence;
+  protected readonly boardKey = signal(0);
+
+  protected update(change: Partial<PipelineState>): void {
+    void this.router.navigate([], { queryParams: paramsFromState({ ...this.state(), ...change }), replaceUrl: true });
+  }
+
+  protected setView(view: PipelineView): void {
+    this.update({ view });
+  }
+
+  protected setClose(key: string): void {
+    const preset = CLOSE_PRESETS.find((p) => p.key === key);
+    if (preset) this.update({ closeFrom: preset.range(new Date()).from, closeTo: preset.range(new Date()).to });
+  }
+
+  protected setTypes(types: OpportunityType[]): void {
+    this.update({ types });
+  }
+
+  protected clearFilters(): void {
+    void this.router.navigate([], { queryParams: this.state().view === 'table' ? { view: 'table' } : {}, replaceUrl: true });
+  }
+
+  protected totalsChanged(): void {
+    this.reload$.next();
+  }
+
+  protected newOpportunity(): void {
+    const data: OpportunityDialogData = { organisation: null, departmentIds: this.state().departmentIds };
+    this.dialog
+      .open(OpportunityDialog, { data, ariaLabelledBy: 'opportunity-dialog-title', width: '640px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((created) => {
+        if (!created) return;
+        this.reload$.next();
+        this.boardKey.update((k) => k + 1);
+      });
+  }
+}
