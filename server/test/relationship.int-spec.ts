@@ -115,6 +115,23 @@ describe('relationship core', () => {
       ]);
       const oldView = await ok(`query($id: ID!) { organisation(id: $id) { affiliations { current contact { name } } } }`, { id: oldJob.id }, t.tokens.viewer);
       expect(oldView.organisation.affiliations).toEqual([{ current: false, contact: { name: 'Morgan Mover' } }]);
+
+      // Their History tells the move: the new role, the old one ended, then how they were first recorded.
+      const history = (await ok(`query($id: ID!) { contact(id: $id) { history { entityType action changes { field new } } } }`, { id: person.id }, t.tokens.viewer))
+        .contact.history;
+      expect(history.slice(0, 2).map((h: any) => `${h.entityType} ${h.action}`)).toEqual(['affiliation create', 'affiliation update']);
+      expect(history[1].changes).toEqual([{ field: 'toDate', new: '2026-06-30' }]);
+      expect(history.map((h: any) => `${h.entityType} ${h.action}`)).toContain('contact create');
+    });
+
+    it('treats a role that ends today as past', async () => {
+      const org = await createOrg({ name: 'Today Ends Ltd' });
+      const person = await createContact({ firstName: 'Terry', lastName: 'Today', organisationId: org.id });
+      const [a] = (await ok(`query($id: ID!) { contact(id: $id) { affiliations { id version } } }`, { id: person.id }, t.tokens.staff)).contact.affiliations;
+      const today = new Date().toISOString().slice(0, 10);
+      const ended = await ok(`mutation($id: ID!, $v: Int!, $d: String!) { updateAffiliation(id: $id, version: $v, input: { toDate: $d }) { current } }`,
+        { id: a.id, v: a.version, d: today }, t.tokens.staff);
+      expect(ended.updateAffiliation.current).toBe(false);
     });
 
     it('names each bad field and refuses a duplicate email', async () => {

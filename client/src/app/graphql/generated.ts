@@ -7,6 +7,23 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { gql } from 'apollo-angular';
 import { Injectable } from '@angular/core';
 import * as Apollo from 'apollo-angular';
+export type AffiliationInput = {
+  contactId: string | number;
+  fromDate?: string | null | undefined;
+  isPrimary?: boolean | null | undefined;
+  organisationId: string | number;
+  role?: string | null | undefined;
+  toDate?: string | null | undefined;
+};
+
+export type ConsentInput = {
+  contactId: string | number;
+  /** When consent was given; defaults to now */
+  givenAt?: string | null | undefined;
+  method: string;
+  purpose: string;
+};
+
 export type CreateContactInput = {
   emails?: Array<string> | null | undefined;
   firstName: string;
@@ -101,6 +118,13 @@ export type FollowUpInput = {
   dueOn?: string | null | undefined;
   title: string;
 };
+
+export type HealthFactor =
+  | 'breadth'
+  | 'frequency'
+  | 'opportunities'
+  | 'recency'
+  | 'trend';
 
 /** UK GDPR Article 6 lawful basis */
 export type LawfulBasis =
@@ -302,6 +326,30 @@ export type TaskStatus =
   | 'done'
   | 'open';
 
+export type UpdateAffiliationInput = {
+  fromDate?: string | null | undefined;
+  isPrimary?: boolean | null | undefined;
+  role?: string | null | undefined;
+  toDate?: string | null | undefined;
+};
+
+export type UpdateContactInput = {
+  emails?: Array<string> | null | undefined;
+  firstName?: string | null | undefined;
+  jobTitle?: string | null | undefined;
+  lastName?: string | null | undefined;
+  lawfulBasis?: LawfulBasis | null | undefined;
+  marketingOptIn?: boolean | null | undefined;
+  /** Also affiliate the new contact with this organisation (current, primary) */
+  organisationId?: string | number | null | undefined;
+  ownerId?: string | number | null | undefined;
+  phones?: Array<string> | null | undefined;
+  preferredChannel?: PreferredChannel | null | undefined;
+  /** Their role at organisationId */
+  role?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
+};
+
 export type UpdateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
@@ -348,6 +396,8 @@ export type ContactListItemFragment = { id: string, name: string, jobTitle: stri
 
 export type ContactDetailFragment = { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null };
 
+export type ConsentItemFragment = { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null };
+
 export type ContactsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -371,6 +421,52 @@ export type CreateContactMutationVariables = Exact<{
 
 
 export type CreateContactMutation = { createContact: { id: string, name: string } };
+
+export type ContactEditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ContactEditQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null } | null };
+
+export type UpdateContactMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateContactInput;
+}>;
+
+
+export type UpdateContactMutation = { updateContact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null } };
+
+export type AddAffiliationMutationVariables = Exact<{
+  input: AffiliationInput;
+}>;
+
+
+export type AddAffiliationMutation = { addAffiliation: { id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null } };
+
+export type UpdateAffiliationMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateAffiliationInput;
+}>;
+
+
+export type UpdateAffiliationMutation = { updateAffiliation: { id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null } };
+
+export type RecordConsentMutationVariables = Exact<{
+  input: ConsentInput;
+}>;
+
+
+export type RecordConsentMutation = { recordConsent: { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null } };
+
+export type WithdrawConsentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawConsentMutation = { withdrawConsent: { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null } };
 
 export type TimelineEngagementFragment = { id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null };
 
@@ -408,6 +504,20 @@ export type MyDayQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyDayQuery = { myDay: { overdueTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, dueTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, recentEngagements: Array<{ id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null }>, quietOrganisations: Array<{ lastEngagedOn: string | null, organisation: { id: string, name: string, relationshipStage: RelationshipStage } }> } };
+
+export type OrganisationHealthQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganisationHealthQuery = { relationshipHealth: { score: number, previousScore: number, factors: Array<{ key: HealthFactor, label: string, points: number, max: number }>, inputs: { daysSinceLast: number | null, engagements365: number, departments365: number, contacts365: number, recent90: number, prior90: number } } };
+
+export type OrganisationOpportunitiesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganisationOpportunitiesQuery = { organisation: { id: string, opportunities: { totalCount: number, edges: Array<{ node: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, stage: { id: string, name: string, outcome: StageOutcome }, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } }> } } | null };
 
 export type OrganisationListItemFragment = { id: string, name: string, type: OrganisationType, relationshipStage: RelationshipStage, town: string | null, postcode: string | null, archivedAt: string | null, owner: { id: string, name: string } | null };
 
@@ -615,6 +725,15 @@ export const ContactDetailFragmentDoc = gql`
   archivedAt
   createdAt
   updatedAt
+}
+    `;
+export const ConsentItemFragmentDoc = gql`
+    fragment ConsentItem on ConsentRecord {
+  id
+  purpose
+  method
+  givenAt
+  withdrawnAt
 }
     `;
 export const TimelineEngagementFragmentDoc = gql`
@@ -852,11 +971,7 @@ export const ContactViewDocument = gql`
       ...AffiliationItem
     }
     consents {
-      id
-      purpose
-      method
-      givenAt
-      withdrawnAt
+      ...ConsentItem
     }
     openTasks {
       ...TaskItem
@@ -868,6 +983,7 @@ export const ContactViewDocument = gql`
 }
     ${ContactDetailFragmentDoc}
 ${AffiliationItemFragmentDoc}
+${ConsentItemFragmentDoc}
 ${TaskItemFragmentDoc}
 ${AuditEventItemFragmentDoc}`;
 
@@ -895,6 +1011,114 @@ export const CreateContactDocument = gql`
   })
   export class CreateContactGQL extends Apollo.Mutation<CreateContactMutation, CreateContactMutationVariables> {
     override document = CreateContactDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ContactEditDocument = gql`
+    query ContactEdit($id: ID!) {
+  contact(id: $id) {
+    ...ContactDetail
+  }
+}
+    ${ContactDetailFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ContactEditGQL extends Apollo.Query<ContactEditQuery, ContactEditQueryVariables> {
+    override document = ContactEditDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateContactDocument = gql`
+    mutation UpdateContact($id: ID!, $version: Int!, $input: UpdateContactInput!) {
+  updateContact(id: $id, version: $version, input: $input) {
+    ...ContactDetail
+  }
+}
+    ${ContactDetailFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateContactGQL extends Apollo.Mutation<UpdateContactMutation, UpdateContactMutationVariables> {
+    override document = UpdateContactDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const AddAffiliationDocument = gql`
+    mutation AddAffiliation($input: AffiliationInput!) {
+  addAffiliation(input: $input) {
+    ...AffiliationItem
+  }
+}
+    ${AffiliationItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class AddAffiliationGQL extends Apollo.Mutation<AddAffiliationMutation, AddAffiliationMutationVariables> {
+    override document = AddAffiliationDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateAffiliationDocument = gql`
+    mutation UpdateAffiliation($id: ID!, $version: Int!, $input: UpdateAffiliationInput!) {
+  updateAffiliation(id: $id, version: $version, input: $input) {
+    ...AffiliationItem
+  }
+}
+    ${AffiliationItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateAffiliationGQL extends Apollo.Mutation<UpdateAffiliationMutation, UpdateAffiliationMutationVariables> {
+    override document = UpdateAffiliationDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RecordConsentDocument = gql`
+    mutation RecordConsent($input: ConsentInput!) {
+  recordConsent(input: $input) {
+    ...ConsentItem
+  }
+}
+    ${ConsentItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RecordConsentGQL extends Apollo.Mutation<RecordConsentMutation, RecordConsentMutationVariables> {
+    override document = RecordConsentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const WithdrawConsentDocument = gql`
+    mutation WithdrawConsent($id: ID!) {
+  withdrawConsent(id: $id) {
+    ...ConsentItem
+  }
+}
+    ${ConsentItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class WithdrawConsentGQL extends Apollo.Mutation<WithdrawConsentMutation, WithdrawConsentMutationVariables> {
+    override document = WithdrawConsentDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
@@ -1020,6 +1244,70 @@ ${TimelineEngagementFragmentDoc}`;
   })
   export class MyDayGQL extends Apollo.Query<MyDayQuery, MyDayQueryVariables> {
     override document = MyDayDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OrganisationHealthDocument = gql`
+    query OrganisationHealth($id: ID!) {
+  relationshipHealth(organisationId: $id) {
+    score
+    previousScore
+    factors {
+      key
+      label
+      points
+      max
+    }
+    inputs {
+      daysSinceLast
+      engagements365
+      departments365
+      contacts365
+      recent90
+      prior90
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OrganisationHealthGQL extends Apollo.Query<OrganisationHealthQuery, OrganisationHealthQueryVariables> {
+    override document = OrganisationHealthDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OrganisationOpportunitiesDocument = gql`
+    query OrganisationOpportunities($id: ID!) {
+  organisation(id: $id) {
+    id
+    opportunities(first: 10) {
+      totalCount
+      edges {
+        node {
+          ...OpportunityCard
+          stage {
+            id
+            name
+            outcome
+          }
+        }
+      }
+    }
+  }
+}
+    ${OpportunityCardFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OrganisationOpportunitiesGQL extends Apollo.Query<OrganisationOpportunitiesQuery, OrganisationOpportunitiesQueryVariables> {
+    override document = OrganisationOpportunitiesDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -192,20 +192,31 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       byKey(ids, await db.getRepository(OpportunityStageHistory).find({
         where: { opportunityId: In([...ids]) }, order: { enteredAt: 'ASC', leftAt: { direction: 'ASC', nulls: 'LAST' } },
       }), (h) => h.opportunityId)),
-    /** Audit history, newest first, keyed "type:id" (capped at the latest 200 events per record). */
+    /**
+     * Audit history, newest first, keyed "type:id" (capped at the latest 200 events per record).
+     * A contact's history includes the changes to their affiliations (joining, moving on).
+     */
     history: new BatchLoader<string, AuditEvent[]>(async (keys) => {
       const pairs = keys.map((k) => k.split(':'));
       const rows: any[] = await db.query(
-        `SELECT * FROM (
-           SELECT a.*, row_number() OVER (PARTITION BY a.entity_type, a.entity_id ORDER BY a.id DESC) AS rn
-             FROM audit_events a JOIN unnest($1::text[], $2::uuid[]) AS k(entity_type, entity_id) USING (entity_type, entity_id)) t
+        `WITH k AS (SELECT * FROM unnest($1::text[], $2::uuid[]) AS k(entity_type, entity_id)),
+         ev AS (
+           SELECT a.*, k.entity_type AS key_type, k.entity_id AS key_id FROM audit_events a JOIN k USING (entity_type, entity_id)
+           UNION ALL
+           SELECT a.*, 'contact', af.contact_id
+             FROM k JOIN affiliations af ON k.entity_type = 'contact' AND af.contact_id = k.entity_id
+             JOIN audit_events a ON a.entity_type = 'affiliation' AND a.entity_id = af.id)
+         SELECT * FROM (SELECT ev.*, row_number() OVER (PARTITION BY key_type, key_id ORDER BY id DESC) AS rn FROM ev) t
           WHERE rn <= 200 ORDER BY id DESC`,
         [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
       );
-      const events = rows.map((r) => Object.assign(new AuditEvent(), {
-        id: String(r.id), occurredAt: r.occurred_at, actorId: r.actor_id, entityType: r.entity_type, entityId: r.entity_id, action: r.action, changes: r.changes,
+      const events = rows.map((r) => ({
+        key: `${r.key_type}:${r.key_id}`,
+        event: Object.assign(new AuditEvent(), {
+          id: String(r.id), occurredAt: r.occurred_at, actorId: r.actor_id, entityType: r.entity_type, entityId: r.entity_id, action: r.action, changes: r.changes,
+        }),
       }));
-      return byKey(keys, events, (e) => `${e.entityType}:${e.entityId}`);
+      return byKey(keys, events, (e) => e.key).map((list) => list.map((e) => e.event));
     }),
   };
 }

@@ -13,8 +13,8 @@ export class Affiliation extends BaseRecord {
   @Field(() => String, { nullable: true, description: 'ISO date; null while current' }) @Column({ name: 'to_date', type: 'date', nullable: true }) toDate!: string | null;
   @Field() @Column({ name: 'is_primary', type: 'boolean', default: false }) isPrimary!: boolean;
 
-  @Field({ description: 'No end date, or one in the future' })
+  @Field({ description: 'No end date, or one in the future (a role that ends today is already past)' })
   get current(): boolean {
-    return !this.toDate || this.toDate >= new Date().toISOString().slice(0, 10);
+    return !this.toDate || this.toDate > new Date().toISOString().slice(0, 10);
   }
 }

@@ -10,4 +10,10 @@ export const CONTACT_ROUTES: Routes = [
     loadComponent: () => import('./pages/contact-form.page').then((m) => m.ContactFormPage),
   },
   { path: ':id', title: 'Contact', loadComponent: () => import('./pages/contact-detail.page').then((m) => m.ContactDetailPage) },
+  {
+    path: ':id/edit',
+    title: 'Edit contact',
+    canActivate: [writerGuard],
+    loadComponent: () => import('./pages/contact-form.page').then((m) => m.ContactFormPage),
+  },
 ];

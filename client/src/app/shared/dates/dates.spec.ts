@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatIsoDate, relativeDays, todayIso } from './dates';
+import { daysSince, formatIsoDate, formatLocalDate, fromIsoDate, parseUkDate, relativeDays, todayIso, toIsoDate } from './dates';
 
 describe('todayIso', () => {
   it('uses the local calendar date, zero-padded', () => {
@@ -32,5 +32,42 @@ describe('relativeDays', () => {
 
   it('counts across a clock change without off-by-one', () => {
     expect(daysSince('2025-03-29', '2025-03-31')).toBe(2);
+  });
+});
+
+describe('parseUkDate', () => {
+  it('reads the day first, as people in the UK write it', () => {
+    expect(parseUkDate('03/04/2025')).toEqual(new Date(2025, 3, 3));
+    expect(parseUkDate(' 3/4/25 ')).toEqual(new Date(2025, 3, 3));
+    expect(parseUkDate('03-04-2025')).toEqual(new Date(2025, 3, 3));
+    expect(parseUkDate('03.04.2025')).toEqual(new Date(2025, 3, 3));
+  });
+
+  it('also takes an ISO date', () => {
+    expect(parseUkDate('2025-04-03')).toEqual(new Date(2025, 3, 3));
+  });
+
+  it('refuses days that do not exist and text that is not a date', () => {
+    expect(parseUkDate('31/02/2025')).toBeNull();
+    expect(parseUkDate('13/13/2025')).toBeNull();
+    expect(parseUkDate('next week')).toBeNull();
+    expect(parseUkDate('')).toBeNull();
+  });
+});
+
+describe('toIsoDate and fromIsoDate', () => {
+  it('turn a picked day into the API form and back, in the local calendar', () => {
+    expect(toIsoDate(new Date(2025, 0, 5))).toBe('2025-01-05');
+    expect(fromIsoDate('2025-01-05')).toEqual(new Date(2025, 0, 5));
+    expect(toIsoDate(null)).toBeNull();
+    expect(fromIsoDate(null)).toBeNull();
+    expect(fromIsoDate('2025-02-30')).toBeNull();
+  });
+});
+
+describe('formatLocalDate', () => {
+  it('shows a timestamp as its day, with a fallback when absent', () => {
+    expect(formatLocalDate(new Date(2025, 2, 12, 15, 0).toISOString())).toBe('12 Mar 2025');
+    expect(formatLocalDate(null)).toBe('—');
   });
 });

@@ -1,6 +1,7 @@
 /** Dates as the API speaks them (ISO "2025-03-12") and as people read them ("12 Mar 2025"). */
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const LOCAL_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -42,4 +43,43 @@ export function relativeDays(iso: string | null | undefined, today: string = tod
   if (days === 1) return 'yesterday';
   if (days === -1) return 'tomorrow';
   return days > 0 ? `${days} days ago` : `in ${-days} days`;
+}
+
+/** A timestamp's day in the reader's zone: "12 Mar 2025" (consent given, withdrawn). */
+export function formatLocalDate(iso: string | null | undefined, fallback = '—'): string {
+  if (!iso) return fallback;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : LOCAL_DAY.format(date);
+}
+
+/** A calendar day (a Date at local midnight, as the date picker gives it) → "2025-03-12". */
+export function toIsoDate(date: Date | null | undefined): string | null {
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return todayIso(date);
+}
+
+/** "2025-03-12" → that day at local midnight, for the date picker; null when absent or unparseable. */
+export function fromIsoDate(iso: string | null | undefined): Date | null {
+  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return match ? validDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+}
+
+/**
+ * What people type in a UK date field: "12/03/2025", "12/3/25", "12-03-2025", "12.03.2025" (day
+ * first, never the US month-first reading), or ISO "2025-03-12". Null when it is not a real date.
+ */
+export function parseUkDate(text: string): Date | null {
+  const value = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (iso) return validDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const uk = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2}|\d{4})$/.exec(value);
+  if (!uk) return null;
+  const year = uk[3].length === 2 ? 2000 + Number(uk[3]) : Number(uk[3]);
+  return validDay(year, Number(uk[2]), Number(uk[1]));
+}
+
+/** The local-midnight Date for year/month/day, or null for a day that does not exist (31/02). */
+function validDay(year: number, month: number, day: number): Date | null {
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
 }

@@ -1,15 +1,17 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { AffiliationItemFragment } from '../../../graphql/generated';
 import { affiliationPeriod } from '../data-access/affiliation-period';
 
 /**
  * Affiliations as a list: on an organisation page each names the person, on a contact page the
- * organisation; either way the name is a link.
+ * organisation; either way the name is a link. With `actions` on, each row offers Edit, and a
+ * current one End; the page opens the dialogs.
  */
 @Component({
   selector: 'bce-affiliation-list',
-  imports: [RouterLink],
+  imports: [RouterLink, MatButtonModule],
   template: `
     @if (!affiliations().length) {
       @if (emptyText()) {
@@ -18,7 +20,7 @@ import { affiliationPeriod } from '../data-access/affiliation-period';
     } @else {
       <ul class="affiliations">
         @for (a of affiliations(); track a.id) {
-          <li [class.past]="!a.current">
+          <li [class.past]="!a.current" [attr.id]="actions() ? 'affiliation-' + a.id : null" [attr.tabindex]="actions() ? -1 : null">
             <div class="who">
               @if (show() === 'contact') {
                 @if (a.contact) {
@@ -35,6 +37,14 @@ import { affiliationPeriod } from '../data-access/affiliation-period';
               }
               @if (a.isPrimary && a.current) {
                 <span class="badge">Primary</span>
+              }
+              @if (actions()) {
+                <span class="actions">
+                  <button mat-button type="button" (click)="edit.emit(a)" [attr.aria-label]="'Edit role at ' + nameOf(a)">Edit</button>
+                  @if (a.current) {
+                    <button mat-button type="button" (click)="end.emit(a)" [attr.aria-label]="'End role at ' + nameOf(a)">End</button>
+                  }
+                </span>
               }
             </div>
             <div class="detail muted">
@@ -72,6 +82,15 @@ import { affiliationPeriod } from '../data-access/affiliation-period';
     .name {
       font-weight: 500;
     }
+    .actions {
+      margin-left: auto;
+      display: flex;
+      gap: 4px;
+    }
+    li:focus-visible {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: 2px;
+    }
     .detail {
       display: flex;
       flex-wrap: wrap;
@@ -86,6 +105,14 @@ export class AffiliationListComponent {
   /** Which side of the link to name. */
   readonly show = input<'contact' | 'organisation'>('contact');
   readonly emptyText = input('None recorded.');
+  /** Offer Edit and End on each row (a writer on the contact page); off by default. */
+  readonly actions = input(false);
+  readonly edit = output<AffiliationItemFragment>();
+  readonly end = output<AffiliationItemFragment>();
 
   protected readonly period = affiliationPeriod;
+
+  protected nameOf(a: AffiliationItemFragment): string {
+    return (this.show() === 'contact' ? a.contact?.name : a.organisation?.name) ?? 'a confidential record';
+  }
 }

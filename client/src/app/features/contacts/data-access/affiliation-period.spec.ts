@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affiliationPeriod } from './affiliation-period';
+import { affiliationPeriod, isCurrentAffiliation } from './affiliation-period';
 
 describe('affiliationPeriod', () => {
   it('describes a current role from its start', () => {
@@ -14,5 +14,17 @@ describe('affiliationPeriod', () => {
     expect(affiliationPeriod(null, null, true)).toBe('Current');
     expect(affiliationPeriod(null, '2021-02-28', false)).toBe('Left 28 Feb 2021');
     expect(affiliationPeriod(null, null, false)).toBe('Past');
+  });
+});
+
+describe('isCurrentAffiliation', () => {
+  it('counts a role as current until its end date has come', () => {
+    expect(isCurrentAffiliation(null, '2025-03-12')).toBe(true);
+    expect(isCurrentAffiliation('2025-03-13', '2025-03-12')).toBe(true);
+  });
+
+  it('counts a role ended today or before as past', () => {
+    expect(isCurrentAffiliation('2025-03-12', '2025-03-12')).toBe(false);
+    expect(isCurrentAffiliation('2024-01-31', '2025-03-12')).toBe(false);
   });
 });

@@ -1,97 +1,142 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, OnInit, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { catchError, firstValueFrom, map, of, switchMap } from 'rxjs';
-import { toApiError } from '../../../core/errors/api-error';
-import { CreateContactGQL, SearchGQL } from '../../../graphql/generated';
-import { debouncedSearch } from '../../../shared/search/debounced-search';
-import { MIN_SEARCH_LENGTH } from '../../../shared/search/search-hit';
+import { firstValueFrom } from 'rxjs';
+import { ApiError, toApiError } from '../../../core/errors/api-error';
+import { pageTitle } from '../../../core/shell/page-title.strategy';
+import { ContactDetailFragment, ContactEditGQL, CreateContactGQL, SearchGQL, UpdateContactGQL } from '../../../graphql/generated';
+import { LAWFUL_BASIS_LABELS, optionsOf, PREFERRED_CHANNEL_LABELS } from '../../../shared/labels/enum-labels';
+import { organisationDisplayName, OrganisationOption, organisationOptions } from '../../../shared/search/organisation-typeahead';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
-import { invalidEmails, toCreateContactInput } from '../data-access/contact-form.model';
-
-type Field = 'firstName' | 'lastName' | 'emails' | 'phones' | 'jobTitle' | 'organisation' | 'role';
-interface OrganisationRef {
-  id: string;
-  name: string;
-  subtitle?: string | null;
-}
+import {
+  changedContactFields,
+  CONTACT_FIELD_LABELS,
+  ContactField,
+  ContactFormValue,
+  emptyContactForm,
+  formValueFromContact,
+  humaniseContactMessage,
+  invalidEmails,
+  invalidPhones,
+  mergeContactAfterConflict,
+  toCreateContactInput,
+  toUpdateContactInput,
+} from '../data-access/contact-form.model';
 
 const emailsValidator = (control: AbstractControl<string>): ValidationErrors | null => {
   const bad = invalidEmails(control.value ?? '');
   return bad.length ? { emails: bad } : null;
 };
+const phonesValidator = (control: AbstractControl<string>): ValidationErrors | null => {
+  const bad = invalidPhones(control.value ?? '');
+  return bad.length ? { phones: bad } : null;
+};
 
-const MESSAGES: Record<string, (field: Field) => string> = {
-  required: (field) => `Enter the ${field === 'firstName' ? 'first name' : 'last name'}`,
+const MESSAGES: Record<string, (label: string, error: unknown) => string> = {
+  required: (label) => `Enter the ${label.toLowerCase()}`,
+  maxlength: (label, error) => `${label} must be at most ${(error as { requiredLength: number }).requiredLength} characters`,
   emails: () => 'Enter email addresses like name@example.co.uk, separated by commas',
+  phones: () => 'Enter phone numbers like 0191 222 6000 or +44 191 222 6000, separated by commas',
   notChosen: () => 'Choose an organisation from the list, or clear the field',
 };
 
-/** A new person, affiliated with their organisation at once. */
+const CONFLICT_MESSAGE = 'Someone else changed this person since you opened them. Reload to see their changes.';
+
+/** A new person, affiliated with their organisation at once (/contacts/new), or an edit of their details (/contacts/:id/edit). */
 @Component({
   selector: 'bce-contact-form-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatAutocompleteModule],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatAutocompleteModule, MatProgressBarModule],
   templateUrl: './contact-form.page.html',
   styleUrl: './contact-form.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ContactFormPage {
+export class ContactFormPage implements OnInit {
+  private readonly contactGql = inject(ContactEditGQL);
   private readonly createGql = inject(CreateContactGQL);
-  private readonly searchGql = inject(SearchGQL);
+  private readonly updateGql = inject(UpdateContactGQL);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly title = inject(Title);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
+  /** From the route; absent when creating. */
+  readonly id = input<string>();
+
+  protected readonly labels = CONTACT_FIELD_LABELS;
+  protected readonly channelOptions = optionsOf(PREFERRED_CHANNEL_LABELS);
+  protected readonly basisOptions = optionsOf(LAWFUL_BASIS_LABELS);
+
   protected readonly form = inject(NonNullableFormBuilder).group({
-    firstName: ['', requiredTrimmedValidator],
-    lastName: ['', requiredTrimmedValidator],
+    firstName: ['', [requiredTrimmedValidator, Validators.maxLength(100)]],
+    lastName: ['', [requiredTrimmedValidator, Validators.maxLength(100)]],
     emails: ['', emailsValidator],
-    phones: [''],
+    phones: ['', phonesValidator],
     jobTitle: ['', Validators.maxLength(200)],
-    role: [''],
+    preferredChannel: ['' as ContactFormValue['preferredChannel']],
+    lawfulBasis: ['' as ContactFormValue['lawfulBasis']],
+    marketingOptIn: [false],
+    tags: [''],
+    role: ['', Validators.maxLength(200)],
   });
-  protected readonly organisation = new FormControl<OrganisationRef | string | null>(null);
+  protected readonly organisation = new FormControl<OrganisationOption | string | null>(null);
+
+  /** The person as loaded (edit): the base for "what did I change" and for merging after a conflict. */
+  protected readonly original = signal<ContactDetailFragment | null>(null);
+  private base: ContactFormValue = emptyContactForm();
+  protected readonly editing = computed(() => !!this.id());
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
-  protected readonly serverErrors = signal<Partial<Record<Field, string>>>({});
+  protected readonly conflict = signal(false);
+  protected readonly mergeNote = signal<string | null>(null);
+  protected readonly serverErrors = signal<Partial<Record<ContactField, string>>>({});
 
-  protected readonly organisationOptions = toSignal(
-    this.organisation.valueChanges.pipe(
-      map((v) => (typeof v === 'string' ? v : '')),
-      debouncedSearch(),
-      switchMap((text) =>
-        text.length < MIN_SEARCH_LENGTH
-          ? of([])
-          : this.searchGql.fetch({ variables: { text, first: 8 } }).pipe(
-              map((r) => (r.data?.search ?? []).filter((h) => h.kind === 'organisation').map((h): OrganisationRef => ({ id: h.id, name: h.title, subtitle: h.subtitle }))),
-              catchError(() => of([])),
-            ),
-      ),
-    ),
-    { initialValue: [] as OrganisationRef[] },
-  );
-  protected readonly displayName = (v: OrganisationRef | string | null) => (typeof v === 'string' ? v : (v?.name ?? ''));
+  protected readonly organisationOptions = toSignal(organisationOptions(inject(SearchGQL), this.organisation.valueChanges), { initialValue: [] });
+  protected readonly displayName = organisationDisplayName;
 
-  protected errorFor(field: Field): string {
+  async ngOnInit(): Promise<void> {
+    const id = this.id();
+    if (!id) return;
+    this.loading.set(true);
+    try {
+      const contact = await this.fetch(id);
+      if (!contact) {
+        this.loadError.set('This person was not found. They may have been archived.');
+        return;
+      }
+      this.load(contact);
+      this.title.setTitle(pageTitle(`Edit ${contact.name}`));
+    } catch (error) {
+      this.loadError.set(toApiError(error).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected errorFor(field: ContactField): string {
+    const control = field === 'organisation' ? this.organisation : this.form.controls[field as Exclude<ContactField, 'organisation'>];
+    const errors = control.errors ?? {};
     const server = this.serverErrors()[field];
-    if (server) return server;
-    const control = field === 'organisation' ? this.organisation : this.form.controls[field];
-    const key = Object.keys(control.errors ?? {}).find((k) => MESSAGES[k]);
-    return key ? MESSAGES[key](field) : '';
+    if (errors['server'] && server) return server;
+    const key = Object.keys(errors).find((k) => MESSAGES[k]);
+    return key ? MESSAGES[key](CONTACT_FIELD_LABELS[field], errors[key]) : '';
   }
 
   protected async save(): Promise<void> {
     if (this.saving()) return;
     this.formError.set(null);
-    this.serverErrors.set({});
     const org = this.organisation.value;
-    if (typeof org === 'string' && org.trim()) this.organisation.setErrors({ notChosen: true });
+    if (!this.editing() && typeof org === 'string' && org.trim()) this.organisation.setErrors({ notChosen: true });
     if (this.form.invalid || this.organisation.invalid) {
       this.form.markAllAsTouched();
       this.organisation.markAsTouched();
@@ -99,34 +144,133 @@ export class ContactFormPage {
       this.focusFirstInvalid();
       return;
     }
+    const original = this.original();
+    const value = this.value();
+    if (original && !changedContactFields(this.base, value).length) {
+      this.snackBar.open('No changes to save', 'Dismiss');
+      await this.router.navigate(['/contacts', original.id]);
+      return;
+    }
     this.saving.set(true);
     try {
-      const input = toCreateContactInput({ ...this.form.getRawValue(), organisation: this.organisation.value });
-      const created = (await firstValueFrom(this.createGql.mutate({ variables: { input } }))).data?.createContact;
-      if (!created) throw new Error('The server returned no contact');
-      this.snackBar.open(`${created.name} added`, 'Dismiss');
-      await this.router.navigate(['/contacts', created.id]);
+      const saved = original
+        ? (await firstValueFrom(this.updateGql.mutate({ variables: { id: original.id, version: original.version, input: toUpdateContactInput(this.base, value) } }))).data
+            ?.updateContact
+        : (await firstValueFrom(this.createGql.mutate({ variables: { input: toCreateContactInput(value) } }))).data?.createContact;
+      if (!saved) throw new Error('The server returned no contact');
+      this.form.markAsPristine();
+      this.snackBar.open(original ? `${saved.name} saved` : `${saved.name} added`, 'Dismiss');
+      await this.router.navigate(['/contacts', saved.id]);
     } catch (error) {
-      const api = toApiError(error);
-      const placed: Partial<Record<Field, string>> = {};
-      for (const [field, messages] of Object.entries(api.fields)) {
-        const key = (field === 'organisationId' ? 'organisation' : field) as Field;
-        if (key === 'organisation' || key in this.form.controls) {
-          placed[key] = messages.join(' ');
-          const control = key === 'organisation' ? this.organisation : this.form.controls[key as Exclude<Field, 'organisation'>];
-          control.setErrors({ server: true });
-          control.markAsTouched();
-        }
-      }
-      this.serverErrors.set(placed);
-      if (api.code !== 'UNAUTHENTICATED') this.formError.set(Object.keys(placed).length ? 'Check the highlighted fields.' : api.message);
-      this.focusFirstInvalid();
+      this.showSaveError(toApiError(error));
     } finally {
       this.saving.set(false);
     }
   }
 
+  /** After CONFLICT: load their version and lay this person's edits on top of it. */
+  protected async reloadAfterConflict(): Promise<void> {
+    const original = this.original();
+    if (!original) return;
+    this.loading.set(true);
+    try {
+      const latest = await this.fetch(original.id);
+      if (!latest) {
+        this.formError.set('This person was archived by someone else, so the changes cannot be saved.');
+        return;
+      }
+      const merge = mergeContactAfterConflict(this.base, formValueFromContact(latest), this.value());
+      this.load(latest, merge.value);
+      this.form.markAllAsTouched();
+      this.conflict.set(false);
+      this.formError.set(null);
+      const names = (fields: readonly ContactField[]) => fields.map((f) => CONTACT_FIELD_LABELS[f].toLowerCase()).join(', ');
+      this.mergeNote.set(
+        !merge.kept.length
+          ? 'Loaded their changes. You had not changed anything.'
+          : `Loaded their changes and kept your edits to ${names(merge.kept)}.` +
+              (merge.overlapping.length ? ` They also changed ${names(merge.overlapping)}: check that your version is right.` : '') +
+              ' Select Save to save.',
+      );
+    } catch (error) {
+      this.formError.set(toApiError(error).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  private value(): ContactFormValue {
+    return { ...this.form.getRawValue(), organisation: this.organisation.value };
+  }
+
+  /** Shows `contact` as the record being edited, with `value` in the fields (their saved values by default). */
+  private load(contact: ContactDetailFragment, value: ContactFormValue = formValueFromContact(contact)): void {
+    this.original.set(contact);
+    this.base = formValueFromContact(contact);
+    const { organisation: _o, ...fields } = value;
+    this.form.reset(fields);
+  }
+
+  private async fetch(id: string): Promise<ContactDetailFragment | null> {
+    const result = await firstValueFrom(this.contactGql.fetch({ variables: { id }, fetchPolicy: 'network-only' }));
+    return result.data?.contact ?? null;
+  }
+
+  private showSaveError(error: ApiError): void {
+    switch (error.code) {
+      case 'CONFLICT':
+        if (Object.keys(error.fields).length) {
+          this.applyFieldErrors(error);
+        } else {
+          this.conflict.set(true);
+          this.mergeNote.set(null);
+          this.focusSoon('.conflict');
+          this.snackBar.open(CONFLICT_MESSAGE, 'Reload', { politeness: 'assertive', duration: 15000 }).onAction().subscribe(() => void this.reloadAfterConflict());
+        }
+        return;
+      case 'BAD_USER_INPUT':
+        this.applyFieldErrors(error);
+        return;
+      case 'UNAUTHENTICATED':
+        return; // the session ended: the error link has already gone to sign-in
+      case 'FORBIDDEN':
+        this.formError.set('Your role cannot change contacts. Ask a manager or admin.');
+        return;
+      case 'NOT_FOUND':
+        this.formError.set('This person no longer exists. They may have been archived.');
+        return;
+      default:
+        this.formError.set(`${error.message} Your changes are still here.`);
+    }
+  }
+
+  /** Server messages go under their fields; any the form has no field for go on top. */
+  private applyFieldErrors(error: ApiError): void {
+    const placed: Partial<Record<ContactField, string>> = {};
+    const other: string[] = [];
+    for (const [name, messages] of Object.entries(error.fields)) {
+      const field = (name === 'organisationId' ? 'organisation' : name) as ContactField;
+      const text = messages.map((m) => humaniseContactMessage(name, m)).join(' ');
+      const control: AbstractControl | undefined = field === 'organisation' ? this.organisation : this.form.controls[field as keyof typeof this.form.controls];
+      if (control && (!this.editing() || (field !== 'organisation' && field !== 'role'))) {
+        control.setErrors({ ...(control.errors ?? {}), server: true });
+        control.markAsTouched();
+        placed[field] = text;
+      } else {
+        other.push(text);
+      }
+    }
+    this.serverErrors.set(placed);
+    this.formError.set(other.length ? other.join(' ') : Object.keys(placed).length ? 'Check the highlighted fields.' : error.message);
+    this.focusFirstInvalid();
+  }
+
   private focusFirstInvalid(): void {
-    queueMicrotask(() => this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid, textarea.ng-invalid')?.focus());
+    this.focusSoon('input.ng-invalid, select.ng-invalid, textarea.ng-invalid, .form-error');
+  }
+
+  /** Focus (and so scroll to) the first match once the messages have rendered. */
+  private focusSoon(selector: string): void {
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus());
   }
 }

@@ -29,6 +29,8 @@ import { DepartmentsService } from '../../engagements/data-access/departments.se
 import { LogEngagementService } from '../../engagements/log-engagement.service';
 import { TaskListComponent } from '../../tasks/components/task-list.component';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../components/confirm-dialog.component';
+import { HealthPanelComponent } from '../components/health-panel.component';
+import { OrganisationOpportunitiesComponent } from '../components/organisation-opportunities.component';
 import { OwnersService } from '../data-access/owners.service';
 
 type OrganisationView = NonNullable<OrganisationViewQuery['organisation']>;
@@ -36,7 +38,7 @@ type OrganisationView = NonNullable<OrganisationViewQuery['organisation']>;
 /** The unified relationship view: everything the institution does with one organisation. */
 @Component({
   selector: 'bce-organisation-detail-page',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, TimelineComponent, TaskListComponent, HistoryListComponent, AffiliationListComponent],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, TimelineComponent, TaskListComponent, HistoryListComponent, AffiliationListComponent, HealthPanelComponent, OrganisationOpportunitiesComponent],
   templateUrl: './organisation-detail.page.html',
   styleUrl: '../../../shared/styles/record-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

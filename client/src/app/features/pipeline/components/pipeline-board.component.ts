@@ -61,6 +61,7 @@ export class PipelineBoardComponent {
   protected readonly money = formatPence;
   protected readonly date = formatIsoDate;
   protected readonly typeLabel = (t: OpportunityCardFragment['type']) => OPPORTUNITY_TYPE_LABELS[t];
+  protected readonly cardsIn = (stageId: string): OpportunityCardFragment[] => this.columns()[stageId] ?? [];
   protected readonly totalsFor = (stageId: string) => this.totals().find((t) => t.stage.id === stageId);
 
   constructor() {
