@@ -1,6 +1,7 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -9,7 +10,8 @@ import { RouterLink } from '@angular/router';
 import { catchError, combineLatest, debounceTime, distinctUntilChanged, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
 import { toApiError } from '../../../core/errors/api-error';
 import { TimelineEngagementFragment, TimelineGQL, TimelineQuery } from '../../../graphql/generated';
-import { formatIsoDate, relativeDays } from '../../../shared/dates/dates';
+import { formatIsoDate, relativeDays, toIsoDate } from '../../../shared/dates/dates';
+import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { ENGAGEMENT_TYPE_LABELS, labelOf, optionsOf } from '../../../shared/labels/enum-labels';
 import { DepartmentsService } from '../data-access/departments.service';
 import type { NamedRef } from '../data-access/log-engagement.model';
@@ -25,7 +27,8 @@ type Page = TimelineQuery['engagements'];
  */
 @Component({
   selector: 'bce-timeline',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatDatepickerModule],
+  providers: [provideUkDateAdapter()],
   templateUrl: './timeline.component.html',
   styleUrl: './timeline.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +50,16 @@ export class TimelineComponent {
 
   protected readonly typeOptions = optionsOf(ENGAGEMENT_TYPE_LABELS);
   protected readonly departments = toSignal(inject(DepartmentsService).departments(), { initialValue: [] });
-  protected readonly filters = inject(NonNullableFormBuilder).group({ ...EMPTY_TIMELINE_FILTER });
+  /** From and To are date pickers (dd/mm/yyyy); the rest of the filter state is text. */
+  protected readonly filters = inject(NonNullableFormBuilder).group({
+    ...EMPTY_TIMELINE_FILTER,
+    from: new FormControl<Date | null>(null),
+    to: new FormControl<Date | null>(null),
+  });
+  private readonly filterState = (): TimelineFilterState => {
+    const v = this.filters.getRawValue();
+    return { ...v, from: toIsoDate(v.from) ?? '', to: toIsoDate(v.to) ?? '' };
+  };
   protected readonly state = signal<TimelineFilterState>(EMPTY_TIMELINE_FILTER);
   protected readonly filtered = computed(() => hasTimelineFilters(this.state()));
 
@@ -77,8 +89,8 @@ export class TimelineComponent {
     const logged$ = inject(LogEngagementService).logged$.pipe(startWith(null));
     const filters$ = this.filters.valueChanges.pipe(
       debounceTime(150),
-      startWith(this.filters.getRawValue()),
-      map(() => this.filters.getRawValue()),
+      startWith(null),
+      map(() => this.filterState()),
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
     );
     combineLatest([toObservable(this.scope), filters$, logged$])
@@ -132,7 +144,7 @@ export class TimelineComponent {
   }
 
   protected clearFilters(): void {
-    this.filters.reset({ ...EMPTY_TIMELINE_FILTER });
+    this.filters.reset({ ...EMPTY_TIMELINE_FILTER, from: null, to: null });
   }
 
   protected retry(): void {
