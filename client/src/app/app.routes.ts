@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { authGuard, guestGuard } from './core/auth/auth.guards';
+import { homeRedirect } from './features/dashboard/home.guard';
 
 export const routes: Routes = [
   {
@@ -13,11 +14,13 @@ export const routes: Routes = [
     canActivate: [authGuard],
     loadComponent: () => import('./core/shell/shell.component').then((m) => m.ShellComponent),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'my-day' },
+      { path: '', pathMatch: 'full', canActivate: [homeRedirect], children: [] },
+      { path: 'dashboard', title: 'Dashboard', loadComponent: () => import('./features/dashboard/dashboard.page').then((m) => m.DashboardPage) },
       { path: 'my-day', title: 'My day', loadComponent: () => import('./features/my-day/my-day.page').then((m) => m.MyDayPage) },
       { path: 'organisations', loadChildren: () => import('./features/organisations/organisations.routes').then((m) => m.ORGANISATION_ROUTES) },
       { path: 'contacts', loadChildren: () => import('./features/contacts/contacts.routes').then((m) => m.CONTACT_ROUTES) },
       { path: 'pipeline', title: 'Pipeline', loadComponent: () => import('./features/pipeline/pages/pipeline.page').then((m) => m.PipelinePage) },
+      { path: 'reports', loadChildren: () => import('./features/reports/reports.routes').then((m) => m.REPORT_ROUTES) },
       {
         path: '**',
         title: 'Page not found',

@@ -119,6 +119,22 @@ export type FollowUpInput = {
   title: string;
 };
 
+/** The HE-BCI return heading a contract is counted under */
+export type HeBciCategory =
+  | 'collaborative_research'
+  | 'consultancy'
+  | 'contract_research'
+  | 'cpd_continuing_education'
+  | 'facilities_equipment'
+  | 'ip_licensing'
+  | 'regeneration';
+
+/** SME, other commercial, or non-commercial (public and third sector) */
+export type HeBciPartnerType =
+  | 'non_commercial'
+  | 'other_commercial'
+  | 'sme';
+
 export type HealthFactor =
   | 'breadth'
   | 'frequency'
@@ -268,6 +284,18 @@ export type RelationshipStage =
   | 'dormant'
   | 'prospect'
   | 'strategic_partner';
+
+/** Narrows a report: by department, owner, and a date range or an academic year (1 Aug – 31 Jul) */
+export type ReportFilter = {
+  /** An academic year such as "2025/26"; replaces from and to */
+  academicYear?: string | null | undefined;
+  departmentIds?: Array<string | number> | null | undefined;
+  /** From this ISO date (inclusive) */
+  from?: string | null | undefined;
+  ownerId?: string | number | null | undefined;
+  /** Up to this ISO date (inclusive) */
+  to?: string | null | undefined;
+};
 
 /** admin: everything; manager: all records and reports; staff: create and edit records; viewer: read only */
 export type Role =
@@ -468,6 +496,23 @@ export type WithdrawConsentMutationVariables = Exact<{
 
 export type WithdrawConsentMutation = { withdrawConsent: { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null } };
 
+export type ManagerDashboardQueryVariables = Exact<{
+  thisQuarter: ReportFilter;
+  lastYearToDate: ReportFilter;
+  lastYearQuarter: ReportFilter;
+  trend: ReportFilter;
+}>;
+
+
+export type ManagerDashboardQuery = { pipeline: { count: number, totalValuePence: number, weightedValuePence: number, stages: Array<{ count: number, totalValuePence: number, weightedValuePence: number, stage: { id: string, name: string, position: number } }> }, reports: { generatedAt: string, thisQuarter: Array<{ won: number, wonValuePence: number }>, lastYearToDate: Array<{ won: number, wonValuePence: number }>, lastYearQuarter: Array<{ won: number, wonValuePence: number }>, activity: Array<{ month: string, key: string, label: string, count: number }> } };
+
+export type DashboardGoingColdQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type DashboardGoingColdQuery = { goingCold: Array<{ organisationId: string, score: number, previousScore: number, lastEngagedOn: string | null, organisation: { id: string, name: string } }> };
+
 export type TimelineEngagementFragment = { id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null };
 
 export type TimelineQueryVariables = Exact<{
@@ -632,6 +677,70 @@ export type CreateOpportunityMutationVariables = Exact<{
 
 
 export type CreateOpportunityMutation = { createOpportunity: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } };
+
+export type PipelineReportRowItemFragment = { key: string, label: string, count: number, valuePence: number, weightedValuePence: number };
+
+export type WinRateReportRowItemFragment = { key: string, label: string, won: number, lost: number, winRate: number | null, averageDaysToClose: number | null, wonValuePence: number };
+
+export type ActivityReportRowItemFragment = { month: string, key: string, label: string, count: number };
+
+export type TopOrganisationRowItemFragment = { organisationId: string, name: string, wonValuePence: number, engagementCount: number };
+
+export type ReportStageItemFragment = { id: string, name: string, outcome: StageOutcome, position: number };
+
+export type PipelineReportQueryVariables = Exact<{
+  filter?: ReportFilter | null | undefined;
+}>;
+
+
+export type PipelineReportQuery = { reports: { generatedAt: string, stage: Array<{ key: string, label: string, count: number, valuePence: number, weightedValuePence: number }>, type: Array<{ key: string, label: string, count: number, valuePence: number, weightedValuePence: number }>, department: Array<{ key: string, label: string, count: number, valuePence: number, weightedValuePence: number }>, owner: Array<{ key: string, label: string, count: number, valuePence: number, weightedValuePence: number }> } };
+
+export type WinRateReportQueryVariables = Exact<{
+  filter?: ReportFilter | null | undefined;
+}>;
+
+
+export type WinRateReportQuery = { opportunityStages: Array<{ id: string, name: string, outcome: StageOutcome, position: number }>, reports: { generatedAt: string, type: Array<{ key: string, label: string, won: number, lost: number, winRate: number | null, averageDaysToClose: number | null, wonValuePence: number }>, department: Array<{ key: string, label: string, won: number, lost: number, winRate: number | null, averageDaysToClose: number | null, wonValuePence: number }> } };
+
+export type ActivityReportQueryVariables = Exact<{
+  filter?: ReportFilter | null | undefined;
+}>;
+
+
+export type ActivityReportQuery = { reports: { generatedAt: string, department: Array<{ month: string, key: string, label: string, count: number }>, type: Array<{ month: string, key: string, label: string, count: number }> } };
+
+export type TopOrganisationsReportQueryVariables = Exact<{
+  filter?: ReportFilter | null | undefined;
+  first: number;
+}>;
+
+
+export type TopOrganisationsReportQuery = { reports: { generatedAt: string, wonValue: Array<{ organisationId: string, name: string, wonValuePence: number, engagementCount: number }>, engagements: Array<{ organisationId: string, name: string, wonValuePence: number, engagementCount: number }> } };
+
+export type HeBciReportQueryVariables = Exact<{
+  academicYear: string;
+  departmentIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type HeBciReportQuery = { opportunityStages: Array<{ id: string, name: string, outcome: StageOutcome, position: number }>, reports: { generatedAt: string, heBciSummary: { academicYear: string, from: string, to: string, notReturnedCount: number, cells: Array<{ table: number, category: HeBciCategory, partnerType: HeBciPartnerType, count: number, valuePence: number, valueThousands: number }>, activityMapping: Array<{ opportunityType: OpportunityType, category: HeBciCategory | null }>, partnerMapping: Array<{ organisationType: OrganisationType, sizeBand: SizeBand | null, partnerType: HeBciPartnerType }> } } };
+
+export type SetHeBciActivityMappingMutationVariables = Exact<{
+  opportunityType: OpportunityType;
+  category?: HeBciCategory | null | undefined;
+}>;
+
+
+export type SetHeBciActivityMappingMutation = { setHeBciActivityMapping: { opportunityType: OpportunityType, category: HeBciCategory | null } };
+
+export type SetHeBciPartnerMappingMutationVariables = Exact<{
+  organisationType: OrganisationType;
+  sizeBand?: SizeBand | null | undefined;
+  partnerType: HeBciPartnerType;
+}>;
+
+
+export type SetHeBciPartnerMappingMutation = { setHeBciPartnerMapping: { organisationType: OrganisationType, sizeBand: SizeBand | null, partnerType: HeBciPartnerType } };
 
 export type TaskItemFragment = { id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
 
@@ -850,6 +959,50 @@ export const StageItemFragmentDoc = gql`
   position
   defaultProbability
   outcome
+}
+    `;
+export const PipelineReportRowItemFragmentDoc = gql`
+    fragment PipelineReportRowItem on PipelineReportRow {
+  key
+  label
+  count
+  valuePence
+  weightedValuePence
+}
+    `;
+export const WinRateReportRowItemFragmentDoc = gql`
+    fragment WinRateReportRowItem on WinRateReportRow {
+  key
+  label
+  won
+  lost
+  winRate
+  averageDaysToClose
+  wonValuePence
+}
+    `;
+export const ActivityReportRowItemFragmentDoc = gql`
+    fragment ActivityReportRowItem on ActivityReportRow {
+  month
+  key
+  label
+  count
+}
+    `;
+export const TopOrganisationRowItemFragmentDoc = gql`
+    fragment TopOrganisationRowItem on TopOrganisationRow {
+  organisationId
+  name
+  wonValuePence
+  engagementCount
+}
+    `;
+export const ReportStageItemFragmentDoc = gql`
+    fragment ReportStageItem on OpportunityStage {
+  id
+  name
+  outcome
+  position
 }
     `;
 export const TaskItemFragmentDoc = gql`
@@ -1119,6 +1272,82 @@ export const WithdrawConsentDocument = gql`
   })
   export class WithdrawConsentGQL extends Apollo.Mutation<WithdrawConsentMutation, WithdrawConsentMutationVariables> {
     override document = WithdrawConsentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ManagerDashboardDocument = gql`
+    query ManagerDashboard($thisQuarter: ReportFilter!, $lastYearToDate: ReportFilter!, $lastYearQuarter: ReportFilter!, $trend: ReportFilter!) {
+  pipeline {
+    count
+    totalValuePence
+    weightedValuePence
+    stages {
+      stage {
+        id
+        name
+        position
+      }
+      count
+      totalValuePence
+      weightedValuePence
+    }
+  }
+  reports {
+    generatedAt
+    thisQuarter: winRate(by: type, filter: $thisQuarter) {
+      won
+      wonValuePence
+    }
+    lastYearToDate: winRate(by: type, filter: $lastYearToDate) {
+      won
+      wonValuePence
+    }
+    lastYearQuarter: winRate(by: type, filter: $lastYearQuarter) {
+      won
+      wonValuePence
+    }
+    activity: activityOverTime(by: type, filter: $trend) {
+      month
+      key
+      label
+      count
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ManagerDashboardGQL extends Apollo.Query<ManagerDashboardQuery, ManagerDashboardQueryVariables> {
+    override document = ManagerDashboardDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DashboardGoingColdDocument = gql`
+    query DashboardGoingCold($first: Int!) {
+  goingCold(first: $first) {
+    organisationId
+    score
+    previousScore
+    lastEngagedOn
+    organisation {
+      id
+      name
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DashboardGoingColdGQL extends Apollo.Query<DashboardGoingColdQuery, DashboardGoingColdQueryVariables> {
+    override document = DashboardGoingColdDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
@@ -1630,6 +1859,199 @@ export const CreateOpportunityDocument = gql`
   })
   export class CreateOpportunityGQL extends Apollo.Mutation<CreateOpportunityMutation, CreateOpportunityMutationVariables> {
     override document = CreateOpportunityDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const PipelineReportDocument = gql`
+    query PipelineReport($filter: ReportFilter) {
+  reports {
+    generatedAt
+    stage: pipeline(by: stage, filter: $filter) {
+      ...PipelineReportRowItem
+    }
+    type: pipeline(by: type, filter: $filter) {
+      ...PipelineReportRowItem
+    }
+    department: pipeline(by: department, filter: $filter) {
+      ...PipelineReportRowItem
+    }
+    owner: pipeline(by: owner, filter: $filter) {
+      ...PipelineReportRowItem
+    }
+  }
+}
+    ${PipelineReportRowItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class PipelineReportGQL extends Apollo.Query<PipelineReportQuery, PipelineReportQueryVariables> {
+    override document = PipelineReportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const WinRateReportDocument = gql`
+    query WinRateReport($filter: ReportFilter) {
+  opportunityStages {
+    ...ReportStageItem
+  }
+  reports {
+    generatedAt
+    type: winRate(by: type, filter: $filter) {
+      ...WinRateReportRowItem
+    }
+    department: winRate(by: department, filter: $filter) {
+      ...WinRateReportRowItem
+    }
+  }
+}
+    ${ReportStageItemFragmentDoc}
+${WinRateReportRowItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class WinRateReportGQL extends Apollo.Query<WinRateReportQuery, WinRateReportQueryVariables> {
+    override document = WinRateReportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ActivityReportDocument = gql`
+    query ActivityReport($filter: ReportFilter) {
+  reports {
+    generatedAt
+    department: activityOverTime(by: department, filter: $filter) {
+      ...ActivityReportRowItem
+    }
+    type: activityOverTime(by: type, filter: $filter) {
+      ...ActivityReportRowItem
+    }
+  }
+}
+    ${ActivityReportRowItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ActivityReportGQL extends Apollo.Query<ActivityReportQuery, ActivityReportQueryVariables> {
+    override document = ActivityReportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const TopOrganisationsReportDocument = gql`
+    query TopOrganisationsReport($filter: ReportFilter, $first: Int!) {
+  reports {
+    generatedAt
+    wonValue: topOrganisations(by: wonValue, first: $first, filter: $filter) {
+      ...TopOrganisationRowItem
+    }
+    engagements: topOrganisations(by: engagements, first: $first, filter: $filter) {
+      ...TopOrganisationRowItem
+    }
+  }
+}
+    ${TopOrganisationRowItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class TopOrganisationsReportGQL extends Apollo.Query<TopOrganisationsReportQuery, TopOrganisationsReportQueryVariables> {
+    override document = TopOrganisationsReportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const HeBciReportDocument = gql`
+    query HeBciReport($academicYear: String!, $departmentIds: [ID!]) {
+  opportunityStages {
+    ...ReportStageItem
+  }
+  reports {
+    generatedAt
+    heBciSummary(academicYear: $academicYear, departmentIds: $departmentIds) {
+      academicYear
+      from
+      to
+      notReturnedCount
+      cells {
+        table
+        category
+        partnerType
+        count
+        valuePence
+        valueThousands
+      }
+      activityMapping {
+        opportunityType
+        category
+      }
+      partnerMapping {
+        organisationType
+        sizeBand
+        partnerType
+      }
+    }
+  }
+}
+    ${ReportStageItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class HeBciReportGQL extends Apollo.Query<HeBciReportQuery, HeBciReportQueryVariables> {
+    override document = HeBciReportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SetHeBciActivityMappingDocument = gql`
+    mutation SetHeBciActivityMapping($opportunityType: OpportunityType!, $category: HeBciCategory) {
+  setHeBciActivityMapping(opportunityType: $opportunityType, category: $category) {
+    opportunityType
+    category
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SetHeBciActivityMappingGQL extends Apollo.Mutation<SetHeBciActivityMappingMutation, SetHeBciActivityMappingMutationVariables> {
+    override document = SetHeBciActivityMappingDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SetHeBciPartnerMappingDocument = gql`
+    mutation SetHeBciPartnerMapping($organisationType: OrganisationType!, $sizeBand: SizeBand, $partnerType: HeBciPartnerType!) {
+  setHeBciPartnerMapping(
+    organisationType: $organisationType
+    sizeBand: $sizeBand
+    partnerType: $partnerType
+  ) {
+    organisationType
+    sizeBand
+    partnerType
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SetHeBciPartnerMappingGQL extends Apollo.Mutation<SetHeBciPartnerMappingMutation, SetHeBciPartnerMappingMutationVariables> {
+    override document = SetHeBciPartnerMappingDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -2,11 +2,15 @@
 export interface NavItem {
   path: string;
   label: string;
+  /** Shown to managers and admins only. */
+  managersOnly?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/dashboard', label: 'Dashboard', managersOnly: true },
   { path: '/my-day', label: 'My day' },
   { path: '/organisations', label: 'Organisations' },
   { path: '/contacts', label: 'Contacts' },
   { path: '/pipeline', label: 'Pipeline' },
+  { path: '/reports', label: 'Reports' },
 ];

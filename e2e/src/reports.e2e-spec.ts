@@ -1,0 +1,151 @@
+import * as fs from 'node:fs';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
+
+/** Waits until every progress bar on the page has gone (the figures have loaded). */
+async function loaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('mat-progress-bar'), null, { timeout: 45_000 });
+}
+
+/** Waits until the chart named `name` (role img) has drawn its shapes, and returns it. */
+async function chartDrawn(page: Page, name: RegExp) {
+  const chart = page.getByRole('img', { name });
+  await chart.waitFor();
+  await chart.evaluate((el) => new Promise<void>((resolve) => {
+    const check = () => (el.querySelectorAll('svg path').length > 3 ? resolve() : setTimeout(check, 100));
+    check();
+  }));
+  return chart;
+}
+
+/** The figures table's body as text, one line per row. */
+async function tableText(page: Page, table = page.locator('table.figures').first()): Promise<string> {
+  return (await table.locator('tbody tr').allInnerTexts()).join('\n');
+}
+
+/** The academic year a day falls in, "2025/26" (1 August to 31 July). */
+function academicYearOf(day: Date): string {
+  const start = day.getMonth() >= 7 ? day.getFullYear() : day.getFullYear() - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+describe('reports and the manager dashboard', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const thisYear = academicYearOf(new Date());
+  const lastYear = academicYearOf(new Date(new Date().getFullYear() - 1, new Date().getMonth(), 15));
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 1200 }, acceptDownloads: true });
+    page = await context.newPage();
+    await signIn(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lands a manager on the dashboard from the home page, with the funnel, won value, going cold and activity', async () => {
+    await page.goto(`${baseUrl()}/`);
+    await headingIs(page, 'Dashboard');
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    await loaded(page);
+
+    const funnel = await chartDrawn(page, /^Funnel of open opportunities by stage/);
+    expect(await funnel.getAttribute('aria-label')).toMatch(/Enquiry \d+/);
+    await expect(page.getByText(/^£[\d,]+$/).first().isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('region', { name: 'Going cold' }).getByRole('link').count()).toBeGreaterThan(0);
+    await chartDrawn(page, /^Line chart of engagements per month/);
+    // Each card leads to its report; My day stays one click away.
+    expect(await page.getByRole('link', { name: 'Pipeline report' }).getAttribute('href')).toBe('/reports/pipeline');
+    await page.getByRole('link', { name: 'My day' }).first().waitFor();
+    await snapshot(page, 'dashboard');
+  });
+
+  it('shows the pipeline report as a chart with its table, drills into the records, and exports CSV', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await headingIs(page, 'Reports');
+    // The year is written into the URL, so the link shows the same figures after 31 July.
+    await page.waitForURL((url) => url.pathname === '/reports/pipeline' && url.searchParams.get('year') === thisYear);
+    await loaded(page);
+
+    await chartDrawn(page, /^Bar chart of open pipeline value/);
+    const table = page.locator('table.figures').first();
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Stage', 'Opportunities', 'Value', 'Weighted value']);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await table.locator('tfoot').innerText()).toMatch(/Total\s+\d+\s+£[\d,]+\s+£[\d,]+/);
+    await snapshot(page, 'reports');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export pipeline by stage' }).click();
+    await page.getByRole('menuitem', { name: 'CSV (.csv)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`pipeline-by-stage-${thisYear.replace('/', '-')}.csv`);
+    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n')[0]).toBe('Stage,Opportunities,Value (£),Weighted value (£)');
+    expect(csv.slice(1).split('\r\n')[1]).toMatch(/^[A-Z][a-z]+,\d+,\d+\.\d{2},\d+\.\d{2}$/);
+
+    // A count opens the pipeline table behind it.
+    const first = table.locator('tbody tr').first().getByRole('link');
+    await first.click();
+    await page.waitForURL((url) => url.pathname === '/pipeline');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('view')).toBe('table');
+    expect(url.searchParams.get('stageIds')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.goBack();
+    await headingIs(page, 'Reports');
+  });
+
+  it('changes the academic year: the URL and the figures follow, and survive a reload', async () => {
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    await page.waitForURL((url) => url.pathname === '/reports/activity');
+    await loaded(page);
+    await chartDrawn(page, /^Stacked bar chart of engagements per month/);
+    const before = await tableText(page);
+    expect(before).toMatch(/\d/);
+
+    await page.getByLabel('Academic year').selectOption(lastYear);
+    await page.waitForURL((url) => url.searchParams.get('year') === lastYear);
+    await loaded(page);
+    await page.waitForFunction((text) => {
+      const rows = [...document.querySelectorAll('table.figures tbody tr')].map((r) => (r as HTMLElement).innerText).join('\n');
+      return rows && rows !== text;
+    }, before);
+    const after = await tableText(page);
+    // A whole past year: twelve months, August to July.
+    expect(after.split('\n')[0]).toMatch(new RegExp(`^Aug ${lastYear.slice(0, 4)}`));
+    expect(after.split('\n')).toHaveLength(12);
+
+    await page.reload();
+    await headingIs(page, 'Reports');
+    await loaded(page);
+    expect(await page.getByLabel('Academic year').inputValue()).toBe(lastYear);
+    expect(await tableText(page)).toBe(after);
+  });
+
+  it('lays out the HE-BCI summary like the return, with the mapping an admin can edit', async () => {
+    await page.getByRole('tab', { name: 'HE-BCI' }).click();
+    await headingIs(page, 'Reports');
+    await page.waitForURL((url) => url.pathname === '/reports/hebci');
+    await loaded(page);
+    for (const title of ['Table 1: Research related activities', 'Table 2: Business and community services', 'Table 3: Regeneration and development programmes', 'Table 4: Intellectual property']) {
+      await page.getByRole('heading', { name: title }).waitFor();
+    }
+    expect(await page.getByRole('table', { name: 'Table 1: Research related activities' }).locator('tbody th').allInnerTexts()).toEqual([
+      'Collaborative research',
+      'Contract research',
+    ]);
+    // The admin changes the mapping in place; it is saved, and put back.
+    const ktp = page.getByLabel('HE-BCI heading for KTP');
+    expect(await ktp.inputValue()).toBe('collaborative_research');
+    await ktp.selectOption('contract_research');
+    await page.getByText('KTP is now returned under Contract research. The figures have been updated.').waitFor();
+    await page.reload();
+    await loaded(page);
+    expect(await page.getByLabel('HE-BCI heading for KTP').inputValue()).toBe('contract_research');
+    await page.getByLabel('HE-BCI heading for KTP').selectOption('collaborative_research');
+    await page.getByText('KTP is now returned under Collaborative research. The figures have been updated.').waitFor();
+  });
+});
