@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { Browser, Locator, Page } from 'playwright-core';
 import { adminToken, graphql } from '../support/api';
 import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
@@ -114,5 +115,12 @@ describe('pipeline board', () => {
     const numbers = (await page.locator('td.mat-column-value').allTextContents()).slice(0, 10).map(pence);
     expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
     await snapshot(page, 'pipeline-table');
+
+    // Export what is shown: the CSV has a header and one line per row on screen.
+    await page.getByRole('button', { name: 'Export the opportunities shown' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /CSV/ }).click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(csv[0]).toBe('Opportunity,Organisation,Type,Stage,Value (£),Probability (%),Weighted (£),Expected close,Owner,Department');
+    expect(csv).toHaveLength(1 + (await page.locator('td.mat-column-value').count()));
   });
 });

@@ -8,6 +8,8 @@ import { toApiError } from '../../../core/errors/api-error';
 import { OpportunitiesGQL, OpportunitiesQuery, OpportunityFilter, OpportunitySortField, SortDirection } from '../../../graphql/generated';
 import { formatIsoDate } from '../../../shared/dates/dates';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
+import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
+import { ExportColumn } from '../../../shared/export/table-export';
 import { formatPence } from '../../../shared/money/money';
 
 export type OpportunityRow = OpportunitiesQuery['opportunities']['edges'][number]['node'];
@@ -17,7 +19,7 @@ const SORTABLE: Record<string, OpportunitySortField> = { title: 'title', value: 
 /** The pipeline as a sortable table (server-side keyset sort), for reading and exporting. */
 @Component({
   selector: 'bce-pipeline-table',
-  imports: [MatTableModule, MatSortModule, MatButtonModule, MatProgressBarModule, RouterLink],
+  imports: [MatTableModule, MatSortModule, MatButtonModule, MatProgressBarModule, RouterLink, ExportMenuComponent],
   template: `
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading opportunities" />
@@ -81,6 +83,7 @@ const SORTABLE: Record<string, OpportunitySortField> = { title: 'title', value: 
     </table>
     <p class="footer">
       Showing {{ rows().length }} of {{ total() }}
+      <bce-export-menu [rows]="rows()" [columns]="exportColumns" fileName="pipeline" what="the opportunities shown" sheetName="Pipeline" />
       @if (next()) {
         <button mat-stroked-button type="button" (click)="loadMore()">Show more</button>
       }
@@ -110,6 +113,19 @@ export class PipelineTableComponent {
   protected readonly sortActive = signal('close');
   protected readonly sortDirection = signal<'asc' | 'desc'>('asc');
 
+  /** The export is what the table shows: these rows, with the filters and sort applied. */
+  protected readonly exportColumns: ExportColumn<OpportunityRow>[] = [
+    { header: 'Opportunity', value: (o) => o.title },
+    { header: 'Organisation', value: (o) => o.organisation?.name ?? 'Confidential' },
+    { header: 'Type', value: (o) => OPPORTUNITY_TYPE_LABELS[o.type] },
+    { header: 'Stage', value: (o) => o.stage.name },
+    { header: 'Value (£)', value: (o) => o.valuePence, type: 'money' },
+    { header: 'Probability (%)', value: (o) => o.effectiveProbability, type: 'number' },
+    { header: 'Weighted (£)', value: (o) => o.weightedValuePence, type: 'money' },
+    { header: 'Expected close', value: (o) => o.expectedCloseDate, type: 'date' },
+    { header: 'Owner', value: (o) => o.owner?.name ?? '' },
+    { header: 'Department', value: (o) => o.department?.name ?? '' },
+  ];
   protected readonly money = formatPence;
   protected readonly date = (iso: string | null | undefined) => formatIsoDate(iso);
   protected readonly typeLabel = (t: OpportunityRow['type']) => OPPORTUNITY_TYPE_LABELS[t];
@@ -121,11 +137,6 @@ export class PipelineTableComponent {
       const direction = this.sortDirection();
       untracked(() => this.fetch(filter, field, direction, null));
     });
-  }
-
-  /** Everything the table shows, for export: all pages, not only those loaded. */
-  rowsShown(): OpportunityRow[] {
-    return this.rows();
   }
 
   protected sorted(sort: Sort): void {
