@@ -1,8 +1,8 @@
 import { visibleSql } from '../../common/auth/visibility';
 
 /**
- * Per-organisation health inputs as of `$1` (a date), counting only what the user may see
- * (`$2`, see visibleParam). `orgFilter` narrows every part to the organisations wanted (for one
+ * Per-organisation health inputs as of the date in parameter `asOf` (default `$1`), counting only
+ * what the user may see (`$2`, see visibleParam). `orgFilter` narrows every part to the organisations wanted (for one
  * organisation, `= $3`), so a single page is cheap and a whole list is one pass over engagements.
  *
  * Columns: organisation_id, days_since_last, engagements_365, departments_365, contacts_365,
@@ -11,28 +11,28 @@ import { visibleSql } from '../../common/auth/visibility';
  * The open pipeline is today's, also when scoring an earlier date: stage history could rebuild it,
  * but the trend factor already carries the change over time and this keeps the query one pass.
  */
-export function healthInputsSql(orgFilter: string): string {
+export function healthInputsSql(orgFilter: string, asOf = '$1'): string {
   return `
     WITH eng AS (
       SELECT e.organisation_id,
-             min($1::date - e.occurred_on) AS days_since_last,
-             count(*) FILTER (WHERE e.occurred_on > $1::date - 365) AS engagements_365,
-             count(DISTINCT e.department_id) FILTER (WHERE e.occurred_on > $1::date - 365) AS departments_365,
-             count(*) FILTER (WHERE e.occurred_on > $1::date - 90) AS recent_90,
-             count(*) FILTER (WHERE e.occurred_on > $1::date - 180 AND e.occurred_on <= $1::date - 90) AS prior_90
+             min(${asOf}::date - e.occurred_on) AS days_since_last,
+             count(*) FILTER (WHERE e.occurred_on > ${asOf}::date - 365) AS engagements_365,
+             count(DISTINCT e.department_id) FILTER (WHERE e.occurred_on > ${asOf}::date - 365) AS departments_365,
+             count(*) FILTER (WHERE e.occurred_on > ${asOf}::date - 90) AS recent_90,
+             count(*) FILTER (WHERE e.occurred_on > ${asOf}::date - 180 AND e.occurred_on <= ${asOf}::date - 90) AS prior_90
         FROM engagements e
-       WHERE e.deleted_at IS NULL AND e.occurred_on <= $1::date AND e.organisation_id ${orgFilter} AND ${visibleSql('e', 2)}
+       WHERE e.deleted_at IS NULL AND e.occurred_on <= ${asOf}::date AND e.organisation_id ${orgFilter} AND ${visibleSql('e', 2)}
        GROUP BY e.organisation_id
     ), people AS (
       SELECT e.organisation_id, count(DISTINCT ec.contact_id) AS contacts_365
         FROM engagements e JOIN engagement_contacts ec ON ec.engagement_id = e.id
-       WHERE e.deleted_at IS NULL AND e.occurred_on > $1::date - 365 AND e.occurred_on <= $1::date
+       WHERE e.deleted_at IS NULL AND e.occurred_on > ${asOf}::date - 365 AND e.occurred_on <= ${asOf}::date
          AND e.organisation_id ${orgFilter} AND ${visibleSql('e', 2)}
        GROUP BY e.organisation_id
     ), opp AS (
       SELECT op.organisation_id,
              coalesce(sum(op.value_pence * coalesce(op.probability, s.default_probability) / 100) FILTER (WHERE s.outcome = 'open'), 0) AS open_weighted_pence,
-             coalesce(sum(op.value_pence) FILTER (WHERE s.outcome = 'won' AND op.won_at > $1::date - 730 AND op.won_at < $1::date + 1), 0) AS won_pence_730
+             coalesce(sum(op.value_pence) FILTER (WHERE s.outcome = 'won' AND op.won_at > ${asOf}::date - 730 AND op.won_at < ${asOf}::date + 1), 0) AS won_pence_730
         FROM opportunities op JOIN opportunity_stages s ON s.id = op.stage_id
        WHERE op.deleted_at IS NULL AND op.organisation_id ${orgFilter} AND ${visibleSql('op', 2)}
        GROUP BY op.organisation_id

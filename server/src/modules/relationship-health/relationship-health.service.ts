@@ -49,10 +49,10 @@ export class RelationshipHealthService {
    * every organisation are computed in one SQL statement.
    */
   async goingCold(user: AuthUser, first: number, asOf = today()): Promise<GoingColdOrganisation[]> {
-    const all = healthInputsSql('IS NOT NULL');
+
     const rows = await this.db.query(
-      `WITH cur AS (SELECT organisation_id, ${HEALTH_SCORE_SQL} AS score, days_since_last, won_pence_730 FROM (${all}) i),
-            past AS (SELECT organisation_id, ${HEALTH_SCORE_SQL} AS score FROM (${all.replaceAll('$1', '$3')}) i)
+      `WITH cur AS (SELECT organisation_id, ${HEALTH_SCORE_SQL} AS score, days_since_last, won_pence_730 FROM (${healthInputsSql('IS NOT NULL', '$1')}) i),
+            past AS (SELECT organisation_id, ${HEALTH_SCORE_SQL} AS score FROM (${healthInputsSql('IS NOT NULL', '$3')}) i)
        SELECT o.id, cur.score, past.score AS previous_score, ($1::date - cur.days_since_last)::text AS last_engaged_on, o.name
          FROM cur JOIN past USING (organisation_id) JOIN organisations o ON o.id = cur.organisation_id
         WHERE (o.relationship_stage IN ('active', 'strategic_partner') OR cur.won_pence_730 > 0)

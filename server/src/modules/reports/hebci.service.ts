@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { visibleParam, visibleSql } from '../../common/auth/visibility';
 import { OpportunityType } from '../opportunity/opportunity.enums';
 import { OrganisationType, SizeBand } from '../organisation/organisation.enums';
-import { academicYearRange, ReportFilter, reportWhere, SqlParams } from './report-filter';
+import { academicYearRange, andAll, ReportFilter, scopeWhere, SqlParams } from './report-filter';
 import { HeBciActivityMapping, HeBciCategory, HeBciCell, HeBciPartnerMapping, HeBciPartnerType, HeBciSummary } from './reports.models';
 
 /** The HE-BCI table each heading belongs to. */
@@ -34,10 +33,10 @@ export class HeBciService {
   async summary(user: AuthUser, academicYear: string, filter?: Pick<ReportFilter, 'departmentIds' | 'ownerId'>): Promise<HeBciSummary> {
     const { from, to } = academicYearRange(academicYear);
     const p = new SqlParams();
-    const visible = visibleSql('op', Number(p.add(visibleParam(user)).slice(1)));
+    const visible = p.visibleTo('op', user);
     const fromP = p.add(from);
     const toP = p.add(to);
-    const where = reportWhere(p, { departmentIds: filter?.departmentIds, ownerId: filter?.ownerId }, 'op', '', 'owner_id');
+    const where = scopeWhere(p, filter, 'op', 'owner_id');
     const rows: Array<{ category: HeBciCategory | null; partner_type: HeBciPartnerType; count: number; value: string }> = await this.db.query(
       `WITH won AS (
          SELECT op.value_pence, m.category, coalesce(pm.partner_type, 'other_commercial') AS partner_type,
@@ -48,7 +47,7 @@ export class HeBciService {
            JOIN organisations o ON o.id = op.organisation_id
            LEFT JOIN hebci_activity_map m ON m.opportunity_type = op.type
            LEFT JOIN hebci_partner_map pm ON pm.organisation_type = o.type AND pm.size_band = coalesce(o.size_band, '')
-          WHERE op.deleted_at IS NULL AND op.won_at IS NOT NULL AND ${visible}${where.map((c) => ` AND ${c}`).join('')}
+          WHERE op.deleted_at IS NULL AND op.won_at IS NOT NULL AND ${visible}${andAll(where)}
        ), shares AS (
          SELECT category, partner_type, value_pence,
                 least(ends, ${toP}::date) - greatest(starts, ${fromP}::date) + 1 AS days_in_year, ends - starts + 1 AS days

@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsDateString, IsOptional, IsUUID, Matches } from 'class-validator';
+import { AuthUser } from '../../common/auth/auth-user';
+import { visibleParam, visibleSql } from '../../common/auth/visibility';
 import { badField } from '../../common/graphql/errors';
 
 export const ACADEMIC_YEAR_PATTERN = /^(\d{4})\/(\d{2})$/;
@@ -45,18 +47,30 @@ export class SqlParams {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+
+  /** The confidentiality rule for `alias` (see visibility.ts), with the user's departments as a parameter. */
+  visibleTo(alias: string, user: AuthUser): string {
+    this.add(visibleParam(user));
+    return visibleSql(alias, this.values.length);
+  }
 }
 
-/**
- * WHERE clauses for a report over `alias` (a table with department_id and, when ownerColumn is
- * given, an owner): departments, owner and the period on `dateColumn`.
- */
-export function reportWhere(p: SqlParams, filter: ReportFilter | undefined, alias: string, dateColumn: string, ownerColumn: string | null): string[] {
+/** WHERE clauses for who a report covers over `alias`: departments and, when ownerColumn is given, an owner. */
+export function scopeWhere(p: SqlParams, filter: Pick<ReportFilter, 'departmentIds' | 'ownerId'> | undefined, alias: string, ownerColumn: string | null): string[] {
   const where: string[] = [];
   if (filter?.departmentIds?.length) where.push(`${alias}.department_id = ANY(${p.add(filter.departmentIds)}::uuid[])`);
   if (filter?.ownerId && ownerColumn) where.push(`${alias}.${ownerColumn} = ${p.add(filter.ownerId)}::uuid`);
+  return where;
+}
+
+/** WHERE clauses for a report over `alias`: its scope, and the period on `dateColumn`. */
+export function reportWhere(p: SqlParams, filter: ReportFilter | undefined, alias: string, dateColumn: string, ownerColumn: string | null): string[] {
+  const where = scopeWhere(p, filter, alias, ownerColumn);
   const { from, to } = reportPeriod(filter);
   if (from) where.push(`${dateColumn} >= ${p.add(from)}::date`);
   if (to) where.push(`${dateColumn} < ${p.add(to)}::date + 1`);
   return where;
 }
+
+/** Clauses appended to a WHERE that already has one condition. */
+export const andAll = (clauses: string[]): string => clauses.map((c) => ` AND ${c}`).join('');

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { visibleParam, visibleSql } from '../../common/auth/visibility';
-import { ReportFilter, reportWhere, SqlParams } from './report-filter';
+import { andAll, ReportFilter, reportWhere, SqlParams } from './report-filter';
 import {
   ActivityDimension, ActivityReportRow, PipelineDimension, PipelineReportRow, TopOrganisationMeasure, TopOrganisationRow, WinRateDimension, WinRateReportRow,
 } from './reports.models';
@@ -23,8 +22,6 @@ const OPPORTUNITY_JOINS = `FROM opportunities op
   JOIN departments d ON d.id = op.department_id
   LEFT JOIN users u ON u.id = op.owner_id`;
 
-const and = (clauses: string[]) => clauses.map((c) => ` AND ${c}`).join('');
-
 /**
  * The managers' figures, each one SQL aggregation that counts only what the user may see
  * (confidential opportunities and engagements of other departments are left out for staff).
@@ -36,14 +33,14 @@ export class ReportsService {
   /** Open pipeline grouped by a dimension; the period applies to the expected close date. */
   async pipeline(user: AuthUser, by: PipelineDimension, filter?: ReportFilter): Promise<PipelineReportRow[]> {
     const p = new SqlParams();
-    const visible = visibleSql('op', Number(p.add(visibleParam(user)).slice(1)));
+    const visible = p.visibleTo('op', user);
     const where = reportWhere(p, filter, 'op', 'op.expected_close_date', 'owner_id');
     const g = OPPORTUNITY_GROUPS[by];
     const rows = await this.db.query(
       `SELECT ${g.key} AS key, ${g.label} AS label, count(*)::int AS count, sum(op.value_pence)::bigint AS value,
               sum(op.value_pence * coalesce(op.probability, s.default_probability) / 100)::bigint AS weighted
          ${OPPORTUNITY_JOINS}
-        WHERE op.deleted_at IS NULL AND s.outcome = 'open' AND ${visible}${and(where)}
+        WHERE op.deleted_at IS NULL AND s.outcome = 'open' AND ${visible}${andAll(where)}
         GROUP BY 1, 2 ORDER BY ${g.order}, 2`,
       p.values,
     );
@@ -53,7 +50,7 @@ export class ReportsService {
   /** Won against lost among opportunities closed in the period, and how long winning took. */
   async winRate(user: AuthUser, by: WinRateDimension, filter?: ReportFilter): Promise<WinRateReportRow[]> {
     const p = new SqlParams();
-    const visible = visibleSql('op', Number(p.add(visibleParam(user)).slice(1)));
+    const visible = p.visibleTo('op', user);
     const where = reportWhere(p, filter, 'op', 'op.closed_at', 'owner_id');
     const g = OPPORTUNITY_GROUPS[by];
     const rows = await this.db.query(
@@ -62,7 +59,7 @@ export class ReportsService {
               avg(extract(epoch FROM op.closed_at - op.created_at) / 86400) FILTER (WHERE s.outcome = 'won') AS days,
               coalesce(sum(op.value_pence) FILTER (WHERE s.outcome = 'won'), 0)::bigint AS won_value
          ${OPPORTUNITY_JOINS}
-        WHERE op.deleted_at IS NULL AND s.outcome <> 'open' AND op.closed_at IS NOT NULL AND ${visible}${and(where)}
+        WHERE op.deleted_at IS NULL AND s.outcome <> 'open' AND op.closed_at IS NOT NULL AND ${visible}${andAll(where)}
         GROUP BY 1, 2 ORDER BY 2`,
       p.values,
     );
@@ -77,13 +74,13 @@ export class ReportsService {
   /** Engagements per month by department or type; the owner filter means the member of staff who logged them. */
   async activity(user: AuthUser, by: ActivityDimension, filter?: ReportFilter): Promise<ActivityReportRow[]> {
     const p = new SqlParams();
-    const visible = visibleSql('e', Number(p.add(visibleParam(user)).slice(1)));
+    const visible = p.visibleTo('e', user);
     const where = reportWhere(p, filter, 'e', 'e.occurred_on', 'created_by');
     const g = ENGAGEMENT_GROUPS[by];
     const rows = await this.db.query(
       `SELECT to_char(date_trunc('month', e.occurred_on), 'YYYY-MM') AS month, ${g.key} AS key, ${g.label} AS label, count(*)::int AS count
          FROM engagements e JOIN departments d ON d.id = e.department_id
-        WHERE e.deleted_at IS NULL AND ${visible}${and(where)}
+        WHERE e.deleted_at IS NULL AND ${visible}${andAll(where)}
         GROUP BY 1, 2, 3 ORDER BY 1, 3`,
       p.values,
     );
@@ -93,7 +90,6 @@ export class ReportsService {
   /** The organisations with the most won value, or the most engagements, in the period. */
   async topOrganisations(user: AuthUser, by: TopOrganisationMeasure, first: number, filter?: ReportFilter): Promise<TopOrganisationRow[]> {
     const p = new SqlParams();
-    const visibleN = Number(p.add(visibleParam(user)).slice(1));
     const won = reportWhere(p, filter, 'op', 'op.won_at', 'owner_id');
     const engaged = reportWhere(p, filter, 'e', 'e.occurred_on', 'created_by');
     const order = by === TopOrganisationMeasure.wonValue ? 'won_value DESC, engagements DESC' : 'engagements DESC, won_value DESC';
@@ -101,19 +97,19 @@ export class ReportsService {
       `WITH won AS (
          SELECT op.organisation_id, sum(op.value_pence)::bigint AS won_value
            FROM opportunities op JOIN opportunity_stages s ON s.id = op.stage_id
-          WHERE op.deleted_at IS NULL AND s.outcome = 'won' AND op.won_at IS NOT NULL AND ${visibleSql('op', visibleN)}${and(won)}
+          WHERE op.deleted_at IS NULL AND s.outcome = 'won' AND op.won_at IS NOT NULL AND ${p.visibleTo('op', user)}${andAll(won)}
           GROUP BY 1
        ), engaged AS (
          SELECT e.organisation_id, count(*)::int AS engagements
            FROM engagements e
-          WHERE e.deleted_at IS NULL AND ${visibleSql('e', visibleN)}${and(engaged)}
+          WHERE e.deleted_at IS NULL AND ${p.visibleTo('e', user)}${andAll(engaged)}
           GROUP BY 1
        )
        SELECT o.id, o.name, coalesce(won.won_value, 0) AS won_value, coalesce(engaged.engagements, 0) AS engagements
          FROM organisations o
          LEFT JOIN won ON won.organisation_id = o.id
          LEFT JOIN engaged ON engaged.organisation_id = o.id
-        WHERE o.deleted_at IS NULL AND ${visibleSql('o', visibleN)} AND (won.won_value > 0 OR engaged.engagements > 0)
+        WHERE o.deleted_at IS NULL AND ${p.visibleTo('o', user)} AND (won.won_value > 0 OR engaged.engagements > 0)
         ORDER BY ${order}, o.name
         LIMIT ${p.add(first)}`,
       p.values,
