@@ -11,6 +11,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { ApiError, toApiError } from '../../../core/errors/api-error';
+import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { AddAffiliationGQL, AffiliationItemFragment, SearchGQL, UpdateAffiliationGQL } from '../../../graphql/generated';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { organisationDisplayName, OrganisationOption, organisationOptions } from '../../../shared/search/organisation-typeahead';
@@ -162,22 +163,13 @@ export class AffiliationDialogComponent {
       return;
     }
     if (error.code === 'UNAUTHENTICATED') return;
-    const placed: Partial<Record<AffiliationField, string>> = {};
-    const other: string[] = [];
-    for (const [name, messages] of Object.entries(error.fields)) {
+    const { placed, banner } = placeFieldErrors<AffiliationField>(error, (name) => {
       const field = (name === 'organisationId' ? 'organisation' : name) as AffiliationField;
       const control = this.form.controls[field] as AbstractControl | undefined;
-      const text = messages.join(' ');
-      if (control && !(field === 'organisation' && this.editing)) {
-        control.setErrors({ ...(control.errors ?? {}), server: true });
-        control.markAsTouched();
-        placed[field] = humanise(text);
-      } else {
-        other.push(humanise(text));
-      }
-    }
+      return control && !(field === 'organisation' && this.editing) ? { field, control } : null;
+    }, (_name, message) => humanise(message));
     this.serverErrors.set(placed);
-    this.formError.set(other.length ? other.join(' ') : Object.keys(placed).length ? 'Check the highlighted fields.' : error.message);
+    this.formError.set(banner);
     this.focusFirstInvalid();
   }
 

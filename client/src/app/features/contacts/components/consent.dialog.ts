@@ -10,6 +10,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom, map, startWith } from 'rxjs';
 import { toApiError } from '../../../core/errors/api-error';
+import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { ConsentItemFragment, RecordConsentGQL } from '../../../graphql/generated';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
@@ -140,22 +141,13 @@ export class ConsentDialogComponent {
     } catch (error) {
       const api = toApiError(error);
       if (api.code === 'UNAUTHENTICATED') return;
-      const placed: Partial<Record<ConsentField, string>> = {};
-      const other: string[] = [];
-      for (const [name, messages] of Object.entries(api.fields)) {
+      const { placed, banner } = placeFieldErrors<ConsentField>(api, (name) => {
         const field = (name === 'givenAt' ? 'givenOn' : name) as ConsentField;
         const control = this.form.controls[field] as AbstractControl | undefined;
-        const text = messages.join(' ').replace(/^(purpose|method|givenAt)/, (f) => ({ purpose: 'The purpose', method: 'The method', givenAt: 'The date given' })[f] ?? f);
-        if (control) {
-          control.setErrors({ ...(control.errors ?? {}), server: true });
-          control.markAsTouched();
-          placed[field] = text;
-        } else {
-          other.push(text);
-        }
-      }
+        return control ? { field, control } : null;
+      }, (_name, message) => message.replace(/^(purpose|method|givenAt)/, (f) => ({ purpose: 'The purpose', method: 'The method', givenAt: 'The date given' })[f] ?? f));
       this.serverErrors.set(placed);
-      this.formError.set(other.length ? other.join(' ') : Object.keys(placed).length ? 'Check the highlighted fields.' : api.message);
+      this.formError.set(banner);
       this.focusFirstInvalid();
     } finally {
       this.saving.set(false);

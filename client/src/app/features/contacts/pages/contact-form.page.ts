@@ -12,6 +12,7 @@ import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { ApiError, toApiError } from '../../../core/errors/api-error';
+import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { pageTitle } from '../../../core/shell/page-title.strategy';
 import { ContactDetailFragment, ContactEditGQL, CreateContactGQL, SearchGQL, UpdateContactGQL } from '../../../graphql/generated';
 import { LAWFUL_BASIS_LABELS, optionsOf, PREFERRED_CHANNEL_LABELS } from '../../../shared/labels/enum-labels';
@@ -246,22 +247,13 @@ export class ContactFormPage implements OnInit {
 
   /** Server messages go under their fields; any the form has no field for go on top. */
   private applyFieldErrors(error: ApiError): void {
-    const placed: Partial<Record<ContactField, string>> = {};
-    const other: string[] = [];
-    for (const [name, messages] of Object.entries(error.fields)) {
+    const { placed, banner } = placeFieldErrors<ContactField>(error, (name) => {
       const field = (name === 'organisationId' ? 'organisation' : name) as ContactField;
-      const text = messages.map((m) => humaniseContactMessage(name, m)).join(' ');
       const control: AbstractControl | undefined = field === 'organisation' ? this.organisation : this.form.controls[field as keyof typeof this.form.controls];
-      if (control && (!this.editing() || (field !== 'organisation' && field !== 'role'))) {
-        control.setErrors({ ...(control.errors ?? {}), server: true });
-        control.markAsTouched();
-        placed[field] = text;
-      } else {
-        other.push(text);
-      }
-    }
+      return control && (!this.editing() || (field !== 'organisation' && field !== 'role')) ? { field, control } : null;
+    }, humaniseContactMessage);
     this.serverErrors.set(placed);
-    this.formError.set(other.length ? other.join(' ') : Object.keys(placed).length ? 'Check the highlighted fields.' : error.message);
+    this.formError.set(banner);
     this.focusFirstInvalid();
   }
 

@@ -11,10 +11,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { catchError, combineLatest, distinctUntilChanged, firstValueFrom, forkJoin, map, Observable, of, startWith, switchMap } from 'rxjs';
 import { ApiError, toApiError } from '../../../core/errors/api-error';
+import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { ContactOptionsGQL, ContactOptionsQueryVariables, LogEngagementGQL, SearchGQL, TimelineEngagementFragment } from '../../../graphql/generated';
 import { isSubmitChord } from '../../../shared/keyboard/shortcuts';
 import { ENGAGEMENT_TYPE_LABELS, optionsOf } from '../../../shared/labels/enum-labels';
 import { debouncedSearch } from '../../../shared/search/debounced-search';
+import { OrganisationOption, organisationOptions } from '../../../shared/search/organisation-typeahead';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
 import { DepartmentsService } from '../data-access/departments.service';
 import {
@@ -31,10 +33,6 @@ export interface LogEngagementDialogData {
   organisation: NamedRef | null;
   contacts: NamedRef[];
   departmentId: string | null;
-}
-
-interface OrganisationOption extends NamedRef {
-  subtitle: string | null;
 }
 
 interface ContactOption extends NamedRef {
@@ -99,27 +97,9 @@ export class LogEngagementDialogComponent {
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly serverErrors = signal<Partial<Record<LogEngagementField, string>>>({});
-  protected readonly searchingOrganisations = signal(false);
-
-  protected readonly organisationOptions = toSignal(
-    this.organisation.valueChanges.pipe(
-      map((value) => (typeof value === 'string' ? value : '')),
-      debouncedSearch(),
-      switchMap((text) => {
-        if (text.length < 3) return of([]);
-        this.searchingOrganisations.set(true);
-        return this.searchGql.fetch({ variables: { text, first: 8 } }).pipe(
-          map((r) => (r.data?.search ?? []).filter((hit) => hit.kind === 'organisation').map((hit): OrganisationOption => ({ id: hit.id, name: hit.title, subtitle: hit.subtitle ?? null }))),
-          catchError(() => of([])),
-        );
-      }),
-      map((options) => {
-        this.searchingOrganisations.set(false);
-        return options;
-      }),
-    ),
-    { initialValue: [] as OrganisationOption[] },
-  );
+  protected readonly organisationOptions = toSignal(organisationOptions(this.searchGql, this.organisation.valueChanges), {
+    initialValue: [] as OrganisationOption[],
+  });
 
   /** People at the chosen organisation until something is typed; then anyone matching. */
   private readonly contactOptionsFound = toSignal(
@@ -228,25 +208,15 @@ export class LogEngagementDialogComponent {
   }
 
   private showError(error: ApiError): void {
-    const mapped: Partial<Record<LogEngagementField, string>> = {};
-    const unplaced: string[] = [];
-    for (const [path, messages] of Object.entries(error.fields)) {
+    if (error.code === 'UNAUTHENTICATED') return;
+    const { placed, banner } = placeFieldErrors<LogEngagementField>(error, (path) => {
       const field = formFieldForServerField(path);
-      if (field) mapped[field] = messages.join(' ');
-      else unplaced.push(...messages);
-    }
-    this.serverErrors.set(mapped);
-    for (const field of Object.keys(mapped) as LogEngagementField[]) {
-      const control = field === 'organisation' ? this.organisation : field === 'contacts' ? null : this.form.controls[field];
-      control?.setErrors({ server: true });
-      control?.markAsTouched();
-    }
-    if (Object.keys(mapped).length) {
-      this.formError.set(unplaced.length ? unplaced.join(' ') : 'Check the highlighted fields.');
-      this.focusFirstInvalid();
-    } else if (error.code !== 'UNAUTHENTICATED') {
-      this.formError.set(error.message);
-    }
+      if (!field) return null;
+      return { field, control: field === 'organisation' ? this.organisation : field === 'contacts' ? null : this.form.controls[field] };
+    });
+    this.serverErrors.set(placed);
+    this.formError.set(banner);
+    if (Object.keys(placed).length) this.focusFirstInvalid();
   }
 
   private clearServerError(field: LogEngagementField): void {

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, OnInit, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -12,6 +12,7 @@ import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { ApiError, toApiError } from '../../../core/errors/api-error';
+import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { pageTitle } from '../../../core/shell/page-title.strategy';
 import { CreateOrganisationGQL, OrganisationDetailFragment, OrganisationGQL, RelationshipRole, UpdateOrganisationGQL } from '../../../graphql/generated';
 import {
@@ -270,22 +271,13 @@ export class OrganisationFormPage implements OnInit {
 
   /** Server messages go under their fields (mat-error); any the form has no field for go on top. */
   private applyFieldErrors(error: ApiError): void {
-    const byField: Partial<Record<OrganisationField, string>> = {};
-    const other: string[] = [];
-    for (const [field, messages] of Object.entries(error.fields)) {
-      const text = messages.map((m) => humaniseFieldMessage(field, m)).join(' ');
-      if ((FIELDS as string[]).includes(field)) {
-        const control: AbstractControl = this.form.controls[field as OrganisationField];
-        control.setErrors({ ...(control.errors ?? {}), server: true });
-        control.markAsTouched();
-        byField[field as OrganisationField] = text;
-      } else {
-        other.push(text);
-      }
-    }
-    this.serverErrors.set(byField);
-    const named = Object.keys(byField).length;
-    this.formError.set(other.length ? other.join(' ') : named ? 'Check the highlighted fields.' : error.message);
+    const { placed, banner } = placeFieldErrors<OrganisationField>(
+      error,
+      (name) => ((FIELDS as string[]).includes(name) ? { field: name as OrganisationField, control: this.form.controls[name as OrganisationField] } : null),
+      humaniseFieldMessage,
+    );
+    this.serverErrors.set(placed);
+    this.formError.set(banner);
     this.focusFirstInvalid();
   }
 

@@ -9,16 +9,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { catchError, firstValueFrom, map, of, switchMap } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { toApiError } from '../../../core/errors/api-error';
+import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { CreateOpportunityGQL, OpportunityCardFragment, OpportunityType, SearchGQL } from '../../../graphql/generated';
 import { isSubmitChord } from '../../../shared/keyboard/shortcuts';
 import { optionsOf } from '../../../shared/labels/enum-labels';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 import { parsePounds } from '../../../shared/money/money';
-import { debouncedSearch } from '../../../shared/search/debounced-search';
-import { MIN_SEARCH_LENGTH } from '../../../shared/search/search-hit';
+import { organisationDisplayName, OrganisationOption, organisationOptions } from '../../../shared/search/organisation-typeahead';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
 import { DepartmentsService } from '../../engagements/data-access/departments.service';
 import { formFieldFor, OpportunityField, toCreateOpportunityInput } from '../data-access/opportunity-form.model';
@@ -119,7 +119,7 @@ export class OpportunityDialog {
   protected readonly types = optionsOf(OPPORTUNITY_TYPE_LABELS);
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', requiredTrimmedValidator],
-    organisation: new FormControl<{ id: string; name: string } | string | null>(this.data.organisation, chosen),
+    organisation: new FormControl<OrganisationOption | string | null>(this.data.organisation, chosen),
     type: ['consultancy' as OpportunityType],
     value: ['', amount],
     expectedCloseDate: [''],
@@ -130,22 +130,10 @@ export class OpportunityDialog {
   protected readonly formError = signal<string | null>(null);
   private readonly serverErrors = signal<Partial<Record<OpportunityField, string>>>({});
 
-  protected readonly organisationOptions = toSignal(
-    this.form.controls.organisation.valueChanges.pipe(
-      map((v) => (typeof v === 'string' ? v : '')),
-      debouncedSearch(),
-      switchMap((text) =>
-        text.length < MIN_SEARCH_LENGTH
-          ? of([])
-          : this.searchGql.fetch({ variables: { text, first: 8 } }).pipe(
-              map((r) => (r.data?.search ?? []).filter((h) => h.kind === 'organisation').map((h) => ({ id: h.id, name: h.title }))),
-              catchError(() => of([])),
-            ),
-      ),
-    ),
-    { initialValue: [] as Array<{ id: string; name: string }> },
-  );
-  protected readonly displayName = (v: { name: string } | string | null) => (typeof v === 'string' ? v : (v?.name ?? ''));
+  protected readonly organisationOptions = toSignal(organisationOptions(this.searchGql, this.form.controls.organisation.valueChanges), {
+    initialValue: [] as OrganisationOption[],
+  });
+  protected readonly displayName = organisationDisplayName;
 
   protected errorFor(field: OpportunityField): string {
     const server = this.serverErrors()[field];
@@ -178,17 +166,12 @@ export class OpportunityDialog {
       this.ref.close(created ?? undefined);
     } catch (e) {
       const api = toApiError(e);
-      const placed: Partial<Record<OpportunityField, string>> = {};
-      for (const [path, messages] of Object.entries(api.fields)) {
+      const { placed, banner } = placeFieldErrors<OpportunityField>(api, (path) => {
         const field = formFieldFor(path);
-        if (field) {
-          placed[field] = messages.join(' ');
-          this.form.controls[field].setErrors({ server: true });
-          this.form.controls[field].markAsTouched();
-        }
-      }
+        return field ? { field, control: this.form.controls[field] } : null;
+      });
       this.serverErrors.set(placed);
-      this.formError.set(Object.keys(placed).length ? 'Check the highlighted fields.' : api.message);
+      this.formError.set(banner);
     } finally {
       this.saving.set(false);
     }
