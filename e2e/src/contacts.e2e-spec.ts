@@ -1,24 +1,6 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import { adminToken, graphql } from '../support/api';
 import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
-
-async function graphql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${baseUrl()}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function adminToken(): Promise<string> {
-  const result = await graphql<{ login: { accessToken: string } }>(
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
-    { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
-  );
-  return result.login.accessToken;
-}
 
 /** Today as the date fields show it: dd/mm/yyyy. */
 function todayUk(): string {

@@ -2,18 +2,12 @@ import * as fs from 'node:fs';
 import { Browser, Locator, Page } from 'playwright-core';
 import { adminToken, graphql } from '../support/api';
 import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
+import { academicYearOf } from '../support/dates';
 
 const pence = (text: string | null) => Math.round(Number((text ?? '').replace(/[£,]/g, '')) * 100);
 
 const HEBCI = `query($year: String!) { reports { heBciSummary(academicYear: $year) { cells { category count valuePence } } } }`;
 type Cells = { reports: { heBciSummary: { cells: Array<{ category: string; count: number; valuePence: number }> } } };
-
-/** The academic year (1 Aug – 31 Jul) that today falls in, as "2026/27". */
-function currentAcademicYear(): string {
-  const now = new Date();
-  const start = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
 
 /** Drags with real mouse steps, as CDK drag-and-drop needs movement to start a drag. */
 async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
@@ -44,7 +38,7 @@ describe('pipeline board', () => {
   const total = async () => pence(await page.getByTestId('pipeline-total').textContent());
 
   it('drags a consultancy opportunity to Won: the pipeline total falls by its value and the HE-BCI summary counts it', async () => {
-    const year = currentAcademicYear();
+    const year = academicYearOf(new Date());
     const consultancy = async () => (await graphql<Cells>(HEBCI, { year }, token)).reports.heBciSummary.cells.filter((c) => c.category === 'consultancy');
     const before = await consultancy();
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
+import { academicYearOf } from '../support/dates';
 
 /** Waits until every progress bar on the page has gone (the figures have loaded). */
 async function loaded(page: Page): Promise<void> {
@@ -21,12 +22,6 @@ async function chartDrawn(page: Page, name: RegExp) {
 /** The figures table's body as text, one line per row. */
 async function tableText(page: Page, table = page.locator('table.figures').first()): Promise<string> {
   return (await table.locator('tbody tr').allInnerTexts()).join('\n');
-}
-
-/** The academic year a day falls in, "2025/26" (1 August to 31 July). */
-function academicYearOf(day: Date): string {
-  const start = day.getMonth() >= 7 ? day.getFullYear() : day.getFullYear() - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
 describe('reports and the manager dashboard', () => {

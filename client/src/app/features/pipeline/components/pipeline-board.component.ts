@@ -16,7 +16,7 @@ import {
 import { formatIsoDate } from '../../../shared/dates/dates';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 import { formatPence } from '../../../shared/money/money';
-import { BoardColumns, columnOf, placeCard } from '../data-access/board.model';
+import { BoardColumns, columnOf, placeCard, removeCard } from '../data-access/board.model';
 import { LostReasonDialog } from './lost-reason.dialog';
 
 type StageTotals = PipelineQuery['pipeline']['stages'][number];
@@ -173,7 +173,7 @@ export class PipelineBoardComponent {
   private async reloadCard(card: OpportunityCardFragment, before: BoardColumns): Promise<void> {
     try {
       const fresh = (await firstValueFrom(this.byIdGql.fetch({ variables: { id: card.id }, fetchPolicy: 'network-only' }))).data?.opportunity;
-      this.columns.set(fresh ? placeCard(before, fresh, fresh.stageId, 0) : placeCard(before, card, '__gone__'));
+      this.columns.set(fresh ? placeCard(before, fresh, fresh.stageId, 0) : removeCard(before, card.id));
     } catch {
       this.columns.set(before);
     }

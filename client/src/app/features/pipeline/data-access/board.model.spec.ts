@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpportunityCardFragment } from '../../../graphql/generated';
-import { columnOf, placeCard } from './board.model';
+import { columnOf, placeCard, removeCard } from './board.model';
 
 const card = (id: string, stageId: string) => ({ id, stageId, title: id }) as OpportunityCardFragment;
 
@@ -18,5 +18,6 @@ describe('board columns', () => {
     const after = placeCard({ s1: [card('a', 's1')] }, card('a', 's1'), 'won');
     expect(after).toEqual({ s1: [] });
     expect(columnOf(after, 'a')).toBeNull();
+    expect(removeCard({ s1: [card('a', 's1'), card('b', 's1')] }, 'a')).toEqual({ s1: [card('b', 's1')] });
   });
 });

@@ -8,14 +8,18 @@ export type BoardColumns = Record<string, OpportunityCardFragment[]>;
  * back where the server says it is. Returns new arrays so signals see the change.
  */
 export function placeCard(columns: BoardColumns, card: OpportunityCardFragment, toStageId: string, index = 0): BoardColumns {
-  const next: BoardColumns = {};
-  for (const [stageId, cards] of Object.entries(columns)) next[stageId] = cards.filter((c) => c.id !== card.id);
+  const next = removeCard(columns, card.id);
   if (next[toStageId]) {
     const target = [...next[toStageId]];
     target.splice(Math.min(index, target.length), 0, { ...card, stageId: toStageId });
     next[toStageId] = target;
   }
   return next;
+}
+
+/** The board without a card (closed, archived or no longer visible). */
+export function removeCard(columns: BoardColumns, cardId: string): BoardColumns {
+  return Object.fromEntries(Object.entries(columns).map(([stageId, cards]) => [stageId, cards.filter((c) => c.id !== cardId)]));
 }
 
 /** Which column a card is in now. */
