@@ -1,4 +1,4 @@
-import { academicYearOf } from '../../reports/data-access/academic-year';
+import { academicYearOf } from '../../../shared/dates/academic-year';
 
 /**
  * Quarters of the academic (and, in most colleges and universities, financial) year: Q1 is

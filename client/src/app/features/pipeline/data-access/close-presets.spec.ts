@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { academicYearStart } from './academic-year';
 import { CLOSE_PRESETS, presetOf } from './close-presets';
 
 const today = new Date(2026, 10, 23); // 23 November 2026
@@ -20,7 +19,8 @@ describe('expected-close presets', () => {
   });
 
   it('starts academic years on 1 August', () => {
-    expect(academicYearStart(new Date(2026, 6, 31))).toBe(2025);
-    expect(academicYearStart(new Date(2026, 7, 1))).toBe(2026);
+    const year = (d: Date) => CLOSE_PRESETS.find((p) => p.key === 'academicYear')!.range(d);
+    expect(year(new Date(2026, 6, 31))).toEqual({ from: '2025-08-01', to: '2026-07-31' });
+    expect(year(new Date(2026, 7, 1))).toEqual({ from: '2026-08-01', to: '2027-07-31' });
   });
 });

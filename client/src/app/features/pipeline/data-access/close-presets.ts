@@ -1,4 +1,4 @@
-import { academicYearStart } from './academic-year';
+import { academicYearOf, academicYearRange } from '../../../shared/dates/academic-year';
 
 export interface ClosePreset {
   key: string;
@@ -26,10 +26,7 @@ export const CLOSE_PRESETS: ClosePreset[] = [
   {
     key: 'academicYear',
     label: 'This academic year',
-    range: (t) => {
-      const start = academicYearStart(t);
-      return { from: iso(new Date(start, 7, 1)), to: iso(new Date(start + 1, 6, 31)) };
-    },
+    range: (t) => academicYearRange(academicYearOf(iso(t))),
   },
 ];
 

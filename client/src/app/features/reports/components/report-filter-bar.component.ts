@@ -9,7 +9,7 @@ import { fromIsoDate, toIsoDate } from '../../../shared/dates/dates';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { DepartmentsService } from '../../engagements/data-access/departments.service';
 import { OwnersService } from '../../organisations/data-access/owners.service';
-import { academicYearOf, academicYearOptions, academicYearRange } from '../data-access/academic-year';
+import { academicYearOf, academicYearOptions, academicYearRange } from '../../../shared/dates/academic-year';
 import { ReportFilterStore } from '../data-access/report-filter.store';
 
 const CUSTOM = 'custom';

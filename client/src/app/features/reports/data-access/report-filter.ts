@@ -1,6 +1,6 @@
 import type { OpportunityType, ReportFilter } from '../../../graphql/generated';
 import { formatIsoDate } from '../../../shared/dates/dates';
-import { academicYearOf, academicYearRange, isAcademicYear } from './academic-year';
+import { academicYearOf, academicYearRange, isAcademicYear } from '../../../shared/dates/academic-year';
 
 /**
  * The filter every report shares, as it lives in the URL so a view can be shared and survives a

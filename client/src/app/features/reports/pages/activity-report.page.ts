@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { ActivatedRoute, Router } from '@angular/router';
 import { map } from 'rxjs';
 import { ActivityReportGQL } from '../../../graphql/generated';
 import { ChartComponent } from '../../../shared/charts/chart.component';
 import { todayIso } from '../../../shared/dates/dates';
 import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
 import { ExportColumn, exportFileName } from '../../../shared/export/table-export';
+import { groupByFromUrl } from '../data-access/group-by';
 import { ReportCardComponent } from '../components/report-card.component';
 import { ActivityMonthRow, pivotActivity } from '../data-access/activity-pivot';
 import { barOptions } from '../data-access/report-charts';
@@ -33,15 +32,12 @@ const DIMENSIONS: { value: Dimension; label: string }[] = [
 })
 export class ActivityReportPage {
   private readonly gql = inject(ActivityReportGQL);
-  private readonly router = inject(Router);
   private readonly store = inject(ReportFilterStore);
 
   protected readonly dimensions = DIMENSIONS;
-  protected readonly by = toSignal(
-    inject(ActivatedRoute).queryParamMap.pipe(map((p) => DIMENSIONS.find((d) => d.value === p.get('by'))?.value ?? 'department')),
-    { requireSync: true },
-  );
-  protected readonly byLabel = computed(() => DIMENSIONS.find((d) => d.value === this.by())!.label.toLowerCase());
+  private readonly groupBy = groupByFromUrl(DIMENSIONS, 'department');
+  protected readonly by = this.groupBy.by;
+  protected readonly byLabel = this.groupBy.label;
   protected readonly period = this.store.periodLabel;
 
   protected readonly report = queryState(
@@ -83,6 +79,6 @@ export class ActivityReportPage {
   protected readonly count = formatCount;
 
   protected setBy(by: Dimension): void {
-    void this.router.navigate([], { queryParams: { by }, queryParamsHandling: 'merge', replaceUrl: true });
+    this.groupBy.set(by);
   }
 }

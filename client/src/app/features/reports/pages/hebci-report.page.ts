@@ -11,7 +11,7 @@ import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labe
 import { formatPence, formatPenceCompact } from '../../../shared/money/money';
 import { HeBciMappingComponent } from '../components/hebci-mapping.component';
 import { ReportCardComponent } from '../components/report-card.component';
-import { academicYearRange } from '../data-access/academic-year';
+import { academicYearRange } from '../../../shared/dates/academic-year';
 import { HEBCI_PARTNER_TYPES, HeBciExportRow, hebciExportRows, hebciTables } from '../data-access/hebci-table';
 import { barOptions } from '../data-access/report-charts';
 import { academicYearFor, isCustomRange, pipelineDrillParams } from '../data-access/report-filter';

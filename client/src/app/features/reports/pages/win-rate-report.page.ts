@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { OpportunityType, WinRateReportGQL } from '../../../graphql/generated';
 import { ChartComponent, ChartPick } from '../../../shared/charts/chart.component';
 import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
 import { ExportColumn, exportFileName } from '../../../shared/export/table-export';
 import { formatPence } from '../../../shared/money/money';
+import { groupByFromUrl } from '../data-access/group-by';
 import { ReportCardComponent } from '../components/report-card.component';
 import { barChartHeight, barOptions } from '../data-access/report-charts';
 import { PipelineDrill, pipelineDrillParams } from '../data-access/report-filter';
@@ -48,12 +48,10 @@ export class WinRateReportPage {
   private readonly store = inject(ReportFilterStore);
 
   protected readonly dimensions = DIMENSIONS;
-  protected readonly by = toSignal(
-    inject(ActivatedRoute).queryParamMap.pipe(map((p) => DIMENSIONS.find((d) => d.value === p.get('by'))?.value ?? 'type')),
-    { requireSync: true },
-  );
-  protected readonly byHeading = computed(() => DIMENSIONS.find((d) => d.value === this.by())!.label);
-  protected readonly byLabel = computed(() => this.byHeading().toLowerCase());
+  private readonly groupBy = groupByFromUrl(DIMENSIONS, 'type');
+  protected readonly by = this.groupBy.by;
+  protected readonly byHeading = this.groupBy.heading;
+  protected readonly byLabel = this.groupBy.label;
   protected readonly period = this.store.periodLabel;
 
   protected readonly report = queryState(
@@ -138,7 +136,7 @@ export class WinRateReportPage {
   protected readonly money = formatPence;
 
   protected setBy(by: Dimension): void {
-    void this.router.navigate([], { queryParams: { by }, queryParamsHandling: 'merge', replaceUrl: true });
+    this.groupBy.set(by);
   }
 
   protected drill(pick: ChartPick): void {
