@@ -121,6 +121,13 @@ describe('relationship journey', () => {
     expect(page.url()).toMatch(/\/organisations\/[^/]+$/);
   });
 
+  it('opens the best hit on Enter when no option is highlighted ("type, Enter")', async () => {
+    await page.keyboard.press('/');
+    await searchFor(page, 'rolls roy');
+    await page.keyboard.press('Enter');
+    await headingIs(page, 'Rolls-Royce Submarines Ltd');
+  });
+
   it('gives a viewer no way to log an engagement', async () => {
     const token = await adminToken();
     const email = `viewer-${Date.now()}@e2e.ac.uk`;

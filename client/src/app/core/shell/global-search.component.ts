@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, output, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
+import { MatAutocompleteModule, MatAutocompleteSelectedEvent, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { Router } from '@angular/router';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { SearchGQL, SearchQuery } from '../../graphql/generated';
@@ -28,6 +28,7 @@ type SearchHit = SearchQuery['search'][number];
         type="search"
         [formControl]="text"
         [matAutocomplete]="auto"
+        (keydown.enter)="openTopHit($event)"
         aria-label="Search organisations and contacts"
         aria-keyshortcuts="/"
         placeholder="Search organisations and contacts  ( / )"
@@ -122,6 +123,7 @@ export class GlobalSearchComponent {
   private readonly searchGql = inject(SearchGQL);
   private readonly router = inject(Router);
   private readonly box = viewChild.required<ElementRef<HTMLInputElement>>('box');
+  private readonly trigger = viewChild.required(MatAutocompleteTrigger);
 
   /** After a hit's page is shown: the shell moves focus to the page, as after any navigation. */
   readonly opened = output<void>();
@@ -162,8 +164,23 @@ export class GlobalSearchComponent {
     input.select();
   }
 
+  /**
+   * Enter with no option highlighted opens the best hit ("type, Enter"). When an option is
+   * highlighted the autocomplete opens that one itself (and prevents the default).
+   */
+  protected openTopHit(event: Event): void {
+    const top = this.hits()[0];
+    if (event.defaultPrevented || this.trigger().activeOption || !top || !this.searched()) return;
+    event.preventDefault();
+    this.trigger().closePanel();
+    this.go(top);
+  }
+
   protected open(event: MatAutocompleteSelectedEvent): void {
-    const hit = event.option.value as SearchHit;
+    this.go(event.option.value as SearchHit);
+  }
+
+  private go(hit: SearchHit): void {
     this.text.setValue('');
     this.searched.set('');
     // The autocomplete puts focus back in the box after a choice; once the page has changed, it belongs there.
