@@ -117,7 +117,7 @@ describe('relationship journey', () => {
     await searchFor(page, 'Siemns');
     await arrowDownTo(page, 'Siemens Energy UK');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: /Siemens/ }).waitFor();
+    await headingIs(page, /Siemens/);
     expect(page.url()).toMatch(/\/organisations\/[^/]+$/);
   });
 

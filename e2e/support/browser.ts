@@ -30,7 +30,17 @@ export async function signIn(page: Page, email = process.env.E2E_ADMIN_EMAIL!, p
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** Waits until the page's h1 reads exactly `text`. */
-export async function headingIs(page: Page, text: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+/**
+ * Waits until the page's h1 reads exactly `text` (or matches it). On a timeout it keeps a
+ * screenshot (tmp/screenshots/failed-*.png) and says where the browser was and what its h1 said.
+ */
+export async function headingIs(page: Page, text: string | RegExp): Promise<void> {
+  const heading = typeof text === 'string' ? page.getByRole('heading', { level: 1, name: text, exact: true }) : page.getByRole('heading', { level: 1, name: text });
+  try {
+    await heading.waitFor();
+  } catch (error) {
+    const shown = await page.evaluate(() => ({ h1: document.querySelector('h1')?.textContent?.trim() ?? null, focus: document.activeElement?.tagName ?? null })).catch(() => null);
+    await snapshot(page, `failed-${String(text).replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
+    throw new Error(`${(error as Error).message}\nThe page was ${page.url()}; its h1 read ${JSON.stringify(shown?.h1)}; focus was on ${shown?.focus}.`);
+  }
 }
