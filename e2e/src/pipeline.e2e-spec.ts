@@ -36,6 +36,8 @@ describe('pipeline board', () => {
   });
 
   const total = async () => pence(await page.getByTestId('pipeline-total').textContent());
+  /** The opportunity the first test wins, for the timeline test after it. */
+  let wonTitle = '';
 
   it('drags a consultancy opportunity to Won: the pipeline total falls by its value and the HE-BCI summary counts it', async () => {
     const year = academicYearOf(new Date());
@@ -51,6 +53,7 @@ describe('pipeline board', () => {
     const totalBefore = await total();
     await snapshot(page, 'pipeline-board');
 
+    wonTitle = title;
     await drag(page, card, page.getByLabel('Drop here to mark as won'));
     await page.getByText(`“${title}” won`).first().waitFor();
     await page.waitForFunction(
@@ -62,6 +65,19 @@ describe('pipeline board', () => {
     const after = await consultancy();
     const sum = (cells: typeof before) => cells.reduce((n, c) => n + c.count, 0);
     expect(sum(after)).toBe(sum(before) + 1);
+  });
+
+  it("shows the win in the organisation's timeline, beside its engagements", async () => {
+    const found = await graphql<{ opportunities: { edges: Array<{ node: { organisation: { id: string; name: string } } }> } }>(
+      'query($f: OpportunityFilter) { opportunities(first: 1, filter: $f) { edges { node { organisation { id name } } } } }',
+      { f: { search: wonTitle, outcome: 'won' } }, token);
+    const organisation = found.opportunities.edges[0].node.organisation;
+    await page.goto(`${baseUrl()}/organisations/${organisation.id}`);
+    await headingIs(page, organisation.name);
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline.getByRole('listitem').filter({ hasText: `${wonTitle} moved from Negotiation to Won` }).first().waitFor();
+    // One list: the organisation's engagements are there too.
+    expect(await timeline.getByRole('listitem').filter({ hasText: 'Logged by' }).count()).toBeGreaterThan(0);
   });
 
   it('moves a card with the keyboard only: focus it, Shift+→ takes it to the next stage', async () => {

@@ -52,7 +52,8 @@ describe('relationship journey', () => {
   });
 
   it('opens an organisation from search, logs an engagement keyboard-only with "l" and sees it on the timeline at once', async () => {
-    await headingIs(page, 'My day');
+    // Admins and managers land on the dashboard after signing in.
+    await headingIs(page, 'Dashboard');
 
     // "/" focuses the global search; arrow down and Enter open the hit.
     await page.keyboard.press('/');
@@ -62,7 +63,7 @@ describe('relationship journey', () => {
     await arrowDownTo(page, 'Rolls-Royce Submarines Ltd');
     await page.keyboard.press('Enter');
     await headingIs(page, 'Rolls-Royce Submarines Ltd');
-    await page.getByText(/\d+ engagements?$/).first().waitFor();
+    await page.getByText(/\d+ (entries|entry)$/).first().waitFor();
 
     const summary = `Keyboard-only call about degree apprenticeships ${Date.now()}`;
     const started = Date.now();
@@ -108,7 +109,7 @@ describe('relationship journey', () => {
     await person.click();
     await page.waitForURL(/\/contacts\/[^/]+$/);
     await headingIs(page, name);
-    await page.getByText(/\d+ engagements?$/).first().waitFor();
+    await page.getByText(/\d+ (entries|entry)$/).first().waitFor();
     await snapshot(page, 'relationship-contact');
   });
 

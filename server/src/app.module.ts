@@ -33,6 +33,7 @@ import { RelationshipHealthModule } from './modules/relationship-health/relation
 import { ReportsModule } from './modules/reports/reports.module';
 import { SearchModule } from './modules/search/search.module';
 import { TaskModule } from './modules/task/task.module';
+import { TimelineModule } from './modules/timeline/timeline.module';
 import { UserModule } from './modules/user/user.module';
 
 export interface AppOptions {
@@ -91,6 +92,7 @@ export class AppModule {
         ContactModule,
         EngagementModule,
         TaskModule,
+        TimelineModule,
         SearchModule,
         AuditModule,
         MyDayModule,

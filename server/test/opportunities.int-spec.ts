@@ -407,5 +407,22 @@ describe('opportunities and the pipeline', () => {
       const inUse = await t.gql(UPDATE_STAGE, { id: stages.Enquiry.id, v: stages.Enquiry.version, i: { outcome: 'won' } }, t.tokens.admin);
       expect(fieldsOf(inUse)).toEqual(['outcome']);
     });
+
+    it('reorders the board in one go (admin only), refusing a list that misses or repeats a stage', async () => {
+      const REORDER = `mutation($ids: [ID!]!) { reorderOpportunityStages(ids: $ids) { name position } }`;
+      const current = (await ok('{ opportunityStages { id name } }', {}, t.tokens.viewer)).opportunityStages as Array<{ id: string; name: string }>;
+      const ids = current.map((s) => s.id);
+      // Swap the first two columns.
+      const swapped = [ids[1], ids[0], ...ids.slice(2)];
+      expect(codeOf(await t.gql(REORDER, { ids: swapped }, t.tokens.manager))).toBe('FORBIDDEN');
+      const res = (await ok(REORDER, { ids: swapped }, t.tokens.admin)).reorderOpportunityStages;
+      expect(res.slice(0, 2)).toEqual([{ name: current[1].name, position: 1 }, { name: current[0].name, position: 2 }]);
+      expect(res.map((s: any) => s.position)).toEqual(ids.map((_, i) => i + 1));
+      for (const bad of [ids.slice(1), [...ids, ids[0]], [...ids.slice(1), '00000000-0000-4000-8000-000000000000']]) {
+        expect(fieldsOf(await t.gql(REORDER, { ids: bad }, t.tokens.admin))).toEqual(['ids']);
+      }
+      // Nothing half-written: the refused lists left the order as it was.
+      expect((await ok('{ opportunityStages { name } }', {}, t.tokens.viewer)).opportunityStages.map((s: any) => s.name)).toEqual(res.map((s: any) => s.name));
+    });
   });
 });

@@ -19,13 +19,14 @@ import { OpportunityResolver } from '../modules/opportunity/opportunity.resolver
 import { PipelineResolver } from '../modules/opportunity/pipeline.resolver';
 import { GoingColdOrganisationResolver, RelationshipHealthResolver } from '../modules/relationship-health/relationship-health.resolver';
 import { ReportsResolver } from '../modules/reports/reports.resolver';
+import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
   UserResolver, DepartmentResolver, OrganisationResolver, OrganisationRelationsResolver, DepartmentInvolvementResolver, ContactResolver, AffiliationResolver,
   EngagementResolver, TaskResolver, SearchResolver, AuditEventResolver, MyDayResolver,
   OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
-  RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver,
+  RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {

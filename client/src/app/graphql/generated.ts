@@ -65,6 +65,14 @@ export type CreateOpportunityInput = {
   valuePence?: number | null | undefined;
 };
 
+export type CreateOpportunityStageInput = {
+  defaultProbability: number;
+  name: string;
+  outcome: StageOutcome;
+  /** Order on the board, lowest first */
+  position: number;
+};
+
 export type CreateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
@@ -88,17 +96,6 @@ export type CreateOrganisationInput = {
   tradingNames?: Array<string> | null | undefined;
   type: OrganisationType;
   website?: string | null | undefined;
-};
-
-export type EngagementFilter = {
-  contactId?: string | number | null | undefined;
-  departmentIds?: Array<string | number> | null | undefined;
-  from?: string | null | undefined;
-  organisationId?: string | number | null | undefined;
-  /** Logged by or attended by this member of staff */
-  staffId?: string | number | null | undefined;
-  to?: string | null | undefined;
-  types?: Array<EngagementType> | null | undefined;
 };
 
 export type EngagementType =
@@ -354,6 +351,26 @@ export type TaskStatus =
   | 'done'
   | 'open';
 
+export type TimelineEntryKind =
+  /** An engagement was logged */
+  | 'ENGAGEMENT'
+  /** An opportunity was opened (entered its first stage) or moved to another stage */
+  | 'OPPORTUNITY_MOVE';
+
+/** An engagement filter plus which kinds of entry to show; engagement types narrow only the engagements */
+export type TimelineFilter = {
+  contactId?: string | number | null | undefined;
+  departmentIds?: Array<string | number> | null | undefined;
+  from?: string | null | undefined;
+  /** Default: every kind */
+  kinds?: Array<TimelineEntryKind> | null | undefined;
+  organisationId?: string | number | null | undefined;
+  /** Logged by or attended by this member of staff */
+  staffId?: string | number | null | undefined;
+  to?: string | null | undefined;
+  types?: Array<EngagementType> | null | undefined;
+};
+
 export type UpdateAffiliationInput = {
   fromDate?: string | null | undefined;
   isPrimary?: boolean | null | undefined;
@@ -376,6 +393,14 @@ export type UpdateContactInput = {
   /** Their role at organisationId */
   role?: string | null | undefined;
   tags?: Array<string> | null | undefined;
+};
+
+export type UpdateOpportunityStageInput = {
+  defaultProbability?: number | null | undefined;
+  name?: string | null | undefined;
+  outcome?: StageOutcome | null | undefined;
+  /** Order on the board, lowest first */
+  position?: number | null | undefined;
 };
 
 export type UpdateOrganisationInput = {
@@ -515,14 +540,16 @@ export type DashboardGoingColdQuery = { goingCold: Array<{ organisationId: strin
 
 export type TimelineEngagementFragment = { id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null };
 
+export type TimelineOpportunityMoveFragment = { opportunity: { id: string, title: string, type: OpportunityType, valuePence: number, confidential: boolean, organisation: { id: string, name: string } | null } | null, opportunityMove: { id: string, stage: { id: string, name: string, outcome: StageOutcome }, movedBy: { id: string, name: string } | null } | null, fromStage: { id: string, name: string } | null };
+
 export type TimelineQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
-  filter?: EngagementFilter | null | undefined;
+  filter?: TimelineFilter | null | undefined;
 }>;
 
 
-export type TimelineQuery = { engagements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null } }> } };
+export type TimelineQuery = { timeline: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: TimelineEntryKind, occurredOn: string, engagement: { id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null } | null, opportunity: { id: string, title: string, type: OpportunityType, valuePence: number, confidential: boolean, organisation: { id: string, name: string } | null } | null, opportunityMove: { id: string, stage: { id: string, name: string, outcome: StageOutcome }, movedBy: { id: string, name: string } | null } | null, fromStage: { id: string, name: string } | null } }> } };
 
 export type LogEngagementMutationVariables = Exact<{
   input: LogEngagementInput;
@@ -742,6 +769,36 @@ export type SetHeBciPartnerMappingMutationVariables = Exact<{
 
 export type SetHeBciPartnerMappingMutation = { setHeBciPartnerMapping: { organisationType: OrganisationType, sizeBand: SizeBand | null, partnerType: HeBciPartnerType } };
 
+export type StageSettingFragment = { id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome, version: number };
+
+export type StageSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StageSettingsQuery = { opportunityStages: Array<{ id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome, version: number }> };
+
+export type CreateStageMutationVariables = Exact<{
+  input: CreateOpportunityStageInput;
+}>;
+
+
+export type CreateStageMutation = { createOpportunityStage: { id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome, version: number } };
+
+export type UpdateStageMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateOpportunityStageInput;
+}>;
+
+
+export type UpdateStageMutation = { updateOpportunityStage: { id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome, version: number } };
+
+export type ReorderStagesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ReorderStagesMutation = { reorderOpportunityStages: Array<{ id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome, version: number }> };
+
 export type TaskItemFragment = { id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
 
 export type CompleteTaskMutationVariables = Exact<{
@@ -867,6 +924,37 @@ export const TimelineEngagementFragmentDoc = gql`
     name
   }
   loggedBy {
+    id
+    name
+  }
+}
+    `;
+export const TimelineOpportunityMoveFragmentDoc = gql`
+    fragment TimelineOpportunityMove on TimelineEntry {
+  opportunity {
+    id
+    title
+    type
+    valuePence
+    confidential
+    organisation {
+      id
+      name
+    }
+  }
+  opportunityMove {
+    id
+    stage {
+      id
+      name
+      outcome
+    }
+    movedBy {
+      id
+      name
+    }
+  }
+  fromStage {
     id
     name
   }
@@ -1003,6 +1091,16 @@ export const ReportStageItemFragmentDoc = gql`
   name
   outcome
   position
+}
+    `;
+export const StageSettingFragmentDoc = gql`
+    fragment StageSetting on OpportunityStage {
+  id
+  name
+  position
+  defaultProbability
+  outcome
+  version
 }
     `;
 export const TaskItemFragmentDoc = gql`
@@ -1354,8 +1452,8 @@ export const DashboardGoingColdDocument = gql`
     }
   }
 export const TimelineDocument = gql`
-    query Timeline($first: Int, $after: String, $filter: EngagementFilter) {
-  engagements(first: $first, after: $after, filter: $filter) {
+    query Timeline($first: Int, $after: String, $filter: TimelineFilter) {
+  timeline(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
       hasNextPage
@@ -1364,12 +1462,19 @@ export const TimelineDocument = gql`
     edges {
       cursor
       node {
-        ...TimelineEngagement
+        id
+        kind
+        occurredOn
+        engagement {
+          ...TimelineEngagement
+        }
+        ...TimelineOpportunityMove
       }
     }
   }
 }
-    ${TimelineEngagementFragmentDoc}`;
+    ${TimelineEngagementFragmentDoc}
+${TimelineOpportunityMoveFragmentDoc}`;
 
   @Injectable({
     providedIn: 'root'
@@ -2052,6 +2157,78 @@ export const SetHeBciPartnerMappingDocument = gql`
   })
   export class SetHeBciPartnerMappingGQL extends Apollo.Mutation<SetHeBciPartnerMappingMutation, SetHeBciPartnerMappingMutationVariables> {
     override document = SetHeBciPartnerMappingDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const StageSettingsDocument = gql`
+    query StageSettings {
+  opportunityStages {
+    ...StageSetting
+  }
+}
+    ${StageSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class StageSettingsGQL extends Apollo.Query<StageSettingsQuery, StageSettingsQueryVariables> {
+    override document = StageSettingsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateStageDocument = gql`
+    mutation CreateStage($input: CreateOpportunityStageInput!) {
+  createOpportunityStage(input: $input) {
+    ...StageSetting
+  }
+}
+    ${StageSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateStageGQL extends Apollo.Mutation<CreateStageMutation, CreateStageMutationVariables> {
+    override document = CreateStageDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateStageDocument = gql`
+    mutation UpdateStage($id: ID!, $version: Int!, $input: UpdateOpportunityStageInput!) {
+  updateOpportunityStage(id: $id, version: $version, input: $input) {
+    ...StageSetting
+  }
+}
+    ${StageSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateStageGQL extends Apollo.Mutation<UpdateStageMutation, UpdateStageMutationVariables> {
+    override document = UpdateStageDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ReorderStagesDocument = gql`
+    mutation ReorderStages($ids: [ID!]!) {
+  reorderOpportunityStages(ids: $ids) {
+    ...StageSetting
+  }
+}
+    ${StageSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ReorderStagesGQL extends Apollo.Mutation<ReorderStagesMutation, ReorderStagesMutationVariables> {
+    override document = ReorderStagesDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -4,12 +4,12 @@ import { visibleParam, visibleSql } from '../../common/auth/visibility';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { Connection, decodeCursor, pageSize, toConnection } from '../../common/database/connection';
 import { Engagement } from './engagement.entity';
-import { EngagementsArgs } from './dto/engagement.input';
+import { EngagementFilter, EngagementsArgs } from './dto/engagement.input';
 
 /** Whose timeline: engagements of organisations, of contacts (present at them), or everyone's. */
 export type TimelineScope = { kind: 'organisation' | 'contact'; ids: readonly string[] } | null;
 
-const COLUMNS = `e.id, e.type, e.occurred_on::text AS occurred_on, e.summary, e.details, e.organisation_id, e.department_id,
+export const ENGAGEMENT_COLUMNS = `e.id, e.type, e.occurred_on::text AS occurred_on, e.summary, e.details, e.organisation_id, e.department_id,
   e.confidential, e.created_by, e.created_at, e.updated_at, e.deleted_at, e.version`;
 
 export function toEngagement(r: Record<string, any>): Engagement {
@@ -18,6 +18,22 @@ export function toEngagement(r: Record<string, any>): Engagement {
     departmentId: r.department_id, confidential: r.confidential, createdBy: r.created_by, createdAt: r.created_at,
     updatedAt: r.updated_at, deletedAt: r.deleted_at, version: r.version,
   });
+}
+
+/** The filter's conditions on engagements `e` (the caller adds deletion and visibility); `p` binds a parameter. */
+export function engagementConditions(f: EngagementFilter, p: (value: unknown) => string): string[] {
+  const where: string[] = [];
+  if (f.organisationId) where.push(`e.organisation_id = ${p(f.organisationId)}::uuid`);
+  if (f.contactId) where.push(`EXISTS (SELECT 1 FROM engagement_contacts x WHERE x.engagement_id = e.id AND x.contact_id = ${p(f.contactId)}::uuid)`);
+  if (f.departmentIds?.length) where.push(`e.department_id = ANY(${p(f.departmentIds)}::uuid[])`);
+  if (f.types?.length) where.push(`e.type = ANY(${p(f.types)}::text[])`);
+  if (f.staffId) {
+    const staff = p(f.staffId);
+    where.push(`(e.created_by = ${staff}::uuid OR EXISTS (SELECT 1 FROM engagement_staff s WHERE s.engagement_id = e.id AND s.user_id = ${staff}::uuid))`);
+  }
+  if (f.from) where.push(`e.occurred_on >= ${p(f.from)}::date`);
+  if (f.to) where.push(`e.occurred_on <= ${p(f.to)}::date`);
+  return where;
 }
 
 /**
@@ -44,16 +60,7 @@ export async function timelines(db: DataSource, user: AuthUser, args: Engagement
     scopeColumn = 'ec.contact_id::text';
     where.push(`ec.contact_id = ANY(${p(scope.ids)}::uuid[])`);
   }
-  if (f.organisationId) where.push(`e.organisation_id = ${p(f.organisationId)}::uuid`);
-  if (f.contactId) where.push(`EXISTS (SELECT 1 FROM engagement_contacts x WHERE x.engagement_id = e.id AND x.contact_id = ${p(f.contactId)}::uuid)`);
-  if (f.departmentIds?.length) where.push(`e.department_id = ANY(${p(f.departmentIds)}::uuid[])`);
-  if (f.types?.length) where.push(`e.type = ANY(${p(f.types)}::text[])`);
-  if (f.staffId) {
-    const staff = p(f.staffId);
-    where.push(`(e.created_by = ${staff}::uuid OR EXISTS (SELECT 1 FROM engagement_staff s WHERE s.engagement_id = e.id AND s.user_id = ${staff}::uuid))`);
-  }
-  if (f.from) where.push(`e.occurred_on >= ${p(f.from)}::date`);
-  if (f.to) where.push(`e.occurred_on <= ${p(f.to)}::date`);
+  where.push(...engagementConditions(f, p));
   const counted = `SELECT ${scopeColumn} AS scope_id, count(*)::int AS count FROM ${from} WHERE ${where.join(' AND ')} GROUP BY 1`;
   const countParams = [...params];
 
@@ -64,7 +71,7 @@ export async function timelines(db: DataSource, user: AuthUser, args: Engagement
     where.push(`(e.occurred_on, e.created_at, e.id) < (${p(day)}::date, ${p(at)}::timestamptz, ${p(cursor.id)}::uuid)`);
   }
   const paged = `SELECT * FROM (
-      SELECT ${COLUMNS}, e.occurred_on::text || '|' || e.created_at::text AS sort_key, ${scopeColumn} AS scope_id,
+      SELECT ${ENGAGEMENT_COLUMNS}, e.occurred_on::text || '|' || e.created_at::text AS sort_key, ${scopeColumn} AS scope_id,
              row_number() OVER (PARTITION BY ${scopeColumn} ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC) AS rn
       FROM ${from} WHERE ${where.join(' AND ')}) t
     WHERE rn <= ${limit + 1} ORDER BY scope_id, rn`;

@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { badField } from '../../common/graphql/errors';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Roles } from '../../common/auth/roles';
 import { CreateOpportunityStageInput, UpdateOpportunityStageInput } from './dto/opportunity-stage.input';
@@ -26,5 +27,12 @@ export class OpportunityStageResolver {
   updateOpportunityStage(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('version', { type: () => Int }) version: number,
     @Args('input') input: UpdateOpportunityStageInput): Promise<OpportunityStage> {
     return this.stages.update(user, id, version, input);
+  }
+
+  @Mutation(() => [OpportunityStage], { description: 'Sets the board order: ids must name every stage once, first column first' })
+  @Roles(...ADMINS)
+  reorderOpportunityStages(@CurrentUser() user: AuthUser, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<OpportunityStage[]> {
+    if (ids.length > 100) throw badField('ids', 'ids must list at most 100 stages');
+    return this.stages.reorder(user, ids);
   }
 }

@@ -56,4 +56,28 @@ export class OpportunityStageService {
       return after;
     }), UNIQUE_FIELDS);
   }
+
+  /**
+   * Puts the stages in the given order (positions 1, 2, 3…) in one transaction. The list must name
+   * every live stage once, so a stale screen cannot drop or duplicate one.
+   */
+  async reorder(user: AuthUser, ids: string[]): Promise<OpportunityStage[]> {
+    ids.forEach((id) => assertUuid(id, 'ids'));
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(OpportunityStage);
+      const stages = await repo.find({ lock: { mode: 'pessimistic_write' } });
+      const live = new Set(stages.map((s) => s.id));
+      if (new Set(ids).size !== ids.length || ids.length !== live.size || ids.some((id) => !live.has(id))) {
+        throw badField('ids', 'ids must list every stage exactly once: reload the stages and try again');
+      }
+      const byId = new Map(stages.map((s) => [s.id, s]));
+      for (const [index, id] of ids.entries()) {
+        const before = byId.get(id)!;
+        if (before.position === index + 1) continue;
+        const after = await versionedUpdate(tx, OpportunityStage, 'OpportunityStage', id, before.version, { position: index + 1 });
+        await recordAudit(tx, { actorId: user.id, entityType: 'opportunity_stage', entityId: id, action: 'update', changes: diffFields(before, after, AUDITED) });
+      }
+      return repo.find({ order: { position: 'ASC', name: 'ASC' } });
+    });
+  }
 }

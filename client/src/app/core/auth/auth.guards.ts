@@ -22,9 +22,17 @@ export const writerGuard: CanActivateFn = async (route, state) => {
   return router.createUrlTree(id ? [list, id] : [list]);
 };
 
+/** Reference data is for admins: anyone else is sent home rather than shown a page that refuses every save. */
+export const adminGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.ensureUser();
+  return auth.isAdmin() ? true : router.createUrlTree(['/']);
+};
+
 /** A signed-in user opening /sign-in goes straight to the app. */
 export const guestGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  return (await auth.ensureUser()) ? router.createUrlTree(['/my-day']) : true;
+  return (await auth.ensureUser()) ? router.createUrlTree(['/']) : true;
 };

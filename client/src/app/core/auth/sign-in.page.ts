@@ -56,6 +56,6 @@ export class SignInPage {
   /** Only paths inside the app: an absolute URL in returnUrl would be an open redirect. */
   private safeReturnUrl(): string {
     const url = this.route.snapshot.queryParamMap.get('returnUrl');
-    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/sign-in') ? url : '/my-day';
+    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/sign-in') ? url : '/';
   }
 }

@@ -4,6 +4,8 @@ export interface NavItem {
   label: string;
   /** Shown to managers and admins only. */
   managersOnly?: boolean;
+  /** Shown to admins only. */
+  adminsOnly?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -13,4 +15,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/contacts', label: 'Contacts' },
   { path: '/pipeline', label: 'Pipeline' },
   { path: '/reports', label: 'Reports' },
+  { path: '/settings/stages', label: 'Settings', adminsOnly: true },
 ];

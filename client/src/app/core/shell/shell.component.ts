@@ -50,7 +50,7 @@ export class ShellComponent {
   private readonly log = inject(LogEngagementService);
 
   protected readonly productName = PRODUCT_NAME;
-  protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => !item.managersOnly || this.auth.isManager()));
+  protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => (!item.managersOnly || this.auth.isManager()) && (!item.adminsOnly || this.auth.isAdmin())));
   protected readonly user = this.auth.user;
   protected readonly canWrite = this.auth.canWrite;
   protected readonly roleLabel = computed(() => labelOf(ROLE_LABELS, this.user()?.role, ''));

@@ -10,18 +10,22 @@ import { RouterLink } from '@angular/router';
 import { catchError, combineLatest, debounceTime, distinctUntilChanged, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
 import { toApiError } from '../../../core/errors/api-error';
 import { TimelineEngagementFragment, TimelineGQL, TimelineQuery } from '../../../graphql/generated';
+import { formatPence } from '../../../shared/money/money';
+import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 import { formatIsoDate, relativeDays, toIsoDate } from '../../../shared/dates/dates';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { ENGAGEMENT_TYPE_LABELS, labelOf, optionsOf } from '../../../shared/labels/enum-labels';
 import { DepartmentsService } from '../data-access/departments.service';
 import type { NamedRef } from '../data-access/log-engagement.model';
-import { EMPTY_TIMELINE_FILTER, engagementCount, hasTimelineFilters, TimelineFilterState, timelineVariables, TimelineScope } from '../data-access/timeline-filter';
+import { EMPTY_TIMELINE_FILTER, entryCount, hasTimelineFilters, OPPORTUNITY_MOVES, TimelineFilterState, timelineVariables, TimelineScope } from '../data-access/timeline-filter';
 import { LogEngagementService } from '../log-engagement.service';
 
-type Page = TimelineQuery['engagements'];
+type Page = TimelineQuery['timeline'];
+type Entry = Page['edges'][number]['node'];
 
 /**
- * One list of engagements across every department, newest first, with filters. More pages load
+ * One list of engagements across every department, and the opportunities moving through the
+ * pipeline, newest first, with filters. More pages load
  * as the end scrolls into view (a "Load more" button does the same for keyboards and old browsers),
  * and an engagement logged anywhere in the app shows here at once.
  */
@@ -49,6 +53,7 @@ export class TimelineComponent {
   readonly label = input('Timeline');
 
   protected readonly typeOptions = optionsOf(ENGAGEMENT_TYPE_LABELS);
+  protected readonly opportunityMoves = OPPORTUNITY_MOVES;
   protected readonly departments = toSignal(inject(DepartmentsService).departments(), { initialValue: [] });
   /** From and To are date pickers (dd/mm/yyyy); the rest of the filter state is text. */
   protected readonly filters = inject(NonNullableFormBuilder).group({
@@ -63,7 +68,7 @@ export class TimelineComponent {
   protected readonly state = signal<TimelineFilterState>(EMPTY_TIMELINE_FILTER);
   protected readonly filtered = computed(() => hasTimelineFilters(this.state()));
 
-  protected readonly entries = signal<TimelineEngagementFragment[]>([]);
+  protected readonly entries = signal<Entry[]>([]);
   protected readonly totalCount = signal<number | null>(null);
   protected readonly pageInfo = signal<Page['pageInfo'] | null>(null);
   protected readonly loading = signal(true);
@@ -71,7 +76,7 @@ export class TimelineComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly countText = computed(() => {
     const total = this.totalCount();
-    return total === null ? '' : engagementCount(total);
+    return total === null ? '' : entryCount(total);
   });
 
   /** The people present, leaving out the person whose timeline this is; null when nobody else was there. */
@@ -82,6 +87,8 @@ export class TimelineComponent {
     return others.length ? others : null;
   };
   protected readonly typeLabel = (type: TimelineEngagementFragment['type']) => labelOf(ENGAGEMENT_TYPE_LABELS, type);
+  protected readonly opportunityType = (type: NonNullable<Entry['opportunity']>['type']) => labelOf(OPPORTUNITY_TYPE_LABELS, type);
+  protected readonly money = formatPence;
   protected readonly date = formatIsoDate;
   protected readonly ago = (iso: string) => relativeDays(iso);
 
@@ -104,7 +111,7 @@ export class TimelineComponent {
         }),
         switchMap(([scope, state]) =>
           this.timelineGql.fetch({ variables: timelineVariables(scope, state) }).pipe(
-            map((result) => result.data?.engagements),
+            map((result) => result.data?.timeline),
             catchError((error: unknown) => {
               this.fail(error);
               return EMPTY;
@@ -138,7 +145,7 @@ export class TimelineComponent {
     if (!cursor || !this.pageInfo()?.hasNextPage || this.loadingMore() || this.loading()) return;
     this.loadingMore.set(true);
     this.moreRequest = this.timelineGql.fetch({ variables: timelineVariables(this.scope(), this.state(), cursor) }).subscribe({
-      next: (result) => this.showPage(result.data?.engagements, true),
+      next: (result) => this.showPage(result.data?.timeline, true),
       error: (error: unknown) => this.fail(error),
     });
   }
@@ -151,7 +158,7 @@ export class TimelineComponent {
     this.loading.set(true);
     this.error.set(null);
     this.timelineGql.fetch({ variables: timelineVariables(this.scope(), this.state()) }).subscribe({
-      next: (result) => this.showPage(result.data?.engagements, false),
+      next: (result) => this.showPage(result.data?.timeline, false),
       error: (error: unknown) => this.fail(error),
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_TIMELINE_FILTER, engagementCount, hasTimelineFilters, timelineVariables } from './timeline-filter';
+import { EMPTY_TIMELINE_FILTER, entryCount, hasTimelineFilters, OPPORTUNITY_MOVES, timelineVariables } from './timeline-filter';
 
 describe('timelineVariables', () => {
   it('scopes an unfiltered first page to the organisation', () => {
@@ -11,7 +11,7 @@ describe('timelineVariables', () => {
     expect(timelineVariables({ organisationId: 'o1' }, state, 'cursor-1', 10)).toEqual({
       first: 10,
       after: 'cursor-1',
-      filter: { organisationId: 'o1', types: ['visit'], departmentIds: ['d1'], contactId: 'c1', from: '2025-01-01', to: '2025-03-31' },
+      filter: { organisationId: 'o1', kinds: ['ENGAGEMENT'], types: ['visit'], departmentIds: ['d1'], contactId: 'c1', from: '2025-01-01', to: '2025-03-31' },
     });
   });
 
@@ -28,6 +28,10 @@ describe('timelineVariables', () => {
     expect(timelineVariables({ contactId: 'c1' }, { ...EMPTY_TIMELINE_FILTER, contactId: 'c2' }).filter).toEqual({ contactId: 'c1' });
   });
 
+  it('shows only stage moves for "Opportunity moves"', () => {
+    expect(timelineVariables({ organisationId: 'o1' }, { ...EMPTY_TIMELINE_FILTER, type: OPPORTUNITY_MOVES }).filter).toEqual({ organisationId: 'o1', kinds: ['OPPORTUNITY_MOVE'] });
+  });
+
   it('ignores a type the client does not know', () => {
     expect(timelineVariables({ organisationId: 'o1' }, { ...EMPTY_TIMELINE_FILTER, type: 'telepathy' as never }).filter).toEqual({ organisationId: 'o1' });
   });
@@ -40,9 +44,9 @@ describe('hasTimelineFilters', () => {
   });
 });
 
-describe('engagementCount', () => {
+describe('entryCount', () => {
   it('pluralises and groups thousands', () => {
-    expect(engagementCount(1)).toBe('1 engagement');
-    expect(engagementCount(3012)).toBe('3,012 engagements');
+    expect(entryCount(1)).toBe('1 entry');
+    expect(entryCount(3012)).toBe('3,012 entries');
   });
 });

@@ -1,0 +1,8 @@
+import { Routes } from '@angular/router';
+import { adminGuard } from '../../core/auth/auth.guards';
+
+/** /settings: reference data that admins edit. */
+export const SETTINGS_ROUTES: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'stages' },
+  { path: 'stages', title: 'Pipeline stages', canActivate: [adminGuard], loadComponent: () => import('./pages/stages.page').then((m) => m.StagesPage) },
+];

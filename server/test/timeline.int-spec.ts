@@ -1,0 +1,87 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+const TIMELINE = `query($first: Int, $after: String, $f: TimelineFilter) { timeline(first: $first, after: $after, filter: $f) {
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { node { id kind occurredOn engagement { summary } opportunity { title } opportunityMove { stage { name } movedBy { email } } fromStage { name } } } } }`;
+
+/** What a test reads from an entry: its kind and what it says. */
+const describeEntry = (n: any) =>
+  n.kind === 'ENGAGEMENT' ? `engagement ${n.engagement.summary}` : `${n.opportunity.title}: ${n.fromStage?.name ?? 'opened'} → ${n.opportunityMove.stage.name}`;
+
+describe('the combined timeline (engagements and opportunity moves)', () => {
+  let t: TestApp;
+  let org: string;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+
+  async function ok(query: string, variables: Record<string, unknown>, token: string) {
+    const res = await t.gql(query, variables, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data;
+  }
+  const page = async (filter: Record<string, unknown>, token = t.tokens.viewer, first = 10, after?: string) =>
+    (await ok(TIMELINE, { f: filter, first, after }, token)).timeline;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = (await ok('mutation { createOrganisation(input: { name: "Wearside Robotics", type: employer }) { id } }', {}, t.tokens.staff)).createOrganisation.id;
+    for (const [summary, occurredOn] of [['Site visit', '2025-03-04'], ['Call about apprenticeships', '2025-06-10'], ['Careers fair', '2025-09-20']]) {
+      await ok('mutation($i: LogEngagementInput!) { logEngagement(input: $i) { id } }', { i: { type: 'meeting', summary, occurredOn, organisationId: org } }, t.tokens.staff);
+    }
+    const stages = Object.fromEntries((await ok('{ opportunityStages { id name } }', {}, t.tokens.viewer)).opportunityStages.map((s: any) => [s.name, s.id]));
+    const opp = (await ok('mutation($i: CreateOpportunityInput!) { createOpportunity(input: $i) { id version } }',
+      { i: { title: 'Robot cell KTP', type: 'ktp', organisationId: org, valuePence: 0 } }, t.tokens.staff)).createOpportunity;
+    await ok('mutation($id: ID!, $v: Int!, $s: ID!) { moveOpportunity(id: $id, version: $v, stageId: $s) { id } }', { id: opp.id, v: opp.version, s: stages.Qualified }, t.tokens.staff);
+    await ok('mutation($i: CreateOpportunityInput!) { createOpportunity(input: $i) { id } }',
+      { i: { title: 'Confidential bid', type: 'consultancy', organisationId: org, valuePence: 0, confidential: true } }, t.tokens.staff);
+  });
+  afterAll(() => t.close());
+
+  it("interleaves an organisation's engagements and opportunity moves newest first, paging without gaps or repeats", async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    let total = -1;
+    do {
+      const p = await page({ organisationId: org }, t.tokens.staff, 2, after);
+      total = p.totalCount;
+      seen.push(...p.edges.map((e: any) => describeEntry(e.node)));
+      after = p.pageInfo.hasNextPage ? p.pageInfo.endCursor : undefined;
+    } while (after);
+    // The two opportunities were opened and one moved today, after the engagements (all dated 2025).
+    expect(seen.slice(0, 3).sort()).toEqual(['Confidential bid: opened → Enquiry', 'Robot cell KTP: Enquiry → Qualified', 'Robot cell KTP: opened → Enquiry']);
+    expect(seen.indexOf('Robot cell KTP: Enquiry → Qualified')).toBeLessThan(seen.indexOf('Robot cell KTP: opened → Enquiry'));
+    expect(seen.slice(3)).toEqual(['engagement Careers fair', 'engagement Call about apprenticeships', 'engagement Site visit']);
+    expect(total).toBe(6);
+  });
+
+  it('dates a move by the UK day it happened and names who moved it', async () => {
+    const p = await page({ organisationId: org, kinds: ['OPPORTUNITY_MOVE'] });
+    expect(p.totalCount).toBe(3);
+    expect(p.edges.every((e: any) => e.node.occurredOn === today && e.node.opportunityMove.movedBy.email === 'staff@test.ac.uk')).toBe(true);
+  });
+
+  it('hides a confidential opportunity from another department, in the list and the count', async () => {
+    const p = await page({ organisationId: org }, t.tokens.staffBus);
+    expect(p.totalCount).toBe(5);
+    expect(p.edges.map((e: any) => describeEntry(e.node))).not.toContain('Confidential bid: opened → Enquiry');
+  });
+
+  it('filters by kind, engagement type and date range', async () => {
+    expect((await page({ organisationId: org, kinds: ['ENGAGEMENT'] })).totalCount).toBe(3);
+    expect((await page({ organisationId: org, kinds: ['ENGAGEMENT'], types: ['call'] })).totalCount).toBe(0);
+    const range = await page({ organisationId: org, from: '2025-05-01', to: '2025-12-31' }, t.tokens.manager);
+    expect(range.edges.map((e: any) => describeEntry(e.node))).toEqual(['engagement Careers fair', 'engagement Call about apprenticeships']);
+    const sinceToday = await page({ organisationId: org, from: today }, t.tokens.manager);
+    expect(sinceToday.totalCount).toBe(3);
+  });
+
+  it('filters by member of staff: what they logged, attended, moved or own', async () => {
+    expect((await page({ organisationId: org, staffId: t.users.staff }, t.tokens.manager)).totalCount).toBe(6);
+    expect((await page({ organisationId: org, staffId: t.users.viewer }, t.tokens.manager)).totalCount).toBe(0);
+  });
+
+  it('refuses a cursor it did not issue, naming the argument', async () => {
+    const res = await t.gql(TIMELINE, { f: { organisationId: org }, after: 'not-a-cursor' }, t.tokens.viewer);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors?.[0]?.extensions?.fields)).toContain('after');
+  });
+});
