@@ -143,4 +143,18 @@ describe('reports and the manager dashboard', () => {
     await page.getByLabel('HE-BCI heading for KTP').selectOption('collaborative_research');
     await page.getByText('KTP is now returned under Collaborative research. The figures have been updated.').waitFor();
   });
+
+  it('drills from an HE-BCI figure to exactly the won contracts delivered in that year', async () => {
+    await page.goto(`${baseUrl()}/reports/hebci`);
+    await loaded(page);
+    const link = page.getByRole('table', { name: 'Table 2: Business and community services' }).getByRole('link', { name: /contracts: open the won opportunities$/ }).first();
+    await link.waitFor();
+    const figure = Number((await link.textContent())!.replace(/,/g, ''));
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/pipeline' && url.searchParams.has('runningFrom'));
+    await page.getByRole('button', { name: /^Remove the period filter: Delivered / }).waitFor();
+    await page.getByText('The opportunities behind a report figure').waitFor();
+    await page.locator('caption', { hasText: `Opportunities, ${figure} in all` }).waitFor({ state: 'attached' });
+    await snapshot(page, 'pipeline-drill-hebci');
+  });
 });

@@ -378,6 +378,24 @@ describe('opportunities and the pipeline', () => {
     });
   });
 
+  it('finds won ones by when they closed and by the period their delivery runs in (the reports\' drill-downs)', async () => {
+    const org = await createOrg('Drill-down Fixture Ltd');
+    const multiYear = await createOpp({ title: 'Drill multi-year', organisationId: org, startDate: '2024-09-01', endDate: '2026-08-31' });
+    await move(multiYear.id, multiYear.version, 'Won');
+    const today = new Date().toISOString().slice(0, 10);
+    const titles = async (f: Record<string, unknown>) =>
+      (await ok('query($f: OpportunityFilter) { opportunities(first: 100, filter: $f) { edges { node { title } } } }', { f: { organisationId: org, ...f } }, t.tokens.viewer))
+        .opportunities.edges.map((e: any) => e.node.title);
+    expect(await titles({ closedFrom: today, closedTo: today })).toEqual(['Drill multi-year']);
+    expect(await titles({ closedTo: '2020-01-01' })).toEqual([]);
+    expect(await titles({ runningFrom: '2024-08-01', runningTo: '2025-07-31' })).toEqual(['Drill multi-year']);
+    expect(await titles({ runningFrom: '2026-08-01', runningTo: '2027-07-31' })).toEqual(['Drill multi-year']);
+    expect(await titles({ runningFrom: '2023-08-01', runningTo: '2024-07-31' })).toEqual([]);
+    expect(await titles({ runningFrom: '2026-09-01' })).toEqual([]);
+    const bad = await t.gql('query($f: OpportunityFilter) { opportunities(filter: $f) { totalCount } }', { f: { runningFrom: '31/07/2025' } }, t.tokens.viewer);
+    expect(fieldsOf(bad)).toEqual(['filter.runningFrom']);
+  });
+
   describe('stages (reference data)', () => {
     const UPDATE_STAGE = `mutation($id: ID!, $v: Int!, $i: UpdateOpportunityStageInput!) { updateOpportunityStage(id: $id, version: $v, input: $i) { name defaultProbability version } }`;
 

@@ -165,6 +165,10 @@ export type LogEngagementInput = {
 };
 
 export type OpportunityFilter = {
+  /** Won or lost on or after this ISO date (as the win-rate report counts) */
+  closedFrom?: string | null | undefined;
+  /** Won or lost on or before this ISO date */
+  closedTo?: string | null | undefined;
   departmentIds?: Array<string | number> | null | undefined;
   /** Expected to close on or after this ISO date */
   expectedCloseFrom?: string | null | undefined;
@@ -174,6 +178,10 @@ export type OpportunityFilter = {
   /** Only opportunities whose stage has this outcome */
   outcome?: StageOutcome | null | undefined;
   ownerId?: string | number | null | undefined;
+  /** Won, and delivery runs on or after this ISO date (as the HE-BCI return counts a year) */
+  runningFrom?: string | null | undefined;
+  /** Won, and delivery starts on or before this ISO date */
+  runningTo?: string | null | undefined;
   /** Part of the title */
   search?: string | null | undefined;
   stageIds?: Array<string | number> | null | undefined;

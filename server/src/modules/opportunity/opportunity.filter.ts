@@ -31,6 +31,15 @@ export function opportunityConditions(alias: string, user: AuthUser, f: Opportun
   if (f.expectedCloseTo) add(`${alias}.expected_close_date <= :expectedCloseTo::date`, { expectedCloseTo: f.expectedCloseTo });
   if (f.stageIds?.length) add(`${alias}.stage_id IN (:...stageIds)`, { stageIds: f.stageIds });
   if (f.outcome) add(`${alias}.stage_id IN (SELECT id FROM opportunity_stages WHERE outcome = :outcome)`, { outcome: f.outcome });
+  // The same bounds the reports use, so a drill-down lists exactly the records behind a figure.
+  if (f.closedFrom) add(`${alias}.closed_at >= :closedFrom::date`, { closedFrom: f.closedFrom });
+  if (f.closedTo) add(`${alias}.closed_at < :closedTo::date + 1`, { closedTo: f.closedTo });
+  if (f.runningFrom || f.runningTo) {
+    // HE-BCI spreads a won contract over start → end (won date when undated): see hebci.service.
+    where.push(`${alias}.won_at IS NOT NULL`);
+    if (f.runningFrom) add(`greatest(coalesce(${alias}.end_date, ${alias}.start_date, ${alias}.won_at::date), coalesce(${alias}.start_date, ${alias}.won_at::date)) >= :runningFrom::date`, { runningFrom: f.runningFrom });
+    if (f.runningTo) add(`coalesce(${alias}.start_date, ${alias}.won_at::date) <= :runningTo::date`, { runningTo: f.runningTo });
+  }
   if (f.search) {
     // Substring match on the title, served by the trigram index opportunities_title_trgm_idx.
     add(`${alias}.title ILIKE :titleLike`, { titleLike: `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });

@@ -24,6 +24,14 @@ export class OpportunityFilter extends PipelineFilter {
   @Field(() => StageOutcome, { nullable: true, description: "Only opportunities whose stage has this outcome" }) @IsOptional() @IsEnum(StageOutcome) outcome?: StageOutcome;
   @Field(() => String, { nullable: true, description: 'Part of the title' })
   @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(200) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'Won or lost on or after this ISO date (as the win-rate report counts)' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'filter.closedFrom must be a date' }) closedFrom?: string;
+  @Field(() => String, { nullable: true, description: 'Won or lost on or before this ISO date' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'filter.closedTo must be a date' }) closedTo?: string;
+  @Field(() => String, { nullable: true, description: 'Won, and delivery runs on or after this ISO date (as the HE-BCI return counts a year)' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'filter.runningFrom must be a date' }) runningFrom?: string;
+  @Field(() => String, { nullable: true, description: 'Won, and delivery starts on or before this ISO date' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'filter.runningTo must be a date' }) runningTo?: string;
 }
 
 @InputType()

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, paramsFromState, stateFromParams, toPipelineFilter } from './pipeline-filter.model';
+import { drillPeriodText, hasFilters, isDrillDown, paramsFromState, stateFromParams, toOpportunityFilter, toPipelineFilter } from './pipeline-filter.model';
 
 describe('pipeline filter state', () => {
   it('reads the URL, ignoring what is malformed', () => {
     const s = stateFromParams({ view: 'table', departmentIds: 'd1,d2', types: 'ktp', closeFrom: '2026-01-01', closeTo: 'soon', ownerId: '' });
-    expect(s).toEqual({ view: 'table', departmentIds: ['d1', 'd2'], ownerId: null, types: ['ktp'], stageIds: [], organisationId: null, closeFrom: '2026-01-01', closeTo: null });
+    expect(s).toEqual({ view: 'table', departmentIds: ['d1', 'd2'], ownerId: null, types: ['ktp'], stageIds: [], organisationId: null, closeFrom: '2026-01-01', closeTo: null,
+      closedFrom: null, closedTo: null, runningFrom: null, runningTo: null });
     expect(stateFromParams({}).view).toBe('board');
   });
 
@@ -19,5 +20,21 @@ describe('pipeline filter state', () => {
   it('becomes the server filter, close dates renamed', () => {
     expect(toPipelineFilter(stateFromParams({ types: 'consultancy,ktp', closeTo: '2026-07-31' }))).toEqual({ types: ['consultancy', 'ktp'], expectedCloseTo: '2026-07-31' });
     expect(toPipelineFilter(stateFromParams({}))).toEqual({});
+  });
+
+  it('lists the open pipeline in the table unless stages or a drill-down period are chosen', () => {
+    expect(toOpportunityFilter(stateFromParams({ types: 'ktp' }))).toEqual({ types: ['ktp'], outcome: 'open' });
+    expect(toOpportunityFilter(stateFromParams({ stageIds: 's5' }))).toEqual({ stageIds: ['s5'] });
+    const drill = stateFromParams({ view: 'table', stageIds: 's5', closedFrom: '2025-08-01', closedTo: '2026-07-31' });
+    expect(isDrillDown(drill)).toBe(true);
+    expect(toOpportunityFilter(drill)).toEqual({ stageIds: ['s5'], closedFrom: '2025-08-01', closedTo: '2026-07-31' });
+    expect(toOpportunityFilter(stateFromParams({ runningFrom: '2025-08-01', runningTo: '2026-07-31' }))).toEqual({ runningFrom: '2025-08-01', runningTo: '2026-07-31' });
+    expect(paramsFromState(drill)).toEqual({ view: 'table', stageIds: 's5', closedFrom: '2025-08-01', closedTo: '2026-07-31' });
+  });
+
+  it('says the drill-down period in words', () => {
+    expect(drillPeriodText(stateFromParams({ closedFrom: '2025-08-01', closedTo: '2026-07-31' }))).toBe('Closed 1 Aug 2025 – 31 Jul 2026');
+    expect(drillPeriodText(stateFromParams({ runningFrom: '2025-08-01' }))).toBe('Delivered from 1 Aug 2025');
+    expect(drillPeriodText(stateFromParams({}))).toBeNull();
   });
 });

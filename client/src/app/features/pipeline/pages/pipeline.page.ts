@@ -17,7 +17,7 @@ import { PipelineBoardComponent } from '../components/pipeline-board.component';
 import { PipelineTableComponent } from '../components/pipeline-table.component';
 import { OpportunityDialog, OpportunityDialogData } from '../components/opportunity.dialog';
 import { CLOSE_PRESETS, presetOf } from '../data-access/close-presets';
-import { hasFilters, paramsFromState, PipelineState, PipelineView, stateFromParams, toPipelineFilter } from '../data-access/pipeline-filter.model';
+import { drillPeriodText, hasFilters, isDrillDown, paramsFromState, PipelineState, PipelineView, stateFromParams, toOpportunityFilter, toPipelineFilter } from '../data-access/pipeline-filter.model';
 
 /** Open opportunities by stage (board) or as a table, filtered by department, owner, type, organisation and expected close. */
 @Component({
@@ -36,7 +36,10 @@ export class PipelinePage {
   protected readonly canWrite = inject(AuthService).canWrite;
   protected readonly state = toSignal(this.route.queryParams.pipe(map(stateFromParams)), { requireSync: true });
   protected readonly filter = computed(() => toPipelineFilter(this.state()));
-  protected readonly tableFilter = computed(() => ({ ...this.filter(), ...(this.state().stageIds.length ? { stageIds: this.state().stageIds } : { outcome: 'open' as const }) }));
+  protected readonly tableFilter = computed(() => toOpportunityFilter(this.state()));
+  /** The table lists something other than the open pipeline (a report's drill-down): the open totals would mislead. */
+  protected readonly narrowed = computed(() => this.state().view === 'table' && (this.state().stageIds.length > 0 || isDrillDown(this.state())));
+  protected readonly drillPeriod = computed(() => drillPeriodText(this.state()));
   protected readonly filtered = computed(() => hasFilters(this.state()));
 
   protected readonly stages = toSignal(inject(OpportunityStagesGQL).fetch().pipe(map((r) => r.data?.opportunityStages ?? []), catchError(() => of([]))), { initialValue: [] });
@@ -71,6 +74,10 @@ export class PipelinePage {
 
   protected setTypes(types: OpportunityType[]): void {
     this.update({ types });
+  }
+
+  protected clearDrillPeriod(): void {
+    this.update({ closedFrom: null, closedTo: null, runningFrom: null, runningTo: null });
   }
 
   protected clearFilters(): void {

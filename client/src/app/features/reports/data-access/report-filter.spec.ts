@@ -90,4 +90,11 @@ describe('drilling into the pipeline table', () => {
     expect(pipelineDrillParams(base, { types: ['ktp', 'consultancy'] })).toEqual({ view: 'table', types: 'ktp,consultancy' });
     expect(pipelineDrillParams(base, { ownerId: 'u9' })).toEqual({ view: 'table', ownerId: 'u9' });
   });
+
+  it('bounds won/lost figures by when they closed, and HE-BCI ones by the delivery year', () => {
+    expect(pipelineDrillParams(base, { stageIds: ['won'], closed: true })).toEqual({ view: 'table', stageIds: 'won', closedFrom: '2025-08-01', closedTo: '2026-07-31' });
+    expect(pipelineDrillParams(base, { types: ['ktp'], running: { from: '2024-08-01', to: '2025-07-31' } })).toEqual({
+      view: 'table', types: 'ktp', runningFrom: '2024-08-01', runningTo: '2025-07-31',
+    });
+  });
 });

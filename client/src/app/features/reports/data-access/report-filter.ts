@@ -107,12 +107,17 @@ export interface PipelineDrill {
   organisationId?: string;
   /** Narrow to the period's expected-close dates (the open pipeline report's period). */
   expectedClose?: boolean;
+  /** Narrow to those won or lost in the period (the win-rate report's period). */
+  closed?: boolean;
+  /** Narrow to won ones delivered in this range (the HE-BCI year). */
+  running?: { from: string; to: string };
 }
 
 /**
  * Query params for the pipeline table (`/pipeline?view=table&…`, lists comma-joined) showing the
  * records behind a figure: the report's department and owner filters, then the figure's own stage,
- * type or department, and for the open pipeline the period as expected-close dates.
+ * type or department, and the period: as expected-close dates for the open pipeline, closing
+ * dates for the win rate, delivery dates for the HE-BCI year.
  */
 export function pipelineDrillParams(state: ReportFilterState, drill: PipelineDrill): Record<string, string> {
   const params: Record<string, string> = { view: 'table' };
@@ -127,6 +132,15 @@ export function pipelineDrillParams(state: ReportFilterState, drill: PipelineDri
     const { from, to } = periodOf(state);
     if (from) params['closeFrom'] = from;
     if (to) params['closeTo'] = to;
+  }
+  if (drill.closed) {
+    const { from, to } = periodOf(state);
+    if (from) params['closedFrom'] = from;
+    if (to) params['closedTo'] = to;
+  }
+  if (drill.running) {
+    params['runningFrom'] = drill.running.from;
+    params['runningTo'] = drill.running.to;
   }
   return params;
 }

@@ -133,11 +133,11 @@ export class HeBciReportPage {
   protected readonly thousands = (n: number) => formatCount(n);
   protected readonly categoryLabel = (c: HeBciCategory) => HEBCI_CATEGORY_LABELS[c];
 
-  /** The won opportunities of the heading's types (partner type is not a pipeline filter). */
+  /** The won opportunities of the heading's types delivered in the year (partner type is not a pipeline filter). */
   protected drillParams(category: HeBciCategory | null): Record<string, string> | null {
     const types = category ? this.typesByCategory().get(category) : undefined;
     if (!types?.length || !this.wonStageIds().length) return null;
-    return pipelineDrillParams(this.store.state(), { types, stageIds: this.wonStageIds(), ownerId: '' });
+    return pipelineDrillParams(this.store.state(), { types, stageIds: this.wonStageIds(), ownerId: '', running: academicYearRange(this.year()) });
   }
 
   protected drill(pick: ChartPick): void {

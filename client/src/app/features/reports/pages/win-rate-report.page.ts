@@ -78,8 +78,8 @@ export class WinRateReportPage {
         winRate: r.winRate ?? null,
         averageDaysToClose: r.averageDaysToClose ?? null,
         wonValuePence: pence(r.wonValuePence),
-        wonDrill: pipelineDrillParams(state, { ...drill, stageIds: won }),
-        lostDrill: pipelineDrillParams(state, { ...drill, stageIds: lost }),
+        wonDrill: pipelineDrillParams(state, { ...drill, stageIds: won, closed: true }),
+        lostDrill: pipelineDrillParams(state, { ...drill, stageIds: lost, closed: true }),
       };
     });
   });
