@@ -8,13 +8,14 @@ describe('expected-close presets', () => {
   it('computes the windows from today', () => {
     expect(range('overdue')).toEqual({ from: null, to: '2026-11-22' });
     expect(range('next30')).toEqual({ from: '2026-11-23', to: '2026-12-23' });
-    expect(range('quarter')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    // The academic quarter, as on the dashboard: Q2 runs November to January.
+    expect(range('quarter')).toEqual({ from: '2026-11-01', to: '2027-01-31' });
     expect(range('academicYear')).toEqual({ from: '2026-08-01', to: '2027-07-31' });
   });
 
   it('recognises a preset from the URL, or calls it custom', () => {
     expect(presetOf(null, null, today)).toBe('any');
-    expect(presetOf('2026-10-01', '2026-12-31', today)).toBe('quarter');
+    expect(presetOf('2026-11-01', '2027-01-31', today)).toBe('quarter');
     expect(presetOf('2026-01-01', null, today)).toBe('custom');
   });
 

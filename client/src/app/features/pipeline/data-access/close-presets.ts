@@ -1,3 +1,4 @@
+import { academicQuarterOf } from '../../../shared/dates/academic-quarter';
 import { academicYearOf, academicYearRange } from '../../../shared/dates/academic-year';
 
 export interface ClosePreset {
@@ -15,12 +16,13 @@ export const CLOSE_PRESETS: ClosePreset[] = [
   { key: 'overdue', label: 'Overdue', range: (t) => ({ from: null, to: iso(addDays(t, -1)) }) },
   { key: 'next30', label: 'Next 30 days', range: (t) => ({ from: iso(t), to: iso(addDays(t, 30)) }) },
   { key: 'next90', label: 'Next 90 days', range: (t) => ({ from: iso(t), to: iso(addDays(t, 90)) }) },
+  // The academic quarter (Q1 Aug–Oct), as on the dashboard: one meaning of "quarter" everywhere.
   {
     key: 'quarter',
     label: 'This quarter',
     range: (t) => {
-      const q = Math.floor(t.getMonth() / 3) * 3;
-      return { from: iso(new Date(t.getFullYear(), q, 1)), to: iso(new Date(t.getFullYear(), q + 3, 0)) };
+      const { from, to } = academicQuarterOf(iso(t));
+      return { from, to };
     },
   },
   {
