@@ -24,6 +24,7 @@ import { AppConfig } from './config/env';
 import { DepartmentModule } from './modules/department/department.module';
 import { HealthController } from './modules/health/health.controller';
 import { OrganisationModule } from './modules/organisation/organisation.module';
+import { AssessmentModule } from './modules/assessment/assessment.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ContactModule } from './modules/contact/contact.module';
 import { EngagementModule } from './modules/engagement/engagement.module';
@@ -99,6 +100,7 @@ export class AppModule {
         OpportunityModule,
         RelationshipHealthModule,
         ReportsModule,
+        AssessmentModule,
       ],
       controllers: [HealthController],
       providers: [

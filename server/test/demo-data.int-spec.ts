@@ -63,4 +63,20 @@ describe('demo data', () => {
     expect(history[1].changes).toContainEqual({ field: 'name', old: null, new: partner.name });
     expect(history[1].actor?.id).toBe(partner.owner_id);
   });
+
+  it('has a completed assessment from last year and one in progress, for the history and the radar', async () => {
+    const list = await t.gql(`{ assessments { edges { node { id title status completedAt results { overallLevel respondentCount evidenceAsOf evidence { key } }
+      respondents { complete } actions { text } } } } }`, {}, t.tokens.viewer);
+    expect(list.errors).toBeUndefined();
+    const [current, past] = list.data.assessments.edges.map((e: any) => e.node);
+    expect(past).toMatchObject({ status: 'completed', results: { respondentCount: 3, evidenceAsOf: '2025-11-08' } });
+    expect(past.results.overallLevel).not.toBeNull();
+    expect(past.results.evidence).toHaveLength(7);
+    expect(past.actions).toHaveLength(1);
+    expect(current).toMatchObject({ status: 'in_progress', completedAt: null });
+    expect(current.respondents.map((r: any) => r.complete).sort()).toEqual([false, true]);
+    const cmp = await t.gql(`query($ids: [ID!]!) { compareAssessments(ids: $ids) { dimensions { dimensionKey points { change } } } }`,
+      { ids: [past.id, current.id] }, t.tokens.viewer);
+    expect(cmp.data.compareAssessments.dimensions.find((d: any) => d.dimensionKey === 'uptake_across_units').points[1].change).toBeGreaterThan(0);
+  });
 });

@@ -19,6 +19,10 @@ import { OpportunityResolver } from '../modules/opportunity/opportunity.resolver
 import { PipelineResolver } from '../modules/opportunity/pipeline.resolver';
 import { GoingColdOrganisationResolver, RelationshipHealthResolver } from '../modules/relationship-health/relationship-health.resolver';
 import { ReportsResolver } from '../modules/reports/reports.resolver';
+import { AssessmentActionResolver } from '../modules/assessment/assessment-action.resolver';
+import { AssessmentActionFieldsResolver, AssessmentFieldsResolver } from '../modules/assessment/assessment-fields.resolver';
+import { AssessmentResolver } from '../modules/assessment/assessment.resolver';
+import { FrameworkResolver } from '../modules/assessment/framework.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
@@ -27,6 +31,7 @@ export const RESOLVERS = [
   EngagementResolver, TaskResolver, SearchResolver, AuditEventResolver, MyDayResolver,
   OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
+  FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bulkInsert, LIST } from './bulk-insert';
+import { seedDemoAssessments } from './demo-assessments';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoOpportunities } from './demo-opportunities';
 import { DEMO_DEPARTMENTS, DEMO_ORGANISATIONS, DEMO_STAFF } from './demo-organisations';
@@ -160,6 +161,7 @@ export async function seedDemoData(db: DataSource, now = Date.now()): Promise<De
 
     const opportunities = await seedDemoOpportunities(tx, { now, organisations: orgs, staff, departmentIds, peopleAt });
     await seedDemoHistory(tx, new Date(now));
+    await seedDemoAssessments(tx, now);
     // Fresh statistics for the planner: without them the first report queries after a bulk load
     // choose nested loops over thousands of rows (going cold took 25 s instead of 30 ms).
     await tx.query('ANALYZE');

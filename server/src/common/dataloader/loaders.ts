@@ -19,32 +19,14 @@ import { User } from '../../modules/user/user.entity';
 import { AuthUser } from '../auth/auth-user';
 import { visibleParam, visibleSql, visibleTo } from '../auth/visibility';
 import { Connection } from '../database/connection';
-
-/**
- * Batches every load requested before the next I/O turn (setImmediate rather than the default
- * microtask), so one GraphQL level costs one query per relation whatever the data's size.
- */
-class BatchLoader<K, V> extends DataLoader<K, V> {
-  constructor(batch: DataLoader.BatchLoadFn<K, V>) {
-    super(batch, { batchScheduleFn: (callback) => setImmediate(callback) });
-  }
-}
+import { assessmentLoaders } from '../../modules/assessment/assessment.loaders';
+import { BatchLoader, byKey, oneByKey } from './batch-loader';
 
 export interface DepartmentActivity {
   departmentId: string;
   lastEngagedOn: string;
   engagementCount: number;
 }
-
-const byKey = <T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] => {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
-  return keys.map((k) => groups.get(k) ?? []);
-};
-const oneByKey = <T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): Array<T | null> => {
-  const map = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => map.get(k) ?? null);
-};
 
 /**
  * The per-request DataLoaders: every to-one and to-many field under a list resolves through one
@@ -97,6 +79,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
 
   return {
     timeline,
+    assessment: assessmentLoaders(db, currentUser),
     opportunitiesByOrganisation,
     userById: perField(() => new BatchLoader<string, User | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(User).find({ where: { id: In([...ids]) }, withDeleted: true }), (u) => u.id))),

@@ -33,13 +33,14 @@ export class TaskService {
     return tx.getRepository(Task).createQueryBuilder('t').where('t.id = :id', { id }).andWhere(...visibleTo('t', user)).getOne();
   }
 
-  async create(user: AuthUser, input: CreateTaskInput): Promise<Task> {
+  /** Creates a task; inside `outer` when given, so another module's change and its task stand or fall together. */
+  async create(user: AuthUser, input: CreateTaskInput, outer?: EntityManager): Promise<Task> {
     const departmentId = input.departmentId ?? user.departmentIds[0];
     if (!departmentId) throw badField('departmentId', 'departmentId is required: you do not belong to a department');
     if (input.confidential && !seesAllConfidential(user) && !user.departmentIds.includes(departmentId)) {
       throw badField('departmentId', 'a confidential task must belong to one of your departments');
     }
-    return this.db.transaction(async (tx) => {
+    const work = async (tx: EntityManager) => {
       await this.assertLinks(tx, user, { ...input, departmentId, assigneeId: input.assigneeId ?? user.id });
       const repo = tx.getRepository(Task);
       const task = await repo.save(repo.create({
@@ -49,7 +50,8 @@ export class TaskService {
       }));
       await recordAudit(tx, { actorId: user.id, entityType: 'task', entityId: task.id, action: 'create', changes: diffFields(null, task, AUDITED) });
       return task;
-    });
+    };
+    return outer ? work(outer) : this.db.transaction(work);
   }
 
   async update(user: AuthUser, id: string, version: number, input: UpdateTaskInput): Promise<Task> {
