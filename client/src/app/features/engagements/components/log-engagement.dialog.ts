@@ -5,12 +5,15 @@ import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/ma
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { catchError, combineLatest, distinctUntilChanged, firstValueFrom, forkJoin, map, Observable, of, startWith, switchMap } from 'rxjs';
 import { ApiError, toApiError } from '../../../core/errors/api-error';
+import { fromIsoDate, toIsoDate } from '../../../shared/dates/dates';
+import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { ContactOptionsGQL, ContactOptionsQueryVariables, LogEngagementGQL, SearchGQL, TimelineEngagementFragment } from '../../../graphql/generated';
 import { isSubmitChord } from '../../../shared/keyboard/shortcuts';
@@ -63,7 +66,9 @@ const MESSAGES: Partial<Record<LogEngagementField, string>> = {
     MatChipsModule,
     MatCheckboxModule,
     MatProgressBarModule,
+    MatDatepickerModule,
   ],
+  providers: [provideUkDateAdapter()],
   templateUrl: './log-engagement.dialog.html',
   styleUrl: './log-engagement.dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -85,13 +90,14 @@ export class LogEngagementDialogComponent {
   protected readonly contacts = signal<NamedRef[]>(this.initial.contacts);
   protected readonly form = inject(NonNullableFormBuilder).group({
     type: [this.initial.type, Validators.required],
-    occurredOn: [this.initial.occurredOn, Validators.required],
+    // Date pickers hold Dates (shown and typed dd/mm/yyyy); the model works in ISO days.
+    occurredOn: new FormControl<Date | null>(fromIsoDate(this.initial.occurredOn), Validators.required),
     summary: ['', requiredTrimmedValidator],
     details: [''],
     departmentId: [this.initial.departmentId],
     addFollowUp: [false],
     followUpTitle: [''],
-    followUpDueOn: [''],
+    followUpDueOn: new FormControl<Date | null>(null),
   });
 
   protected readonly saving = signal(false);
@@ -145,7 +151,7 @@ export class LogEngagementDialogComponent {
 
   constructor() {
     this.form.controls.addFollowUp.valueChanges.pipe(takeUntilDestroyed()).subscribe((on) => {
-      if (on && !this.form.controls.followUpDueOn.value) this.form.controls.followUpDueOn.setValue(defaultFollowUpDue(this.form.controls.occurredOn.value));
+      if (on && !this.form.controls.followUpDueOn.value) this.form.controls.followUpDueOn.setValue(fromIsoDate(defaultFollowUpDue(toIsoDate(this.form.controls.occurredOn.value) ?? '')));
     });
     // A server message stops applying once the person edits the field.
     this.organisation.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.clearServerError('organisation'));
@@ -195,7 +201,8 @@ export class LogEngagementDialogComponent {
     }
     this.saving.set(true);
     try {
-      const value = { ...this.form.getRawValue(), organisation: this.organisation.value, contacts: this.contacts() };
+      const raw = this.form.getRawValue();
+      const value = { ...raw, occurredOn: toIsoDate(raw.occurredOn) ?? '', followUpDueOn: toIsoDate(raw.followUpDueOn) ?? '', organisation: this.organisation.value, contacts: this.contacts() };
       const result = await firstValueFrom(this.logGql.mutate({ variables: { input: toLogEngagementInput(value) } }));
       const logged = result.data?.logEngagement;
       if (!logged) throw new Error('The server returned no engagement');

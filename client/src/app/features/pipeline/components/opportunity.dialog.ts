@@ -4,6 +4,7 @@ import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModu
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -12,6 +13,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { toApiError } from '../../../core/errors/api-error';
+import { toIsoDate } from '../../../shared/dates/dates';
+import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { CreateOpportunityGQL, OpportunityCardFragment, OpportunityType, SearchGQL } from '../../../graphql/generated';
 import { isSubmitChord } from '../../../shared/keyboard/shortcuts';
@@ -40,7 +43,8 @@ const MESSAGES: Partial<Record<OpportunityField, string>> = {
 /** A new opportunity in one short form; it starts in the first open stage (Enquiry). Ctrl+Enter saves. */
 @Component({
   selector: 'bce-opportunity-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatAutocompleteModule, MatCheckboxModule],
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatAutocompleteModule, MatCheckboxModule, MatDatepickerModule],
+  providers: [provideUkDateAdapter()],
   template: `
     <h2 mat-dialog-title id="opportunity-dialog-title">New opportunity</h2>
     <form [formGroup]="form" (ngSubmit)="save()" (keydown)="keydown($event)" novalidate>
@@ -79,7 +83,9 @@ const MESSAGES: Partial<Record<OpportunityField, string>> = {
         </mat-form-field>
         <mat-form-field>
           <mat-label>Expected close</mat-label>
-          <input matInput type="date" formControlName="expectedCloseDate" />
+          <input matInput formControlName="expectedCloseDate" [matDatepicker]="closePicker" placeholder="dd/mm/yyyy" autocomplete="off" />
+          <mat-datepicker-toggle matIconSuffix [for]="closePicker" />
+          <mat-datepicker #closePicker />
           <mat-error>{{ errorFor('expectedCloseDate') }}</mat-error>
         </mat-form-field>
         <mat-form-field>
@@ -122,7 +128,7 @@ export class OpportunityDialog {
     organisation: new FormControl<OrganisationOption | string | null>(this.data.organisation, chosen),
     type: ['consultancy' as OpportunityType],
     value: ['', amount],
-    expectedCloseDate: [''],
+    expectedCloseDate: new FormControl<Date | null>(null),
     departmentId: [this.data.departmentIds?.[0] ?? this.me()?.departments?.[0]?.id ?? null as string | null],
     confidential: [false],
   });
@@ -160,7 +166,8 @@ export class OpportunityDialog {
     }
     this.saving.set(true);
     try {
-      const input = toCreateOpportunityInput(this.form.getRawValue());
+      const raw = this.form.getRawValue();
+      const input = toCreateOpportunityInput({ ...raw, expectedCloseDate: toIsoDate(raw.expectedCloseDate) ?? '' });
       const created = (await firstValueFrom(this.createGql.mutate({ variables: { input } }))).data?.createOpportunity;
       this.snackBar.open(`“${created?.title}” added to the pipeline`, 'Dismiss', { duration: 4000 });
       this.ref.close(created ?? undefined);
