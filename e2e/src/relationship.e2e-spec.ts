@@ -23,10 +23,17 @@ async function searchFor(page: Page, term: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: `for “${term}”` }).waitFor();
 }
 
-/** Presses ArrowDown in an open typeahead until the active option contains `text`. */
+/**
+ * Presses ArrowDown in an open typeahead until the active option contains `text`. Each press waits
+ * for aria-activedescendant to move: the app renders the highlight a frame after the key, and a
+ * read before then sees the previous option (which is how Enter once opened the option below).
+ */
 async function arrowDownTo(page: Page, text: string, maxPresses = 10): Promise<void> {
+  const activeId = () => page.evaluate(() => document.activeElement?.getAttribute('aria-activedescendant') ?? '');
   for (let i = 0; i < maxPresses; i++) {
+    const before = await activeId();
     await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((prev) => (document.activeElement?.getAttribute('aria-activedescendant') ?? '') !== prev, before);
     const active = await page.evaluate(() => {
       const id = document.activeElement?.getAttribute('aria-activedescendant');
       return (id && document.getElementById(id)?.textContent) || '';
