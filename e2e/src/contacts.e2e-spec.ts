@@ -161,6 +161,13 @@ describe('contact editing journey', () => {
     expect(await consent.getByRole('button', { name: /Withdraw/ }).count()).toBe(0);
     expect(await consent.locator('strong').evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
 
+    // Both are in the person's History, newest first, with who did them.
+    await page.getByRole('tab', { name: 'History' }).click();
+    const history = page.getByRole('list', { name: 'History' });
+    await history.getByRole('listitem').filter({ hasText: 'Consent withdrawn' }).waitFor();
+    expect(await history.getByRole('listitem').first().textContent()).toContain('Consent withdrawn');
+    expect(await history.getByRole('listitem').nth(1).textContent()).toMatch(/Consent recorded.*Newsletter/s);
+
     // The finished page, once the snackbars (and the tab's ripple) have gone.
     await page.getByRole('tab', { name: /Organisations/ }).click();
     await page.locator('mat-snack-bar-container').waitFor({ state: 'detached', timeout: 10_000 });

@@ -124,6 +124,25 @@ describe('relationship core', () => {
       expect(history.map((h: any) => `${h.entityType} ${h.action}`)).toContain('contact create');
     });
 
+    it("records consent given and withdrawn, each in the person's History with who did it", async () => {
+      const person = await createContact({ firstName: 'Connie', lastName: 'Sent' });
+      const given = (await ok(`mutation($i: ConsentInput!) { recordConsent(input: $i) { id withdrawnAt } }`,
+        { i: { contactId: person.id, purpose: 'Employer newsletter', method: 'web form' } }, t.tokens.staff)).recordConsent;
+      expect(given.withdrawnAt).toBeNull();
+      const withdrawn = (await ok(`mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`, { id: given.id }, t.tokens.staff)).withdrawConsent;
+      expect(withdrawn.withdrawnAt).not.toBeNull();
+      const again = await t.gql(`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: given.id }, t.tokens.staff);
+      expect(codeOf(again)).toBe('CONFLICT');
+      expect(codeOf(await t.gql(`mutation($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: given.id }, t.tokens.viewer))).toBe('FORBIDDEN');
+
+      const history = (await ok(`query($id: ID!) { contact(id: $id) { history { entityType action actor { email } changes { field new } } } }`, { id: person.id }, t.tokens.viewer)).contact.history;
+      // Newest first: withdrawn, given, then the person being created. The refused second withdrawal left no event.
+      expect(history.map((h: any) => `${h.entityType} ${h.action}`)).toEqual(['consent update', 'consent create', 'contact create']);
+      expect(history[0].actor.email).toBe('staff@test.ac.uk');
+      expect(history[0].changes.map((c: any) => c.field).sort()).toEqual(['purpose', 'withdrawnAt']);
+      expect(history[1].changes).toEqual(expect.arrayContaining([{ field: 'purpose', new: 'Employer newsletter' }, { field: 'method', new: 'web form' }]));
+    });
+
     it('treats a role that ends today as past', async () => {
       const org = await createOrg({ name: 'Today Ends Ltd' });
       const person = await createContact({ firstName: 'Terry', lastName: 'Today', organisationId: org.id });

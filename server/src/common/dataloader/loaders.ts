@@ -177,7 +177,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       }), (h) => h.opportunityId)),
     /**
      * Audit history, newest first, keyed "type:id" (capped at the latest 200 events per record).
-     * A contact's history includes the changes to their affiliations (joining, moving on).
+     * A contact's history includes the changes to their affiliations (joining, moving on) and their consent (given, withdrawn).
      */
     history: new BatchLoader<string, AuditEvent[]>(async (keys) => {
       const pairs = keys.map((k) => k.split(':'));
@@ -188,7 +188,11 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
            UNION ALL
            SELECT a.*, 'contact', af.contact_id
              FROM k JOIN affiliations af ON k.entity_type = 'contact' AND af.contact_id = k.entity_id
-             JOIN audit_events a ON a.entity_type = 'affiliation' AND a.entity_id = af.id)
+             JOIN audit_events a ON a.entity_type = 'affiliation' AND a.entity_id = af.id
+           UNION ALL
+           SELECT a.*, 'contact', cr.contact_id
+             FROM k JOIN consent_records cr ON k.entity_type = 'contact' AND cr.contact_id = k.entity_id
+             JOIN audit_events a ON a.entity_type = 'consent' AND a.entity_id = cr.id)
          SELECT * FROM (SELECT ev.*, row_number() OVER (PARTITION BY key_type, key_id ORDER BY id DESC) AS rn FROM ev) t
           WHERE rn <= 200 ORDER BY id DESC`,
         [pairs.map((p) => p[0]), pairs.map((p) => p[1])],

@@ -75,8 +75,8 @@ export class ContactResolver {
 
   @Mutation(() => ConsentRecord)
   @Roles(...WRITERS)
-  withdrawConsent(@Args('id', { type: () => ID }) id: string): Promise<ConsentRecord> {
-    return this.contacts.withdrawConsent(id);
+  withdrawConsent(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<ConsentRecord> {
+    return this.contacts.withdrawConsent(user, id);
   }
 
   @ResolveField(() => [Affiliation], { description: 'Current first, then past: where this person has worked' })

@@ -19,6 +19,7 @@ import { AffiliationInput, ConsentInput, ContactsArgs, CreateContactInput, Updat
 export const CONTACT_SEARCH_SQL = `(c.first_name || ' ' || c.last_name || ' ' || bce_join_text(c.emails))`;
 const SORT_KEY = `lower(c.last_name || ' ' || c.first_name) COLLATE "C"`;
 const AUDITED = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'preferredChannel', 'lawfulBasis', 'marketingOptIn', 'tags', 'ownerId'] as const;
+const CONSENT_AUDITED = ['purpose', 'method', 'givenAt'] as const;
 const AFFILIATION_AUDITED = ['contactId', 'organisationId', 'role', 'fromDate', 'toDate', 'isPrimary'] as const;
 
 @Injectable()
@@ -100,21 +101,29 @@ export class ContactService {
     });
   }
 
+  /** Consent given, with its audit event (shown in the person's History) in the same transaction. */
   async recordConsent(user: AuthUser, input: ConsentInput): Promise<ConsentRecord> {
     if (!(await this.findById(input.contactId))) throw badField('contactId', 'contactId must be an existing contact');
-    const repo = this.db.getRepository(ConsentRecord);
-    return repo.save(repo.create({
-      contactId: input.contactId, purpose: input.purpose, method: input.method, givenAt: input.givenAt ? new Date(input.givenAt) : new Date(), recordedBy: user.id,
-    }));
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(ConsentRecord);
+      const record = await repo.save(repo.create({
+        contactId: input.contactId, purpose: input.purpose, method: input.method, givenAt: input.givenAt ? new Date(input.givenAt) : new Date(), recordedBy: user.id,
+      }));
+      await recordAudit(tx, { actorId: user.id, entityType: 'consent', entityId: record.id, action: 'create', changes: diffFields(null, record, CONSENT_AUDITED) });
+      return record;
+    });
   }
 
-  async withdrawConsent(id: string): Promise<ConsentRecord> {
+  async withdrawConsent(user: AuthUser, id: string): Promise<ConsentRecord> {
     assertUuid(id, 'id');
-    const rows = await this.db.query('UPDATE consent_records SET withdrawn_at = now() WHERE id = $1 AND withdrawn_at IS NULL RETURNING id', [id]);
-    const record = await this.db.getRepository(ConsentRecord).findOne({ where: { id } });
-    if (!record) throw notFound('Consent record', id);
-    if (!rows[1]) throw conflict('Consent was already withdrawn');
-    return record;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query('UPDATE consent_records SET withdrawn_at = now() WHERE id = $1 AND withdrawn_at IS NULL RETURNING id', [id]);
+      const record = await tx.getRepository(ConsentRecord).findOne({ where: { id } });
+      if (!record) throw notFound('Consent record', id);
+      if (!rows[1]) throw conflict('Consent was already withdrawn');
+      await recordAudit(tx, { actorId: user.id, entityType: 'consent', entityId: id, action: 'update', changes: { purpose: { old: record.purpose, new: record.purpose }, withdrawnAt: { old: null, new: record.withdrawnAt } } });
+      return record;
+    });
   }
 
   private async insertAffiliation(tx: EntityManager, user: AuthUser, input: AffiliationInput): Promise<Affiliation> {

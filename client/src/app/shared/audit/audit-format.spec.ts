@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditActionLabel, auditFieldLabel, formatAuditValue, formatChanges, parseAuditValue } from './audit-format';
+import { auditActionLabel, auditFieldLabel, formatAuditValue, formatChanges, parseAuditValue, showsValuesOnly } from './audit-format';
 
 describe('auditFieldLabel', () => {
   it('names known fields the way the forms do', () => {
@@ -61,5 +61,19 @@ describe('formatChanges', () => {
       { field: 'name', label: 'Name', old: 'Quayside Robotics Ltd', new: 'Quayside Robotics Group' },
       { field: 'town', label: 'Town', old: '—', new: 'Newcastle upon Tyne' },
     ]);
+  });
+});
+
+describe('events of related records in a History', () => {
+  it('names what happened to a role or to consent', () => {
+    expect(auditActionLabel('create', 'affiliation')).toBe('Role added');
+    expect(auditActionLabel('update', 'consent')).toBe('Consent withdrawn');
+    expect(auditActionLabel('update', 'contact')).toBe('Updated');
+  });
+
+  it('shows a withdrawal as values, not old → new, and its moment as a date and time', () => {
+    expect(showsValuesOnly('update', 'consent')).toBe(true);
+    expect(showsValuesOnly('update', 'affiliation')).toBe(false);
+    expect(formatAuditValue('withdrawnAt', '2026-03-04T10:15:00.000Z')).toMatch(/4 Mar 2026/);
   });
 });

@@ -10,7 +10,7 @@ import {
   SIZE_BAND_LABELS,
   TASK_STATUS_LABELS,
 } from '../labels/enum-labels';
-import { formatIsoDate } from '../dates/dates';
+import { formatDateTime, formatIsoDate } from '../dates/dates';
 
 /** The audit trail's field names (as the server records them) in words. */
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -57,6 +57,10 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   status: 'Status',
   notes: 'Notes',
   assigneeId: 'Assignee',
+  purpose: 'Consent for',
+  method: 'How it was given',
+  givenAt: 'Given',
+  withdrawnAt: 'Withdrawn',
 };
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -81,6 +85,16 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
 };
 
 const DATE_FIELDS = new Set(['occurredOn', 'fromDate', 'toDate', 'dueOn']);
+/** Timestamps, stored as ISO instants: shown as the day they fell on. */
+const INSTANT_FIELDS = new Set(['givenAt', 'withdrawnAt']);
+
+/** What happened to a record shown in another's History, e.g. a person's roles and consent. */
+const RELATED_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'affiliation:create': 'Role added',
+  'affiliation:update': 'Role changed',
+  'consent:create': 'Consent recorded',
+  'consent:update': 'Consent withdrawn',
+};
 
 /** Ids the page can name (owners, departments, organisations), by id. */
 export type NameLookup = (id: string) => string | undefined;
@@ -100,8 +114,13 @@ export function auditFieldLabel(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? auditFieldLabel(action);
+export function auditActionLabel(action: string, entityType?: string): string {
+  return (entityType && RELATED_ACTION_LABELS[`${entityType}:${action}`]) ?? AUDIT_ACTION_LABELS[action] ?? auditFieldLabel(action);
+}
+
+/** Events that state facts rather than edits (a creation, consent withdrawn): shown as values, not old → new. */
+export function showsValuesOnly(action: string, entityType?: string): boolean {
+  return action === 'create' || (entityType === 'consent' && action === 'update');
 }
 
 /**
@@ -132,6 +151,7 @@ export function formatAuditValue(field: string, text: string | null | undefined,
     const labels = VALUE_LABELS[field];
     if (labels?.[s]) return labels[s];
     if (DATE_FIELDS.has(field)) return formatIsoDate(s);
+    if (INSTANT_FIELDS.has(field)) return formatDateTime(s);
     if (/Ids?$/.test(field)) return lookup?.(s) ?? 'another record';
     return s;
   };

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { AuditEventItemFragment } from '../../graphql/generated';
 import { formatDateTime } from '../dates/dates';
-import { auditActionLabel, formatChanges, NameLookup } from './audit-format';
+import { auditActionLabel, formatChanges, NameLookup, showsValuesOnly } from './audit-format';
 
 /** A record's audit trail: who, when, what they did, and each field old → new. */
 @Component({
@@ -93,8 +93,8 @@ export class HistoryListComponent {
       id: event.id,
       occurredAt: event.occurredAt,
       when: formatDateTime(event.occurredAt),
-      action: auditActionLabel(event.action),
-      isCreate: event.action === 'create',
+      action: auditActionLabel(event.action, event.entityType),
+      isCreate: showsValuesOnly(event.action, event.entityType),
       actor: event.actor?.name ?? 'the system',
       changes: formatChanges(event.changes, this.lookup()),
     })),
