@@ -1,6 +1,6 @@
 // Speed figures for the pipeline, the reports and relationship health at institution scale:
 // ORGS organisations, OPPS opportunities and ENGAGEMENTS engagements over two years across 8
-// departments. Prints figures; asserts nothing.
+// departments, each opportunity with its first stage stay. Prints figures; asserts nothing.
 import { timeCases, withBenchApp } from './bench-app.mjs';
 
 const ORGS = Number(process.env.BENCH_ORGANISATIONS ?? 20_000);
@@ -39,6 +39,8 @@ await withBenchApp(`${ORGS.toLocaleString('en-GB')} organisations, ${OPPS.toLoca
       FROM generate_series(1, $1) i
       JOIN o ON o.n = 1 + ((i * 17) % $2)
       JOIN d ON d.n = 1 + (i * 3) % 8`, [ENGAGEMENTS, ORGS]);
+  // Each opportunity's first stay, so timelines have stage moves to interleave.
+  await db.query(`INSERT INTO opportunity_stage_history (opportunity_id, stage_id, entered_at) SELECT id, stage_id, created_at FROM opportunities`);
   await db.query('ANALYZE');
 }, async ({ gql }) => {
   const [{ id: orgId }] = (await gql('{ organisations(first: 1) { edges { node { id } } } }')).organisations.edges.map((e) => e.node);
@@ -57,6 +59,9 @@ await withBenchApp(`${ORGS.toLocaleString('en-GB')} organisations, ${OPPS.toLoca
     ['report: activity by month and dept', `query($y: String!) { reports { activityOverTime(by: department, filter: { academicYear: $y }) { month key count } } }`, { y: year }],
     ['report: top 10 organisations by won', '{ reports { topOrganisations(by: wonValue) { name wonValuePence } } }', {}],
     ['report: HE-BCI summary', `query($y: String!) { reports { heBciSummary(academicYear: $y) { cells { category count valuePence } } } }`, { y: year }],
+    ['timeline: one organisation, first page', `query($id: ID!) { timeline(first: 20, filter: { organisationId: $id }) {
+      totalCount edges { node { kind occurredOn engagement { summary contacts { name } } opportunity { title } opportunityMove { stage { name } } } } } }`, { id: orgId }],
+    ['timeline: everyone, first page', '{ timeline(first: 20) { totalCount edges { node { kind occurredOn } } } }', {}],
     ['health: one organisation', 'query($id: ID!) { relationshipHealth(organisationId: $id) { score previousScore } }', { id: orgId }],
     ['health: going cold (every org, twice)', '{ goingCold { score previousScore organisation { name } } }', {}],
   ]);
