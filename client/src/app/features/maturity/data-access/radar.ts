@@ -6,8 +6,31 @@ import { formatScore, LEVEL_NAMES, rankOf } from './levels';
 export interface RadarSeries {
   name: string;
   values: ReadonlyArray<number | null>;
-  /** Drawn as a dashed outline without fill (the evidence, or earlier assessments). */
+  /** Drawn as a dashed outline without fill (earlier assessments). */
   dashed?: boolean;
+  /**
+   * Drawn as diamond markers only, with no outline (the evidence, which measures a few dimensions):
+   * ECharts draws a missing radar value at the centre, which a line or symbol would present as a score.
+   */
+  markersOnly?: boolean;
+}
+
+/** A radar label (ECharts calls it for each point with that point's value): the marker where there is a value, nothing where there is none. */
+const markerLabel = (params: { value?: unknown }): string => (typeof params.value === 'number' && !Number.isNaN(params.value) ? '◆' : '');
+
+function seriesItem(s: RadarSeries) {
+  const value = s.values.map((v) => (v === null ? '-' : Math.round(v * 100) / 100));
+  if (s.markersOnly) {
+    return {
+      name: s.name,
+      value,
+      symbol: 'circle',
+      symbolSize: 0.1,
+      lineStyle: { width: 0, opacity: 0 },
+      label: { show: true, position: 'inside', fontSize: 18, color: 'inherit', textBorderWidth: 0, formatter: markerLabel },
+    };
+  }
+  return { name: s.name, value, symbolSize: 6, lineStyle: { width: 2, type: s.dashed ? 'dashed' : 'solid' }, areaStyle: s.dashed ? undefined : { opacity: 0.15 } };
 }
 
 const RING_NAMES = ['', LEVEL_NAMES.peripheral, LEVEL_NAMES.tactical, LEVEL_NAMES.strategic];
@@ -35,7 +58,7 @@ export function radarOptions(dimensions: readonly string[], series: readonly Rad
       radius: '62%',
       center: ['50%', '48%'],
       splitNumber: 3,
-      axisName: { color: '#44474e', fontSize: 12 },
+      axisName: { color: '#44474e', fontSize: 12, lineHeight: 15 },
       splitArea: { areaStyle: { color: ['#f8f9ff', '#eef1fa', '#e3e8f5'] } },
       indicator: dimensions.map((name, i) => ({
         name: wrapTitle(name),
@@ -47,13 +70,7 @@ export function radarOptions(dimensions: readonly string[], series: readonly Rad
     series: [
       {
         type: 'radar',
-        data: series.map((s) => ({
-          name: s.name,
-          value: s.values.map((v) => (v === null ? '-' : Math.round(v * 100) / 100)),
-          symbolSize: 6,
-          lineStyle: { width: 2, type: s.dashed ? 'dashed' : 'solid' },
-          areaStyle: s.dashed ? undefined : { opacity: 0.15 },
-        })),
+        data: series.map(seriesItem),
       },
     ],
   } as EChartsOption;

@@ -49,7 +49,7 @@ describe('resultsSeries', () => {
     const rows = dimensionRows([dim('a', { score: 2.5 }), dim('b', { score: null, level: null, evidenceLevel: 'strategic', agreement: null })]);
     expect(resultsSeries(rows)).toEqual([
       { name: 'Self-score', values: [2.5, null] },
-      { name: 'Evidence from the CRM', values: [null, 3], dashed: true },
+      { name: 'Evidence from the CRM', values: [null, 3], markersOnly: true },
     ]);
   });
 

@@ -71,7 +71,7 @@ export const DIMENSION_EXPORT_COLUMNS: readonly ExportColumn<DimensionRow>[] = [
 /** The results radar: the self-score per dimension, and the level the CRM's data suggests where it measures one. */
 export function resultsSeries(rows: readonly DimensionRow[]): RadarSeries[] {
   const series: RadarSeries[] = [{ name: 'Self-score', values: rows.map((r) => r.score) }];
-  if (rows.some((r) => r.evidenceLevel)) series.push({ name: 'Evidence from the CRM', values: rows.map((r) => evidencePoint(r.evidenceLevel)), dashed: true });
+  if (rows.some((r) => r.evidenceLevel)) series.push({ name: 'Evidence from the CRM', values: rows.map((r) => evidencePoint(r.evidenceLevel)), markersOnly: true });
   return series;
 }
 

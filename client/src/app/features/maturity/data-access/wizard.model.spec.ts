@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MaturityFrameworkFragment } from '../../../graphql/generated';
-import { allStatementKeys, changedAnswers, draftFrom, isTextEntry, progressOf, progressPercent, resumeStep, wizardCommandFor, wizardSteps } from './wizard.model';
+import { allStatementKeys, changedAnswers, draftFrom, isTextEntry, progressOf, progressPercent, resumeStep, shortDescriptor, wizardCommandFor, wizardSteps } from './wizard.model';
 
 const dimension = (key: string, sectionKeys: string[], statements: number) => ({
   key,
@@ -103,5 +103,20 @@ describe('wizardCommandFor', () => {
     expect(isTextEntry(input('search'))).toBe(true);
     expect(isTextEntry(textarea)).toBe(true);
     expect(isTextEntry(null)).toBe(false);
+  });
+});
+
+describe('shortDescriptor', () => {
+  it('keeps the first clause of a descriptor for the radio label', () => {
+    expect(shortDescriptor('CRM is a local tool chosen by one team; no strategy or policy refers to it.')).toBe('CRM is a local tool chosen by one team');
+    expect(shortDescriptor('Short.')).toBe('Short');
+  });
+
+  it('cuts a long clause at a word, with an ellipsis', () => {
+    const text = 'Relationship management is in the institutional strategy with an executive sponsor and every unit follows it';
+    const short = shortDescriptor(text, 40);
+    expect(short.endsWith('…')).toBe(true);
+    expect(short.length).toBeLessThanOrEqual(40);
+    expect(text.startsWith(short.slice(0, -1))).toBe(true);
   });
 });

@@ -131,3 +131,9 @@ export function wizardCommandFor(event: WizardKeyEvent): WizardCommand | null {
   if (event.key === 'p' || event.key === 'P') return 'back';
   return null;
 }
+
+/** A descriptor's first clause, for a radio label: "CRM is a local tool chosen by one team". The full text stands above the answers. */
+export function shortDescriptor(text: string, max = 72): string {
+  const clause = text.split(/[;:.](\s|$)/)[0].trim();
+  return clause.length <= max ? clause : `${clause.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
