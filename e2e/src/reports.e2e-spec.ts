@@ -1,22 +1,11 @@
 import * as fs from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
+import { baseUrl, chartDrawn, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
 import { academicYearOf } from '../support/dates';
 
 /** Waits until every progress bar on the page has gone (the figures have loaded). */
 async function loaded(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('mat-progress-bar'), null, { timeout: 45_000 });
-}
-
-/** Waits until the chart named `name` (role img) has drawn its shapes, and returns it. */
-async function chartDrawn(page: Page, name: RegExp) {
-  const chart = page.getByRole('img', { name });
-  await chart.waitFor();
-  await chart.evaluate((el) => new Promise<void>((resolve) => {
-    const check = () => (el.querySelectorAll('svg path').length > 3 ? resolve() : setTimeout(check, 100));
-    check();
-  }));
-  return chart;
 }
 
 /** The figures table's body as text, one line per row. */

@@ -44,3 +44,14 @@ export async function headingIs(page: Page, text: string | RegExp): Promise<void
     throw new Error(`${(error as Error).message}\nThe page was ${page.url()}; its h1 read ${JSON.stringify(shown?.h1)}; focus was on ${shown?.focus}.`);
   }
 }
+
+/** Waits until the chart named `name` (role img) has drawn its shapes, and returns it. */
+export async function chartDrawn(page: Page, name: RegExp) {
+  const chart = page.getByRole('img', { name });
+  await chart.waitFor();
+  await chart.evaluate((el) => new Promise<void>((resolve) => {
+    const check = () => (el.querySelectorAll('svg path').length > 3 ? resolve() : setTimeout(check, 100));
+    check();
+  }));
+  return chart;
+}

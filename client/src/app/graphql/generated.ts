@@ -7,6 +7,14 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { gql } from 'apollo-angular';
 import { Injectable } from '@angular/core';
 import * as Apollo from 'apollo-angular';
+export type AddAssessmentActionInput = {
+  assessmentId: string | number;
+  dimensionKey: string;
+  dueOn?: string | null | undefined;
+  ownerId?: string | number | null | undefined;
+  text: string;
+};
+
 export type AffiliationInput = {
   contactId: string | number;
   fromDate?: string | null | undefined;
@@ -15,6 +23,29 @@ export type AffiliationInput = {
   role?: string | null | undefined;
   toDate?: string | null | undefined;
 };
+
+/** Saves some or all of the signed-in user's answers; answering a statement again replaces the earlier answer */
+export type AnswerAssessmentInput = {
+  answers: Array<AnswerInput>;
+  assessmentId: string | number;
+};
+
+export type AnswerInput = {
+  /** What the answer rests on */
+  evidence?: string | null | undefined;
+  /** 1 peripheral, 2 tactical, 3 strategic */
+  level: number;
+  statementKey: string;
+};
+
+/** The whole institution, or one department */
+export type AssessmentScope =
+  | 'department'
+  | 'institution';
+
+export type AssessmentStatus =
+  | 'completed'
+  | 'in_progress';
 
 export type ConsentInput = {
   contactId: string | number;
@@ -108,12 +139,65 @@ export type EngagementType =
   | 'placement_visit'
   | 'visit';
 
+/** agrees: the self-score matches the evidence; self_higher: respondents rate the dimension above what the data suggests; self_lower: below it */
+export type EvidenceAgreement =
+  | 'agrees'
+  | 'self_higher'
+  | 'self_lower';
+
+export type EvidenceIndicatorKey =
+  | 'departments_engaging'
+  | 'duplicate_candidates'
+  | 'engagements_linked'
+  | 'enquiries_answered'
+  | 'enquiry_median_response'
+  | 'opportunities_complete'
+  | 'organisation_completeness';
+
 /** A follow-up task created with the engagement */
 export type FollowUpInput = {
   /** Defaults to the person logging */
   assigneeId?: string | number | null | undefined;
   dueOn?: string | null | undefined;
   title: string;
+};
+
+export type FrameworkDimensionInput = {
+  descriptors: LevelDescriptorsInput;
+  key: string;
+  recommendations: LevelRecommendationsInput;
+  sectionKeys: Array<string>;
+  statements: Array<FrameworkStatementInput>;
+  summary: string;
+  title: string;
+};
+
+/** The whole framework text; saving it makes the next version */
+export type FrameworkInput = {
+  dimensions: Array<FrameworkDimensionInput>;
+  levels: Array<FrameworkLevelInput>;
+  sections: Array<FrameworkSectionInput>;
+  source: string;
+  title: string;
+};
+
+export type FrameworkLevelInput = {
+  alias?: string | null | undefined;
+  aliasSource?: string | null | undefined;
+  description: string;
+  key: MaturityLevel;
+  name: string;
+};
+
+export type FrameworkSectionInput = {
+  key: string;
+  summary: string;
+  title: string;
+};
+
+export type FrameworkStatementInput = {
+  key: string;
+  text: string;
 };
 
 /** The HE-BCI return heading a contract is counted under */
@@ -148,6 +232,17 @@ export type LawfulBasis =
   | 'public_task'
   | 'vital_interests';
 
+export type LevelDescriptorsInput = {
+  peripheral: string;
+  strategic: string;
+  tactical: string;
+};
+
+export type LevelRecommendationsInput = {
+  strategic: Array<string>;
+  tactical: Array<string>;
+};
+
 export type LogEngagementInput = {
   confidential?: boolean | null | undefined;
   contactIds?: Array<string | number> | null | undefined;
@@ -163,6 +258,12 @@ export type LogEngagementInput = {
   summary: string;
   type: EngagementType;
 };
+
+/** JISC CRM maturity: peripheral (KSA: operational) → tactical → strategic */
+export type MaturityLevel =
+  | 'peripheral'
+  | 'strategic'
+  | 'tactical';
 
 export type OpportunityFilter = {
   /** Won or lost on or after this ISO date (as the win-rate report counts) */
@@ -353,6 +454,12 @@ export type StageOutcome =
   | 'lost'
   | 'open'
   | 'won';
+
+export type StartAssessmentInput = {
+  /** Assess one department; omit for the whole institution */
+  departmentId?: string | number | null | undefined;
+  title: string;
+};
 
 export type TaskStatus =
   | 'cancelled'
@@ -579,6 +686,93 @@ export type ContactOptionsQueryVariables = Exact<{
 
 
 export type ContactOptionsQuery = { contacts: { edges: Array<{ node: { id: string, name: string, jobTitle: string | null } }> } };
+
+export type MaturityLevelTextFragment = { key: MaturityLevel, rank: number, name: string, alias: string | null, aliasSource: string | null, description: string };
+
+export type MaturityFrameworkFragment = { id: string, version: number, title: string, source: string, current: boolean, createdAt: string, statementCount: number, levels: Array<{ key: MaturityLevel, rank: number, name: string, alias: string | null, aliasSource: string | null, description: string }>, sections: Array<{ key: string, title: string, summary: string }>, dimensions: Array<{ key: string, title: string, summary: string, sectionKeys: Array<string>, statements: Array<{ key: string, text: string }>, descriptors: { peripheral: string, tactical: string, strategic: string }, recommendations: { tactical: Array<string>, strategic: Array<string> } }> };
+
+export type AssessmentSummaryFragment = { id: string, version: number, title: string, scope: AssessmentScope, status: AssessmentStatus, startedAt: string, completedAt: string | null, department: { id: string, name: string } | null, lead: { id: string, name: string } | null };
+
+export type AssessmentActionItemFragment = { id: string, version: number, dimensionKey: string, text: string, dueOn: string | null, taskId: string | null, owner: { id: string, name: string } | null, task: { id: string, title: string, dueOn: string | null, status: TaskStatus, assignee: { id: string, name: string } | null } | null };
+
+export type MaturityAssessmentsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type MaturityAssessmentsQuery = { assessments: { totalCount: number, edges: Array<{ node: { id: string, version: number, title: string, scope: AssessmentScope, status: AssessmentStatus, startedAt: string, completedAt: string | null, results: { overallLevel: MaturityLevel | null, overallScore: number | null }, department: { id: string, name: string } | null, lead: { id: string, name: string } | null } }> } };
+
+export type MaturityComparisonQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MaturityComparisonQuery = { compareAssessments: { assessments: Array<{ id: string, version: number, title: string, scope: AssessmentScope, status: AssessmentStatus, startedAt: string, completedAt: string | null, department: { id: string, name: string } | null, lead: { id: string, name: string } | null }>, dimensions: Array<{ dimensionKey: string, title: string, points: Array<{ assessmentId: string, score: number | null, level: MaturityLevel | null, change: number | null }> }> } };
+
+export type MaturityWizardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MaturityWizardQuery = { assessment: { leadId: string, id: string, version: number, title: string, scope: AssessmentScope, status: AssessmentStatus, startedAt: string, completedAt: string | null, framework: { id: string, version: number, title: string, source: string, current: boolean, createdAt: string, statementCount: number, levels: Array<{ key: MaturityLevel, rank: number, name: string, alias: string | null, aliasSource: string | null, description: string }>, sections: Array<{ key: string, title: string, summary: string }>, dimensions: Array<{ key: string, title: string, summary: string, sectionKeys: Array<string>, statements: Array<{ key: string, text: string }>, descriptors: { peripheral: string, tactical: string, strategic: string }, recommendations: { tactical: Array<string>, strategic: Array<string> } }> }, myAnswers: Array<{ statementKey: string, level: number, evidence: string | null }>, department: { id: string, name: string } | null, lead: { id: string, name: string } | null } | null };
+
+export type MaturityResultsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MaturityResultsQuery = { assessment: { leadId: string, id: string, version: number, title: string, scope: AssessmentScope, status: AssessmentStatus, startedAt: string, completedAt: string | null, framework: { id: string, version: number, title: string, source: string, current: boolean, createdAt: string, statementCount: number, levels: Array<{ key: MaturityLevel, rank: number, name: string, alias: string | null, aliasSource: string | null, description: string }>, sections: Array<{ key: string, title: string, summary: string }>, dimensions: Array<{ key: string, title: string, summary: string, sectionKeys: Array<string>, statements: Array<{ key: string, text: string }>, descriptors: { peripheral: string, tactical: string, strategic: string }, recommendations: { tactical: Array<string>, strategic: Array<string> } }> }, myProgress: { answered: number, total: number }, respondents: Array<{ answered: number, total: number, complete: boolean, lastAnsweredAt: string, user: { id: string, name: string } }>, results: { answerCount: number, respondentCount: number, overallLevel: MaturityLevel | null, overallScore: number | null, strengths: Array<string>, gaps: Array<string>, disagreements: Array<string>, evidenceAsOf: string, dimensions: Array<{ dimensionKey: string, title: string, score: number | null, level: MaturityLevel | null, nextLevel: MaturityLevel | null, recommendations: Array<string>, answerCount: number, respondentCount: number, evidenceLevel: MaturityLevel | null, agreement: EvidenceAgreement | null, spread: { peripheral: number, tactical: number, strategic: number, min: MaturityLevel | null, max: MaturityLevel | null } }>, evidence: Array<{ key: EvidenceIndicatorKey, title: string, dimensionKey: string, value: number | null, unit: string, numerator: number | null, denominator: number | null, higherIsBetter: boolean, tacticalFrom: number, strategicFrom: number, level: MaturityLevel | null, selfLevel: MaturityLevel | null, agreement: EvidenceAgreement | null }> }, actions: Array<{ id: string, version: number, dimensionKey: string, text: string, dueOn: string | null, taskId: string | null, owner: { id: string, name: string } | null, task: { id: string, title: string, dueOn: string | null, status: TaskStatus, assignee: { id: string, name: string } | null } | null }>, department: { id: string, name: string } | null, lead: { id: string, name: string } | null } | null };
+
+export type MaturityFrameworkCurrentQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MaturityFrameworkCurrentQuery = { assessmentFramework: { id: string, version: number, title: string, source: string, current: boolean, createdAt: string, statementCount: number, levels: Array<{ key: MaturityLevel, rank: number, name: string, alias: string | null, aliasSource: string | null, description: string }>, sections: Array<{ key: string, title: string, summary: string }>, dimensions: Array<{ key: string, title: string, summary: string, sectionKeys: Array<string>, statements: Array<{ key: string, text: string }>, descriptors: { peripheral: string, tactical: string, strategic: string }, recommendations: { tactical: Array<string>, strategic: Array<string> } }> } };
+
+export type StartAssessmentMutationVariables = Exact<{
+  input: StartAssessmentInput;
+}>;
+
+
+export type StartAssessmentMutation = { startAssessment: { id: string } };
+
+export type AnswerAssessmentMutationVariables = Exact<{
+  input: AnswerAssessmentInput;
+}>;
+
+
+export type AnswerAssessmentMutation = { answerAssessment: { id: string, version: number, myProgress: { answered: number, total: number } } };
+
+export type CompleteAssessmentMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type CompleteAssessmentMutation = { completeAssessment: { id: string, version: number, status: AssessmentStatus } };
+
+export type AddAssessmentActionMutationVariables = Exact<{
+  input: AddAssessmentActionInput;
+}>;
+
+
+export type AddAssessmentActionMutation = { addAssessmentAction: { id: string, version: number, dimensionKey: string, text: string, dueOn: string | null, taskId: string | null, owner: { id: string, name: string } | null, task: { id: string, title: string, dueOn: string | null, status: TaskStatus, assignee: { id: string, name: string } | null } | null } };
+
+export type CreateTaskFromActionMutationVariables = Exact<{
+  actionId: string | number;
+  assigneeId: string | number;
+  dueOn: string;
+}>;
+
+
+export type CreateTaskFromActionMutation = { createTaskFromAction: { id: string, version: number, dimensionKey: string, text: string, dueOn: string | null, taskId: string | null, owner: { id: string, name: string } | null, task: { id: string, title: string, dueOn: string | null, status: TaskStatus, assignee: { id: string, name: string } | null } | null } };
+
+export type UpdateAssessmentFrameworkMutationVariables = Exact<{
+  expectedVersion: number;
+  input: FrameworkInput;
+}>;
+
+
+export type UpdateAssessmentFrameworkMutation = { updateAssessmentFramework: { id: string, version: number, title: string, source: string, current: boolean, createdAt: string, statementCount: number, levels: Array<{ key: MaturityLevel, rank: number, name: string, alias: string | null, aliasSource: string | null, description: string }>, sections: Array<{ key: string, title: string, summary: string }>, dimensions: Array<{ key: string, title: string, summary: string, sectionKeys: Array<string>, statements: Array<{ key: string, text: string }>, descriptors: { peripheral: string, tactical: string, strategic: string }, recommendations: { tactical: Array<string>, strategic: Array<string> } }> } };
 
 export type MyDayQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -965,6 +1159,97 @@ export const TimelineOpportunityMoveFragmentDoc = gql`
   fromStage {
     id
     name
+  }
+}
+    `;
+export const MaturityLevelTextFragmentDoc = gql`
+    fragment MaturityLevelText on FrameworkLevel {
+  key
+  rank
+  name
+  alias
+  aliasSource
+  description
+}
+    `;
+export const MaturityFrameworkFragmentDoc = gql`
+    fragment MaturityFramework on Framework {
+  id
+  version
+  title
+  source
+  current
+  createdAt
+  statementCount
+  levels {
+    ...MaturityLevelText
+  }
+  sections {
+    key
+    title
+    summary
+  }
+  dimensions {
+    key
+    title
+    summary
+    sectionKeys
+    statements {
+      key
+      text
+    }
+    descriptors {
+      peripheral
+      tactical
+      strategic
+    }
+    recommendations {
+      tactical
+      strategic
+    }
+  }
+}
+    ${MaturityLevelTextFragmentDoc}`;
+export const AssessmentSummaryFragmentDoc = gql`
+    fragment AssessmentSummary on Assessment {
+  id
+  version
+  title
+  scope
+  status
+  startedAt
+  completedAt
+  department {
+    id
+    name
+  }
+  lead {
+    id
+    name
+  }
+}
+    `;
+export const AssessmentActionItemFragmentDoc = gql`
+    fragment AssessmentActionItem on AssessmentAction {
+  id
+  version
+  dimensionKey
+  text
+  dueOn
+  owner {
+    id
+    name
+  }
+  taskId
+  task {
+    id
+    title
+    dueOn
+    status
+    assignee {
+      id
+      name
+    }
   }
 }
     `;
@@ -1552,6 +1837,313 @@ export const ContactOptionsDocument = gql`
   })
   export class ContactOptionsGQL extends Apollo.Query<ContactOptionsQuery, ContactOptionsQueryVariables> {
     override document = ContactOptionsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MaturityAssessmentsDocument = gql`
+    query MaturityAssessments($first: Int) {
+  assessments(first: $first) {
+    totalCount
+    edges {
+      node {
+        ...AssessmentSummary
+        results {
+          overallLevel
+          overallScore
+        }
+      }
+    }
+  }
+}
+    ${AssessmentSummaryFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MaturityAssessmentsGQL extends Apollo.Query<MaturityAssessmentsQuery, MaturityAssessmentsQueryVariables> {
+    override document = MaturityAssessmentsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MaturityComparisonDocument = gql`
+    query MaturityComparison($ids: [ID!]!) {
+  compareAssessments(ids: $ids) {
+    assessments {
+      ...AssessmentSummary
+    }
+    dimensions {
+      dimensionKey
+      title
+      points {
+        assessmentId
+        score
+        level
+        change
+      }
+    }
+  }
+}
+    ${AssessmentSummaryFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MaturityComparisonGQL extends Apollo.Query<MaturityComparisonQuery, MaturityComparisonQueryVariables> {
+    override document = MaturityComparisonDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MaturityWizardDocument = gql`
+    query MaturityWizard($id: ID!) {
+  assessment(id: $id) {
+    ...AssessmentSummary
+    leadId
+    framework {
+      ...MaturityFramework
+    }
+    myAnswers {
+      statementKey
+      level
+      evidence
+    }
+  }
+}
+    ${AssessmentSummaryFragmentDoc}
+${MaturityFrameworkFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MaturityWizardGQL extends Apollo.Query<MaturityWizardQuery, MaturityWizardQueryVariables> {
+    override document = MaturityWizardDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MaturityResultsDocument = gql`
+    query MaturityResults($id: ID!) {
+  assessment(id: $id) {
+    ...AssessmentSummary
+    leadId
+    framework {
+      ...MaturityFramework
+    }
+    myProgress {
+      answered
+      total
+    }
+    respondents {
+      answered
+      total
+      complete
+      lastAnsweredAt
+      user {
+        id
+        name
+      }
+    }
+    results {
+      answerCount
+      respondentCount
+      overallLevel
+      overallScore
+      strengths
+      gaps
+      disagreements
+      evidenceAsOf
+      dimensions {
+        dimensionKey
+        title
+        score
+        level
+        nextLevel
+        recommendations
+        answerCount
+        respondentCount
+        evidenceLevel
+        agreement
+        spread {
+          peripheral
+          tactical
+          strategic
+          min
+          max
+        }
+      }
+      evidence {
+        key
+        title
+        dimensionKey
+        value
+        unit
+        numerator
+        denominator
+        higherIsBetter
+        tacticalFrom
+        strategicFrom
+        level
+        selfLevel
+        agreement
+      }
+    }
+    actions {
+      ...AssessmentActionItem
+    }
+  }
+}
+    ${AssessmentSummaryFragmentDoc}
+${MaturityFrameworkFragmentDoc}
+${AssessmentActionItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MaturityResultsGQL extends Apollo.Query<MaturityResultsQuery, MaturityResultsQueryVariables> {
+    override document = MaturityResultsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MaturityFrameworkCurrentDocument = gql`
+    query MaturityFrameworkCurrent {
+  assessmentFramework {
+    ...MaturityFramework
+  }
+}
+    ${MaturityFrameworkFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MaturityFrameworkCurrentGQL extends Apollo.Query<MaturityFrameworkCurrentQuery, MaturityFrameworkCurrentQueryVariables> {
+    override document = MaturityFrameworkCurrentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const StartAssessmentDocument = gql`
+    mutation StartAssessment($input: StartAssessmentInput!) {
+  startAssessment(input: $input) {
+    id
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class StartAssessmentGQL extends Apollo.Mutation<StartAssessmentMutation, StartAssessmentMutationVariables> {
+    override document = StartAssessmentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const AnswerAssessmentDocument = gql`
+    mutation AnswerAssessment($input: AnswerAssessmentInput!) {
+  answerAssessment(input: $input) {
+    id
+    version
+    myProgress {
+      answered
+      total
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class AnswerAssessmentGQL extends Apollo.Mutation<AnswerAssessmentMutation, AnswerAssessmentMutationVariables> {
+    override document = AnswerAssessmentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CompleteAssessmentDocument = gql`
+    mutation CompleteAssessment($id: ID!, $version: Int!) {
+  completeAssessment(id: $id, version: $version) {
+    id
+    version
+    status
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CompleteAssessmentGQL extends Apollo.Mutation<CompleteAssessmentMutation, CompleteAssessmentMutationVariables> {
+    override document = CompleteAssessmentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const AddAssessmentActionDocument = gql`
+    mutation AddAssessmentAction($input: AddAssessmentActionInput!) {
+  addAssessmentAction(input: $input) {
+    ...AssessmentActionItem
+  }
+}
+    ${AssessmentActionItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class AddAssessmentActionGQL extends Apollo.Mutation<AddAssessmentActionMutation, AddAssessmentActionMutationVariables> {
+    override document = AddAssessmentActionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateTaskFromActionDocument = gql`
+    mutation CreateTaskFromAction($actionId: ID!, $assigneeId: ID!, $dueOn: String!) {
+  createTaskFromAction(
+    actionId: $actionId
+    assigneeId: $assigneeId
+    dueOn: $dueOn
+  ) {
+    ...AssessmentActionItem
+  }
+}
+    ${AssessmentActionItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateTaskFromActionGQL extends Apollo.Mutation<CreateTaskFromActionMutation, CreateTaskFromActionMutationVariables> {
+    override document = CreateTaskFromActionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateAssessmentFrameworkDocument = gql`
+    mutation UpdateAssessmentFramework($expectedVersion: Int!, $input: FrameworkInput!) {
+  updateAssessmentFramework(expectedVersion: $expectedVersion, input: $input) {
+    ...MaturityFramework
+  }
+}
+    ${MaturityFrameworkFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateAssessmentFrameworkGQL extends Apollo.Mutation<UpdateAssessmentFrameworkMutation, UpdateAssessmentFrameworkMutationVariables> {
+    override document = UpdateAssessmentFrameworkDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -15,5 +15,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/contacts', label: 'Contacts' },
   { path: '/pipeline', label: 'Pipeline' },
   { path: '/reports', label: 'Reports' },
+  { path: '/maturity', label: 'Maturity' },
   { path: '/settings/stages', label: 'Settings', adminsOnly: true },
 ];
