@@ -60,6 +60,8 @@ if (built) {
   check('client GraphQL types are current (codegen)', run('node', ['client/scripts/codegen-check.mjs']));
 }
 check('lint (server, client, e2e)', run('npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static']));
+// ts-jest compiles the browser tests file by file without type checking; this catches type errors in them.
+check('e2e types', run('npx', ['tsc', '--noEmit', '-p', 'e2e/tsconfig.json']));
 
 const jestJson = (name) => ['--json', `--outputFile=${path.join(results, `${name}.json`)}`];
 suite('server unit', run('npx', ['jest', '-c', 'server/jest.config.js', ...jestJson('server-unit')]), path.join(results, 'server-unit.json'));
