@@ -1,0 +1,24 @@
+import { suggestMapping } from './column-mapping';
+
+describe('suggesting a column mapping from the headers', () => {
+  it('understands the ways departments name an organisation', () => {
+    for (const header of ['Company', 'Employer', 'Org name', 'Organisation Name', 'ORGANIZATION']) {
+      expect(suggestMapping('organisations', [header])).toEqual(['name']);
+    }
+  });
+
+  it('maps a typical employer spreadsheet and leaves unknown columns unmapped', () => {
+    expect(suggestMapping('organisations', ['Employer', 'Company No.', 'Web site', 'Post Code', 'Notes from Dave'])).toEqual([
+      'name', 'companiesHouseNumber', 'website', 'postcode', null,
+    ]);
+  });
+
+  it('suggests each field once', () => {
+    expect(suggestMapping('organisations', ['Company', 'Employer'])).toEqual(['name', null]);
+  });
+
+  it('maps contacts and opportunities by their own words', () => {
+    expect(suggestMapping('contacts', ['Forename', 'Surname', 'E-mail', 'Job Title', 'Company'])).toEqual(['firstName', 'lastName', 'email', 'jobTitle', 'organisation']);
+    expect(suggestMapping('opportunities', ['Project', 'Value (£)', 'Close date', 'Client'])).toEqual(['title', 'value', 'expectedCloseDate', 'organisation']);
+  });
+});
