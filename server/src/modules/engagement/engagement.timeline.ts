@@ -36,6 +36,14 @@ export function engagementConditions(f: EngagementFilter, p: (value: unknown) =>
   return where;
 }
 
+/** A timeline cursor: the day, the moment within it ("day|timestamp") and the row's id. */
+export function decodeDayTimeCursor(after: string): { day: string; at: string; id: string } {
+  const cursor = decodeCursor(after);
+  assertUuid(cursor.id, 'after');
+  const [day, at] = String(cursor.key).split('|');
+  return { day, at, id: cursor.id };
+}
+
 /**
  * Pages of timelines, newest first, keyset on (occurred_on, created_at, id), for many scopes in
  * one query (row_number per scope): what a DataLoader needs to serve nested timelines without N+1.
@@ -65,10 +73,8 @@ export async function timelines(db: DataSource, user: AuthUser, args: Engagement
   const countParams = [...params];
 
   if (args.after) {
-    const cursor = decodeCursor(args.after);
-    assertUuid(cursor.id, 'after');
-    const [day, at] = String(cursor.key).split('|');
-    where.push(`(e.occurred_on, e.created_at, e.id) < (${p(day)}::date, ${p(at)}::timestamptz, ${p(cursor.id)}::uuid)`);
+    const { day, at, id } = decodeDayTimeCursor(args.after);
+    where.push(`(e.occurred_on, e.created_at, e.id) < (${p(day)}::date, ${p(at)}::timestamptz, ${p(id)}::uuid)`);
   }
   const paged = `SELECT * FROM (
       SELECT ${ENGAGEMENT_COLUMNS}, e.occurred_on::text || '|' || e.created_at::text AS sort_key, ${scopeColumn} AS scope_id,

@@ -1,9 +1,8 @@
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { visibleParam, visibleSql } from '../../common/auth/visibility';
-import { assertUuid } from '../../common/database/assert-uuid';
-import { Connection, decodeCursor, pageSize, toConnection } from '../../common/database/connection';
-import { ENGAGEMENT_COLUMNS, engagementConditions, toEngagement } from '../engagement/engagement.timeline';
+import { Connection, pageSize, toConnection } from '../../common/database/connection';
+import { decodeDayTimeCursor, ENGAGEMENT_COLUMNS, engagementConditions, toEngagement } from '../engagement/engagement.timeline';
 import { OpportunityStageHistory } from '../opportunity/opportunity-stage-history.entity';
 import { Opportunity } from '../opportunity/opportunity.entity';
 import { TimelineArgs, TimelineEntry, TimelineEntryKind, TimelineFilter } from './timeline.model';
@@ -64,10 +63,8 @@ export async function timelinePage(db: DataSource, user: AuthUser, args: Timelin
 
   let after = 'TRUE';
   if (args.after) {
-    const cursor = decodeCursor(args.after);
-    assertUuid(cursor.id, 'after');
-    const [day, at] = String(cursor.key).split('|');
-    after = `(t.day, t.at, t.id) < (${p(day)}::date, ${p(at)}::timestamptz, ${p(cursor.id)}::uuid)`;
+    const { day, at, id } = decodeDayTimeCursor(args.after);
+    after = `(t.day, t.at, t.id) < (${p(day)}::date, ${p(at)}::timestamptz, ${p(id)}::uuid)`;
   }
   const rows: Array<{ kind: TimelineEntryKind; id: string; day: string; at: string; from_stage_id: string | null }> = await db.query(
     `SELECT t.kind, t.id, t.day::text AS day, t.at::text AS at, t.from_stage_id

@@ -20,3 +20,6 @@ export function parsePounds(text: string): number | null {
   const [whole, fraction = ''] = cleaned.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
+
+/** Money as the API sends it (the Pence scalar, integer pence) → a number. */
+export const pence = (value: unknown): number => Number(value ?? 0);

@@ -17,7 +17,7 @@ import { formatIsoDate } from '../../../shared/dates/dates';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
-import { OwnersService } from '../../organisations/data-access/owners.service';
+import { OwnersService } from '../../../shared/users/owners.service';
 import { toAddActionInput } from '../data-access/action-plan.model';
 import { MakeTaskDialog, MakeTaskDialogData } from './make-task.dialog';
 

@@ -13,7 +13,7 @@ import { AssessmentActionItemFragment, CreateTaskFromActionGQL } from '../../../
 import { fromIsoDate, toIsoDate } from '../../../shared/dates/dates';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { placeFieldErrors } from '../../../shared/forms/field-errors';
-import { OwnersService } from '../../organisations/data-access/owners.service';
+import { OwnersService } from '../../../shared/users/owners.service';
 import { defaultDueDate } from '../data-access/action-plan.model';
 
 export interface MakeTaskDialogData {

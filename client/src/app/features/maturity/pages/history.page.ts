@@ -17,7 +17,7 @@ import { formatDateTime, formatIsoDate } from '../../../shared/dates/dates';
 import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
 import { DepartmentsService } from '../../engagements/data-access/departments.service';
-import { queryState } from '../../reports/data-access/query-state';
+import { queryState } from '../../../shared/data/query-state';
 import { formatChange, levelLabel } from '../data-access/levels';
 import { radarLabel, radarOptions } from '../data-access/radar';
 import { changeRows, comparedNames, comparisonSeries } from '../data-access/results.model';

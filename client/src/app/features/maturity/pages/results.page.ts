@@ -10,7 +10,7 @@ import { ChartComponent } from '../../../shared/charts/chart.component';
 import { formatDateTime, formatIsoDate } from '../../../shared/dates/dates';
 import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
 import { exportFileName } from '../../../shared/export/table-export';
-import { queryState } from '../../reports/data-access/query-state';
+import { queryState } from '../../../shared/data/query-state';
 import { ActionPlanComponent } from '../components/action-plan.component';
 import { formatScore, levelLabel } from '../data-access/levels';
 import { radarLabel, radarOptions } from '../data-access/radar';

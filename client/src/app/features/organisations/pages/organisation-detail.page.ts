@@ -31,7 +31,7 @@ import { TaskListComponent } from '../../tasks/components/task-list.component';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../components/confirm-dialog.component';
 import { HealthPanelComponent } from '../components/health-panel.component';
 import { OrganisationOpportunitiesComponent } from '../components/organisation-opportunities.component';
-import { OwnersService } from '../data-access/owners.service';
+import { OwnersService } from '../../../shared/users/owners.service';
 
 type OrganisationView = NonNullable<OrganisationViewQuery['organisation']>;
 

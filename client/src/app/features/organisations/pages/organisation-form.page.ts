@@ -13,6 +13,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { ApiError, toApiError } from '../../../core/errors/api-error';
 import { placeFieldErrors } from '../../../shared/forms/field-errors';
+import { saveErrorAction } from '../../../shared/forms/save-error';
 import { pageTitle } from '../../../core/shell/page-title.strategy';
 import { CreateOrganisationGQL, OrganisationDetailFragment, OrganisationGQL, RelationshipRole, UpdateOrganisationGQL } from '../../../graphql/generated';
 import {
@@ -40,7 +41,7 @@ import {
   toOrganisationInput,
   toUpdateInput,
 } from '../data-access/organisation-form.model';
-import { OwnersService } from '../data-access/owners.service';
+import { OwnersService } from '../../../shared/users/owners.service';
 
 const CONFLICT_MESSAGE = 'Someone else changed this organisation since you opened it. Reload to see their changes.';
 
@@ -241,33 +242,20 @@ export class OrganisationFormPage implements OnInit {
   }
 
   private showSaveError(error: ApiError): void {
-    switch (error.code) {
-      case 'CONFLICT':
-        if (Object.keys(error.fields).length) {
-          this.applyFieldErrors(error);
-        } else {
-          this.conflict.set(true);
-          this.mergeNote.set(null);
-          this.formError.set(null);
-          this.focusSoon('.conflict');
-          this.snackBar.open(CONFLICT_MESSAGE, 'Reload', { politeness: 'assertive', duration: 15000 }).onAction().subscribe(() => void this.reloadAfterConflict());
-        }
-        return;
-      case 'BAD_USER_INPUT':
-        this.applyFieldErrors(error);
-        return;
-      case 'UNAUTHENTICATED':
-        return; // the session ended: the error link has already gone to sign-in
-      case 'FORBIDDEN':
-        this.formError.set('Your role cannot change organisations. Ask a manager or admin.');
-        return;
-      case 'NOT_FOUND':
-        this.formError.set('This organisation no longer exists. It may have been archived.');
-        return;
-      default:
-        this.formError.set(`${error.message} Your changes are still here.`);
+    const action = saveErrorAction(error, { records: 'organisations', gone: 'This organisation no longer exists. It may have been archived.' });
+    if (action.kind === 'fields') {
+      this.applyFieldErrors(error);
+    } else if (action.kind === 'conflict') {
+      this.conflict.set(true);
+      this.mergeNote.set(null);
+      this.formError.set(null);
+      this.focusSoon('.conflict');
+      this.snackBar.open(CONFLICT_MESSAGE, 'Reload', { politeness: 'assertive', duration: 15000 }).onAction().subscribe(() => void this.reloadAfterConflict());
+    } else if (action.kind === 'banner') {
+      this.formError.set(action.message);
     }
   }
+
 
   /** Server messages go under their fields (mat-error); any the form has no field for go on top. */
   private applyFieldErrors(error: ApiError): void {

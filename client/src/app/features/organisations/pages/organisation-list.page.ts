@@ -23,7 +23,7 @@ import {
   organisationsVariables,
   SORT_OPTIONS,
 } from '../data-access/organisation-list.query';
-import { OwnersService } from '../data-access/owners.service';
+import { OwnersService } from '../../../shared/users/owners.service';
 
 
 @Component({

@@ -8,7 +8,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 import { catchError, combineLatest, map, of, startWith, Subject, switchMap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
-import { OpportunityStagesGQL, OpportunityType, PipelineGQL, UsersGQL } from '../../../graphql/generated';
+import { OpportunityStagesGQL, OpportunityType, PipelineGQL } from '../../../graphql/generated';
+import { OwnersService } from '../../../shared/users/owners.service';
 import { optionsOf } from '../../../shared/labels/enum-labels';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 import { formatPence } from '../../../shared/money/money';
@@ -44,7 +45,7 @@ export class PipelinePage {
 
   protected readonly stages = toSignal(inject(OpportunityStagesGQL).fetch().pipe(map((r) => r.data?.opportunityStages ?? []), catchError(() => of([]))), { initialValue: [] });
   protected readonly departments = toSignal(inject(DepartmentsService).departments(), { initialValue: [] });
-  protected readonly users = toSignal(inject(UsersGQL).fetch().pipe(map((r) => [...(r.data?.users ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))), catchError(() => of([]))), { initialValue: [] });
+  protected readonly users = toSignal(inject(OwnersService).owners().pipe(map((owners) => owners ?? [])), { initialValue: [] });
   protected readonly typeOptions = optionsOf(OPPORTUNITY_TYPE_LABELS);
   protected readonly closePresets = CLOSE_PRESETS;
   protected readonly closePreset = computed(() => presetOf(this.state().closeFrom, this.state().closeTo, new Date()));

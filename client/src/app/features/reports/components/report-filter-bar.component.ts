@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { fromIsoDate, toIsoDate } from '../../../shared/dates/dates';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { DepartmentsService } from '../../engagements/data-access/departments.service';
-import { OwnersService } from '../../organisations/data-access/owners.service';
+import { OwnersService } from '../../../shared/users/owners.service';
 import { academicYearOf, academicYearOptions, academicYearRange } from '../../../shared/dates/academic-year';
 import { ReportFilterStore } from '../data-access/report-filter.store';
 

@@ -14,7 +14,7 @@ import { barOptions } from '../data-access/report-charts';
 import { periodOf } from '../data-access/report-filter';
 import { ReportFilterStore } from '../data-access/report-filter.store';
 import { engagementTypeLabel, formatCount } from '../data-access/report-format';
-import { queryState } from '../data-access/query-state';
+import { queryState } from '../../../shared/data/query-state';
 
 type Dimension = 'department' | 'type';
 const DIMENSIONS: { value: Dimension; label: string }[] = [

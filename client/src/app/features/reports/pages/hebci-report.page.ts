@@ -8,7 +8,7 @@ import { ExportMenuComponent } from '../../../shared/export/export-menu.componen
 import { ExportColumn, exportFileName } from '../../../shared/export/table-export';
 import { HEBCI_CATEGORY_LABELS, HEBCI_PARTNER_TYPE_HINTS, HEBCI_PARTNER_TYPE_LABELS } from '../../../shared/labels/hebci-labels';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
-import { formatPence, formatPenceCompact } from '../../../shared/money/money';
+import { formatPence, formatPenceCompact, pence } from '../../../shared/money/money';
 import { HeBciMappingComponent } from '../components/hebci-mapping.component';
 import { ReportCardComponent } from '../components/report-card.component';
 import { academicYearRange } from '../../../shared/dates/academic-year';
@@ -17,7 +17,7 @@ import { barOptions } from '../data-access/report-charts';
 import { academicYearFor, isCustomRange, pipelineDrillParams } from '../data-access/report-filter';
 import { ReportFilterStore } from '../data-access/report-filter.store';
 import { formatCount, plural } from '../data-access/report-format';
-import { pence, queryState } from '../data-access/query-state';
+import { queryState } from '../../../shared/data/query-state';
 import { formatIsoDate } from '../../../shared/dates/dates';
 
 /** The HE-BCI return's contract tables for an academic year, and the mapping that produces them. */

@@ -5,12 +5,12 @@ import { TopOrganisationRowItemFragment, TopOrganisationsReportGQL } from '../..
 import { ChartComponent, ChartPick } from '../../../shared/charts/chart.component';
 import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
 import { ExportColumn, exportFileName } from '../../../shared/export/table-export';
-import { formatPence, formatPenceCompact } from '../../../shared/money/money';
+import { formatPence, formatPenceCompact, pence } from '../../../shared/money/money';
 import { ReportCardComponent } from '../components/report-card.component';
 import { barChartHeight, barOptions } from '../data-access/report-charts';
 import { ReportFilterStore } from '../data-access/report-filter.store';
 import { formatCount } from '../data-access/report-format';
-import { pence, queryState } from '../data-access/query-state';
+import { queryState } from '../../../shared/data/query-state';
 
 const TOP = 10;
 

@@ -7,14 +7,14 @@ import { OpportunityType, WinRateReportGQL } from '../../../graphql/generated';
 import { ChartComponent, ChartPick } from '../../../shared/charts/chart.component';
 import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
 import { ExportColumn, exportFileName } from '../../../shared/export/table-export';
-import { formatPence } from '../../../shared/money/money';
+import { formatPence, pence } from '../../../shared/money/money';
 import { groupByFromUrl } from '../data-access/group-by';
 import { ReportCardComponent } from '../components/report-card.component';
 import { barChartHeight, barOptions } from '../data-access/report-charts';
 import { PipelineDrill, pipelineDrillParams } from '../data-access/report-filter';
 import { ReportFilterStore } from '../data-access/report-filter.store';
 import { formatCount, formatDays, formatRate, opportunityTypeLabel } from '../data-access/report-format';
-import { pence, queryState } from '../data-access/query-state';
+import { queryState } from '../../../shared/data/query-state';
 
 type Dimension = 'type' | 'department';
 const DIMENSIONS: { value: Dimension; label: string }[] = [

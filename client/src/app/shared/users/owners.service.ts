@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import { catchError, map, Observable, of } from 'rxjs';
-import { UsersGQL, UsersQuery } from '../../../graphql/generated';
+import { UsersGQL, UsersQuery } from '../../graphql/generated';
 
 export type Owner = UsersQuery['users'][number];
 

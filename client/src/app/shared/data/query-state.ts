@@ -1,7 +1,7 @@
 import { computed, signal, Signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { catchError, combineLatest, EMPTY, map, Observable, startWith, Subject, switchMap, tap } from 'rxjs';
-import { toApiError } from '../../../core/errors/api-error';
+import { toApiError } from '../../core/errors/api-error';
 
 /** A query that re-runs when its variables change, with the states a report card shows. */
 export interface QueryState<T> {
@@ -50,6 +50,3 @@ export function queryState<V, T>(variables: () => V, fetch: (variables: V) => Ob
     });
   return { value: value.asReadonly(), loading: loading.asReadonly(), error: error.asReadonly(), reload: () => reload$.next() };
 }
-
-/** Money as the API sends it (the Pence scalar, integer pence) → a number. */
-export const pence = (value: unknown): number => Number(value ?? 0);
