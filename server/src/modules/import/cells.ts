@@ -114,7 +114,14 @@ export function normaliseOrganisationName(name: string): string {
 /** The domain of a website or email ("https://www.Siemens.co.uk/careers" → "siemens.co.uk"), for matching. */
 export function domainOf(text: string | null): string | null {
   if (!text) return null;
-  const host = text.includes('@') ? text.split('@').pop()! : text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#:]/)[0];
+  const address = text.includes('@') ? text.split('@').pop()! : text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const host = address.split(/[/?#:]/)[0];
   const domain = host.toLowerCase().replace(/^www\./, '');
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) ? domain : null;
+}
+
+/** The postcode area, the letters before the first digit ("ne8 1ab" → "NE"), or null. */
+export function postcodeArea(postcode: string | null): string | null {
+  const m = postcode ? /^\s*([A-Za-z]{1,2})[0-9]/.exec(postcode) : null;
+  return m ? m[1].toUpperCase() : null;
 }
