@@ -1,5 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { JwtModule } from '@nestjs/jwt';
@@ -20,9 +20,13 @@ import { formatError } from './common/graphql/errors';
 import { GraphQLErrorFilter } from './common/graphql/graphql-error.filter';
 import { complexityPlugin, depthLimitRule } from './common/graphql/query-limits';
 import { appValidationPipe } from './common/graphql/validation';
+import { APP_CONFIG } from './config/app-config.token';
 import { AppConfig } from './config/env';
+import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import { DepartmentModule } from './modules/department/department.module';
 import { HealthController } from './modules/health/health.controller';
+import { ImportModule } from './modules/import/import.module';
+import { MAX_UPLOAD_BYTES } from './modules/import/read-spreadsheet';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -44,7 +48,12 @@ export interface AppOptions {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  /** Multipart requests to /graphql carry uploads (startImport); one file, capped before it is read in full. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 1 })).forRoutes('graphql');
+  }
+
   static forRoot({ config, databaseUrl, jwtSecret }: AppOptions): DynamicModule {
     const production = config.nodeEnv === 'production';
     const serveClient = fs.existsSync(config.clientDir)
@@ -101,15 +110,18 @@ export class AppModule {
         RelationshipHealthModule,
         ReportsModule,
         AssessmentModule,
+        ImportModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: JWT_SECRET, useValue: jwtSecret },
+        { provide: APP_CONFIG, useValue: config },
         JwtStrategy,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: appValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
+      exports: [APP_CONFIG],
     };
   }
 }

@@ -36,6 +36,11 @@ export class Env {
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** How long an import worker holds a batch between chunks; a killed server's batch is resumed after it. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt({ message: 'IMPORT_LEASE_SECONDS must be a whole number of seconds' }) @Min(1) @Max(3600)
+  IMPORT_LEASE_SECONDS = 30;
 }
 
 export interface AppConfig {
@@ -49,6 +54,7 @@ export interface AppConfig {
   demoData: boolean;
   jwtSecret?: string;
   logLevel: string;
+  importLeaseSeconds: number;
   /** Where the built Angular client lives; served at / when present. */
   clientDir: string;
 }
@@ -76,6 +82,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, repoRoot = f
     demoData: env.DEMO_DATA ?? !env.DATABASE_URL,
     jwtSecret: env.JWT_SECRET,
     logLevel: env.LOG_LEVEL,
+    importLeaseSeconds: env.IMPORT_LEASE_SECONDS,
     clientDir: path.join(repoRoot, 'dist', 'client', 'browser'),
   };
 }

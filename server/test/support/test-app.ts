@@ -48,6 +48,8 @@ export interface TestApp {
   tokens: Record<'admin' | 'manager' | 'staff' | 'viewer' | 'staffBus', string>;
   users: Record<'admin' | 'manager' | 'staff' | 'viewer' | 'staffBus', string>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  /** A GraphQL multipart request (the upload spec): `file` fills the variable `$file`. */
+  upload<T = any>(query: string, variables: Record<string, unknown>, file: { name: string; content: Buffer }, token?: string): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const database = await createDatabase();
   await runMigrations(database.url);
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), databaseUrl: database.url, clientDir: '/nonexistent' };
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), databaseUrl: database.url, clientDir: '/nonexistent' };
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: database.url, jwtSecret: randomBytes(32).toString('hex') })],
   }).compile();
@@ -92,6 +94,16 @@ export async function createTestApp(): Promise<TestApp> {
     return res.body as GqlResult<T>;
   };
 
+  const upload = async <T>(query: string, variables: Record<string, unknown>, file: { name: string; content: Buffer }, token?: string): Promise<GqlResult<T>> => {
+    const req = request(app.getHttpServer()).post('/graphql').set('apollo-require-preflight', 'true');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    const res = await req
+      .field('operations', JSON.stringify({ query, variables: { ...variables, file: null } }))
+      .field('map', JSON.stringify({ 0: ['variables.file'] }))
+      .attach('0', file.content, file.name);
+    return res.body as GqlResult<T>;
+  };
+
   const tokens = {} as TestApp['tokens'];
   for (const [key] of people) {
     const res = await gql<{ login: { accessToken: string } }>(
@@ -103,7 +115,7 @@ export async function createTestApp(): Promise<TestApp> {
   }
 
   return {
-    app, db, departments, tokens, users, gql,
+    app, db, departments, tokens, users, gql, upload,
     close: async () => {
       await app.close();
       await database.drop();

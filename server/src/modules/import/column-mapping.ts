@@ -8,7 +8,7 @@ export type ImportEntity = 'organisations' | 'contacts' | 'engagements' | 'oppor
 export const FIELD_SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   organisations: {
     name: ['name', 'organisation', 'organisationname', 'organization', 'organizationname', 'orgname', 'org', 'company', 'companyname', 'employer', 'employername', 'business', 'businessname', 'partner', 'client'],
-    companiesHouseNumber: ['companieshousenumber', 'companieshouse', 'companynumber', 'companyno', 'chnumber', 'crn', 'registrationnumber', 'regno'],
+    companiesHouseNumber: ['companieshousenumber', 'companieshouse', 'companieshouseno', 'chno', 'companyregno', 'companyregistrationnumber', 'companynumber', 'companyno', 'chnumber', 'crn', 'registrationnumber', 'regno'],
     website: ['website', 'web', 'url', 'site', 'homepage', 'www'],
     sector: ['sector', 'industry', 'sic', 'siccode'],
     sizeBand: ['size', 'sizeband', 'employees', 'staff', 'headcount', 'noofemployees', 'numberofemployees'],

@@ -1,0 +1,2 @@
+/** Injection token for the validated AppConfig (provided by AppModule). */
+export const APP_CONFIG = Symbol('APP_CONFIG');
