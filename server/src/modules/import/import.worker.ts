@@ -93,6 +93,8 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** One transaction: the work and the lease renewal; false (nothing written) when another worker owns the batch now. */
   private async chunk(batchId: string, work: (tx: EntityManager) => Promise<unknown>): Promise<{ held: boolean; result: unknown }> {
+    // Shutting down: stop between chunks; the batch is picked up from here by the next start.
+    if (this.stopping) return { held: false, result: null };
     return this.db.transaction(async (tx) => {
       const [held] = returning(await tx.query(
         `UPDATE import_batches SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND lease_owner = $2 RETURNING id`,
