@@ -10,6 +10,10 @@ export class Import1733200000000 implements MigrationInterface {
   name = 'Import1733200000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Matching probes the name trigram index once per imported row. With GIN's fast-update pending
+    // list, rows inserted since the last vacuum are scanned linearly by every probe (25 ms a probe
+    // after loading 20,000 organisations, 0.6 ms with it off): inserts pay a little instead.
+    await q.query(`ALTER INDEX organisations_name_key_trgm_idx SET (fastupdate = off)`);
     await q.query(`
       CREATE TABLE import_batches (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -90,6 +94,7 @@ export class Import1733200000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER INDEX organisations_name_key_trgm_idx RESET (fastupdate)`);
     await q.query(`DROP TABLE import_mappings`);
     await q.query(`DROP TABLE import_row_keys`);
     await q.query(`DROP TABLE import_rows`);
