@@ -73,7 +73,7 @@ await withBenchApp(`${EXISTING.toLocaleString('en-GB')} organisations already he
   let peak = 0;
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 25);
   const phase = async (name, run, until) => {
-    global.gc?.();
+    globalThis.gc?.();
     const before = process.memoryUsage().rss;
     peak = before;
     const start = performance.now();
