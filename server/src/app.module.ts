@@ -36,6 +36,8 @@ import { SearchModule } from './modules/search/search.module';
 import { TaskModule } from './modules/task/task.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
 import { UserModule } from './modules/user/user.module';
+import { DuplicatesModule } from './modules/duplicates/duplicates.module';
+import { MergeModule } from './modules/merge/merge.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -101,6 +103,8 @@ export class AppModule {
         RelationshipHealthModule,
         ReportsModule,
         AssessmentModule,
+        DuplicatesModule,
+        MergeModule,
       ],
       controllers: [HealthController],
       providers: [

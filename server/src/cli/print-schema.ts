@@ -24,6 +24,8 @@ import { AssessmentActionFieldsResolver, AssessmentFieldsResolver } from '../mod
 import { AssessmentResolver } from '../modules/assessment/assessment.resolver';
 import { FrameworkResolver } from '../modules/assessment/framework.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
+import { DuplicatesResolver } from '../modules/duplicates/duplicates.resolver';
+import { MergeResolver } from '../modules/merge/merge.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
@@ -32,6 +34,7 @@ export const RESOLVERS = [
   OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
+  DuplicatesResolver, MergeResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {
