@@ -22,8 +22,6 @@ export class Merge1733000000000 implements MigrationInterface {
     await q.query(`CREATE FUNCTION bce_lower_text(text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
       AS $$ SELECT coalesce(array_agg(lower(x)), '{}') FROM unnest($1) x $$`);
     await q.query(`CREATE INDEX contacts_emails_lower_idx ON contacts USING gin (bce_lower_text(emails)) WHERE deleted_at IS NULL`);
-    // Organisations with no postcode area never make a name-only pair; this drives the (area, name) probe.
-    await q.query(`CREATE INDEX organisations_postcode_area_idx ON organisations (bce_postcode_area(postcode)) WHERE deleted_at IS NULL`);
 
     await q.query(`
       CREATE TABLE duplicate_dismissals (
@@ -66,7 +64,6 @@ export class Merge1733000000000 implements MigrationInterface {
       ADD CONSTRAINT audit_events_action_check CHECK (action IN (${inList(ACTIONS_BEFORE)}))`);
     await q.query(`DROP TABLE merges`);
     await q.query(`DROP TABLE duplicate_dismissals`);
-    await q.query(`DROP INDEX organisations_postcode_area_idx`);
     await q.query(`DROP INDEX contacts_emails_lower_idx`);
     await q.query(`DROP FUNCTION bce_lower_text(text[])`);
     await q.query(`DROP INDEX contacts_merged_into_idx`);
