@@ -40,6 +40,8 @@ import { SearchModule } from './modules/search/search.module';
 import { TaskModule } from './modules/task/task.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
 import { UserModule } from './modules/user/user.module';
+import { DuplicatesModule } from './modules/duplicates/duplicates.module';
+import { MergeModule } from './modules/merge/merge.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -111,6 +113,8 @@ export class AppModule implements NestModule {
         ReportsModule,
         AssessmentModule,
         ImportModule,
+        DuplicatesModule,
+        MergeModule,
       ],
       controllers: [HealthController],
       providers: [

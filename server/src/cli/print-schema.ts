@@ -24,17 +24,19 @@ import { AssessmentActionFieldsResolver, AssessmentFieldsResolver } from '../mod
 import { AssessmentResolver } from '../modules/assessment/assessment.resolver';
 import { FrameworkResolver } from '../modules/assessment/framework.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
+import { DuplicatesResolver } from '../modules/duplicates/duplicates.resolver';
+import { MergeResolver } from '../modules/merge/merge.resolver';
 
-/** Every resolver in the app; the schema is built from them without a database. */
 import { ImportResolver } from '../modules/import/import.resolver';
 
+/** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
   UserResolver, DepartmentResolver, OrganisationResolver, OrganisationRelationsResolver, DepartmentInvolvementResolver, ContactResolver, AffiliationResolver,
   EngagementResolver, TaskResolver, SearchResolver, AuditEventResolver, MyDayResolver,
   OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
-  ImportResolver,
+  DuplicatesResolver, MergeResolver, ImportResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {

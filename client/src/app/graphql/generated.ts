@@ -129,6 +129,17 @@ export type CreateOrganisationInput = {
   website?: string | null | undefined;
 };
 
+export type DuplicateKind =
+  | 'contact'
+  | 'organisation';
+
+/** companies_house_number, domain and email are exact matches; similar_name is pg_trgm similarity of the normalised name */
+export type DuplicateReasonKind =
+  | 'companies_house_number'
+  | 'domain'
+  | 'email'
+  | 'similar_name';
+
 export type EngagementType =
   | 'call'
   | 'email'
@@ -264,6 +275,27 @@ export type MaturityLevel =
   | 'peripheral'
   | 'strategic'
   | 'tactical';
+
+export type MergeFieldChoice = {
+  /** A field name, e.g. "website" */
+  field: string;
+  from: MergeSource;
+};
+
+/** Merge mergedId into survivorId; both versions as read (stale → CONFLICT) */
+export type MergeInput = {
+  /** Fields not named keep the survivor value; list fields (tags, emails…) are always combined */
+  fields?: Array<MergeFieldChoice>;
+  mergedId: string | number;
+  mergedVersion: number;
+  survivorId: string | number;
+  survivorVersion: number;
+};
+
+/** Which record a field value is taken from */
+export type MergeSource =
+  | 'merged'
+  | 'survivor';
 
 export type OpportunityFilter = {
   /** Won or lost on or after this ISO date (as the win-rate report counts) */
@@ -652,6 +684,84 @@ export type DashboardGoingColdQueryVariables = Exact<{
 
 
 export type DashboardGoingColdQuery = { goingCold: Array<{ organisationId: string, score: number, previousScore: number, lastEngagedOn: string | null, organisation: { id: string, name: string } }> };
+
+export type DuplicatePairFragment = { id: string, aId: string, bId: string, score: number, reasons: Array<{ kind: DuplicateReasonKind, similarity: number | null, value: string | null }>, organisationA: { id: string, name: string, postcode: string | null } | null, organisationB: { id: string, name: string, postcode: string | null } | null, contactA: { id: string, name: string, emails: Array<string> } | null, contactB: { id: string, name: string, emails: Array<string> } | null };
+
+export type OrganisationDuplicatesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganisationDuplicatesQuery = { organisationDuplicates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, aId: string, bId: string, score: number, reasons: Array<{ kind: DuplicateReasonKind, similarity: number | null, value: string | null }>, organisationA: { id: string, name: string, postcode: string | null } | null, organisationB: { id: string, name: string, postcode: string | null } | null, contactA: { id: string, name: string, emails: Array<string> } | null, contactB: { id: string, name: string, emails: Array<string> } | null } }> } };
+
+export type ContactDuplicatesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContactDuplicatesQuery = { contactDuplicates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, aId: string, bId: string, score: number, reasons: Array<{ kind: DuplicateReasonKind, similarity: number | null, value: string | null }>, organisationA: { id: string, name: string, postcode: string | null } | null, organisationB: { id: string, name: string, postcode: string | null } | null, contactA: { id: string, name: string, emails: Array<string> } | null, contactB: { id: string, name: string, emails: Array<string> } | null } }> } };
+
+export type DismissDuplicateMutationVariables = Exact<{
+  kind: DuplicateKind;
+  aId: string | number;
+  bId: string | number;
+}>;
+
+
+export type DismissDuplicateMutation = { dismissDuplicate: boolean };
+
+export type MergeHistoryQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MergeHistoryQuery = { merges: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: DuplicateKind, survivorId: string, mergedId: string, survivorName: string, mergedName: string, mergedAt: string, undoneAt: string | null, undoable: boolean, mergedBy: { id: string, name: string } | null, moved: Array<{ table: string, count: number }> } }> } };
+
+export type UndoMergeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UndoMergeMutation = { undoMerge: { id: string, undoneAt: string | null, undoable: boolean } };
+
+export type MergeOrganisationPairQueryVariables = Exact<{
+  a: string | number;
+  b: string | number;
+}>;
+
+
+export type MergeOrganisationPairQuery = { a: { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, departmentId: string | null, confidential: boolean } | null, b: { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, departmentId: string | null, confidential: boolean } | null, activityA: { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number }, activityB: { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number } };
+
+export type MergeContactPairQueryVariables = Exact<{
+  a: string | number;
+  b: string | number;
+}>;
+
+
+export type MergeContactPairQuery = { a: { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, ownerId: string | null } | null, b: { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, ownerId: string | null } | null, activityA: { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number }, activityB: { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number } };
+
+export type MergeActivityCountsFragment = { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number };
+
+export type OrganisationMergeRecordFragment = { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, departmentId: string | null, confidential: boolean };
+
+export type ContactMergeRecordFragment = { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, ownerId: string | null };
+
+export type MergeOrganisationsMutationVariables = Exact<{
+  input: MergeInput;
+}>;
+
+
+export type MergeOrganisationsMutation = { mergeOrganisations: { id: string } };
+
+export type MergeContactsMutationVariables = Exact<{
+  input: MergeInput;
+}>;
+
+
+export type MergeContactsMutation = { mergeContacts: { id: string } };
 
 export type TimelineEngagementFragment = { id: string, type: EngagementType, occurredOn: string, summary: string, details: string | null, confidential: boolean, organisation: { id: string, name: string } | null, department: { id: string, name: string, code: string } | null, contacts: Array<{ id: string, name: string }>, loggedBy: { id: string, name: string } | null };
 
@@ -1102,6 +1212,95 @@ export const ConsentItemFragmentDoc = gql`
   method
   givenAt
   withdrawnAt
+}
+    `;
+export const DuplicatePairFragmentDoc = gql`
+    fragment DuplicatePair on DuplicateCandidate {
+  id
+  aId
+  bId
+  score
+  reasons {
+    kind
+    similarity
+    value
+  }
+  organisationA {
+    id
+    name
+    postcode
+  }
+  organisationB {
+    id
+    name
+    postcode
+  }
+  contactA {
+    id
+    name
+    emails
+  }
+  contactB {
+    id
+    name
+    emails
+  }
+}
+    `;
+export const MergeActivityCountsFragmentDoc = gql`
+    fragment MergeActivityCounts on MergeActivity {
+  engagements
+  opportunities
+  tasks
+  affiliations
+  consentRecords
+}
+    `;
+export const OrganisationMergeRecordFragmentDoc = gql`
+    fragment OrganisationMergeRecord on Organisation {
+  id
+  version
+  createdAt
+  updatedAt
+  archivedAt
+  name
+  legalName
+  tradingNames
+  type
+  sector
+  sizeBand
+  companiesHouseNumber
+  website
+  addressLine1
+  addressLine2
+  town
+  postcode
+  region
+  relationshipStage
+  relationshipRoles
+  tags
+  ownerId
+  departmentId
+  confidential
+}
+    `;
+export const ContactMergeRecordFragmentDoc = gql`
+    fragment ContactMergeRecord on Contact {
+  id
+  version
+  createdAt
+  updatedAt
+  archivedAt
+  firstName
+  lastName
+  emails
+  phones
+  jobTitle
+  preferredChannel
+  lawfulBasis
+  marketingOptIn
+  tags
+  ownerId
 }
     `;
 export const TimelineEngagementFragmentDoc = gql`
@@ -1740,6 +1939,231 @@ export const DashboardGoingColdDocument = gql`
   })
   export class DashboardGoingColdGQL extends Apollo.Query<DashboardGoingColdQuery, DashboardGoingColdQueryVariables> {
     override document = DashboardGoingColdDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OrganisationDuplicatesDocument = gql`
+    query OrganisationDuplicates($first: Int, $after: String) {
+  organisationDuplicates(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...DuplicatePair
+      }
+    }
+  }
+}
+    ${DuplicatePairFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OrganisationDuplicatesGQL extends Apollo.Query<OrganisationDuplicatesQuery, OrganisationDuplicatesQueryVariables> {
+    override document = OrganisationDuplicatesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ContactDuplicatesDocument = gql`
+    query ContactDuplicates($first: Int, $after: String) {
+  contactDuplicates(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...DuplicatePair
+      }
+    }
+  }
+}
+    ${DuplicatePairFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ContactDuplicatesGQL extends Apollo.Query<ContactDuplicatesQuery, ContactDuplicatesQueryVariables> {
+    override document = ContactDuplicatesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DismissDuplicateDocument = gql`
+    mutation DismissDuplicate($kind: DuplicateKind!, $aId: ID!, $bId: ID!) {
+  dismissDuplicate(kind: $kind, aId: $aId, bId: $bId)
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DismissDuplicateGQL extends Apollo.Mutation<DismissDuplicateMutation, DismissDuplicateMutationVariables> {
+    override document = DismissDuplicateDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MergeHistoryDocument = gql`
+    query MergeHistory($first: Int, $after: String) {
+  merges(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        kind
+        survivorId
+        mergedId
+        survivorName
+        mergedName
+        mergedAt
+        undoneAt
+        undoable
+        mergedBy {
+          id
+          name
+        }
+        moved {
+          table
+          count
+        }
+      }
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MergeHistoryGQL extends Apollo.Query<MergeHistoryQuery, MergeHistoryQueryVariables> {
+    override document = MergeHistoryDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UndoMergeDocument = gql`
+    mutation UndoMerge($id: ID!) {
+  undoMerge(id: $id) {
+    id
+    undoneAt
+    undoable
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UndoMergeGQL extends Apollo.Mutation<UndoMergeMutation, UndoMergeMutationVariables> {
+    override document = UndoMergeDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MergeOrganisationPairDocument = gql`
+    query MergeOrganisationPair($a: ID!, $b: ID!) {
+  a: organisation(id: $a) {
+    ...OrganisationMergeRecord
+  }
+  b: organisation(id: $b) {
+    ...OrganisationMergeRecord
+  }
+  activityA: mergeActivity(kind: organisation, id: $a) {
+    ...MergeActivityCounts
+  }
+  activityB: mergeActivity(kind: organisation, id: $b) {
+    ...MergeActivityCounts
+  }
+}
+    ${OrganisationMergeRecordFragmentDoc}
+${MergeActivityCountsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MergeOrganisationPairGQL extends Apollo.Query<MergeOrganisationPairQuery, MergeOrganisationPairQueryVariables> {
+    override document = MergeOrganisationPairDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MergeContactPairDocument = gql`
+    query MergeContactPair($a: ID!, $b: ID!) {
+  a: contact(id: $a) {
+    ...ContactMergeRecord
+  }
+  b: contact(id: $b) {
+    ...ContactMergeRecord
+  }
+  activityA: mergeActivity(kind: contact, id: $a) {
+    ...MergeActivityCounts
+  }
+  activityB: mergeActivity(kind: contact, id: $b) {
+    ...MergeActivityCounts
+  }
+}
+    ${ContactMergeRecordFragmentDoc}
+${MergeActivityCountsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MergeContactPairGQL extends Apollo.Query<MergeContactPairQuery, MergeContactPairQueryVariables> {
+    override document = MergeContactPairDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MergeOrganisationsDocument = gql`
+    mutation MergeOrganisations($input: MergeInput!) {
+  mergeOrganisations(input: $input) {
+    id
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MergeOrganisationsGQL extends Apollo.Mutation<MergeOrganisationsMutation, MergeOrganisationsMutationVariables> {
+    override document = MergeOrganisationsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MergeContactsDocument = gql`
+    mutation MergeContacts($input: MergeInput!) {
+  mergeContacts(input: $input) {
+    id
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MergeContactsGQL extends Apollo.Mutation<MergeContactsMutation, MergeContactsMutationVariables> {
+    override document = MergeContactsDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

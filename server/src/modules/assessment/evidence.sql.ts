@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { SqlParams } from '../reports/report-filter';
+import { NAME_SIMILARITY } from '../duplicates/duplicate-rule';
 import { EvidenceIndicatorKey } from './evidence-levels';
 
 /** One measured figure: value = numerator / denominator for shares; null when there is nothing to measure. */
@@ -19,10 +20,8 @@ export interface EvidenceScope {
   visibleDepartments: string[] | null;
 }
 
-/** Name as compared for duplicates: lower case, "&", "and", ltd/limited/plc and punctuation dropped, no spaces. */
-const NORMALISED_NAME = `regexp_replace(regexp_replace(regexp_replace(lower(o.name), '&', ' ', 'g'), '\\m(ltd|limited|plc|and)\\M', ' ', 'g'), '[^a-z0-9]+', '', 'g')`;
-/** Names in the same postcode area (the leading letters, "NE" of "NE8 1AB") this similar count as duplicate candidates. */
-export const DUPLICATE_SIMILARITY = 0.6;
+/** Names in the same postcode area this similar count as duplicate candidates: the duplicates page's rule (duplicate-rule.ts). */
+export const DUPLICATE_SIMILARITY = NAME_SIMILARITY;
 
 /**
  * Every evidence indicator in one statement (docs/maturity-scoring.md defines each). Archived
@@ -61,14 +60,14 @@ export async function measureEvidence(tx: EntityManager, scope: EvidenceScope): 
               count(*)::int AS den
          FROM engagements e WHERE ${liveEngagement('e')} AND e.occurred_on > ${asOf} - 365${inDept('e')}),
      names AS (
-       SELECT o.id, ${NORMALISED_NAME} AS name, substring(upper(o.postcode) FROM '^[A-Z]{1,2}') AS area, (TRUE${scopedOrganisation}) AS in_scope,
+       SELECT o.id, bce_name_key(o.name) AS name, bce_postcode_area(o.postcode) AS area, (TRUE${scopedOrganisation}) AS in_scope,
               (o.sector IS NOT NULL)::int + (o.size_band IS NOT NULL)::int + (coalesce(o.postcode, '') <> '')::int + (coalesce(o.website, '') <> '')::int AS filled
          FROM organisations o WHERE o.deleted_at IS NULL AND ${visible('o')}),
      duplicates AS (
        SELECT id FROM names WHERE name <> '' AND name IN (SELECT name FROM names GROUP BY name HAVING count(*) > 1)
        UNION
        SELECT a.id FROM names a JOIN names b ON b.area = a.area AND b.id <> a.id
-        WHERE a.name <> '' AND b.name <> '' AND similarity(a.name, b.name) > ${DUPLICATE_SIMILARITY}),
+        WHERE a.name <> '' AND b.name <> '' AND similarity(a.name, b.name) >= ${DUPLICATE_SIMILARITY}),
      organisations AS (
        SELECT count(*) FILTER (WHERE id IN (SELECT id FROM duplicates))::int AS duplicates, count(*)::int AS den, coalesce(sum(filled), 0)::int AS filled
          FROM names WHERE in_scope),

@@ -2,7 +2,7 @@ import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** 'move' is an opportunity changing stage. */
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'merge' | 'move';
+export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'merge' | 'unmerge' | 'move';
 export type AuditChanges = Record<string, { old: unknown; new: unknown }>;
 
 @ObjectType({ description: 'One changed field: values as JSON text, null when empty' })

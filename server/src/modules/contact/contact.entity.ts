@@ -17,6 +17,8 @@ export class Contact extends BaseRecord {
   @Field() @Column({ name: 'marketing_opt_in', type: 'boolean', default: false }) marketingOptIn!: boolean;
   @Field(() => [String]) @Column({ type: 'text', array: true, default: () => "'{}'" }) tags!: string[];
   @Field(() => ID, { nullable: true }) @Column({ name: 'owner_id', type: 'uuid', nullable: true }) ownerId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Set when this person was merged into another record (it is then archived)' })
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true }) mergedIntoId!: string | null;
 
   @Field({ description: 'First and last name' })
   get name(): string {

@@ -82,4 +82,8 @@ export class Organisation extends BaseRecord {
   @Field({ description: 'Visible only to its department, managers and admins' })
   @Column({ type: 'boolean', default: false })
   confidential!: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Set when this record was merged into another (it is then archived)' })
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId!: string | null;
 }

@@ -61,6 +61,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   method: 'How it was given',
   givenAt: 'Given',
   withdrawnAt: 'Withdrawn',
+  mergedFrom: 'Merged from',
+  mergedInto: 'Merged into',
+  moved: 'Moved here',
 };
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -69,6 +72,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   archive: 'Archived',
   restore: 'Restored',
   merge: 'Merged',
+  unmerge: 'Merge undone',
 };
 
 // Enum-valued fields: their stored value → the label people chose it by.

@@ -1,0 +1,45 @@
+// Speed figures for duplicate detection on a realistic volume: N organisations (default 20,000)
+// of which about 1 in 20 has a near-duplicate (another spelling in the same postcode area) and some
+// share a website domain, plus N contacts with a few shared emails.
+// GraphQL over HTTP against the built app. Prints figures; asserts nothing.
+import { timeCases, withBenchApp } from './bench-app.mjs';
+
+const N = Number(process.env.BENCH_ORGANISATIONS ?? 20_000);
+let focusId = null;
+
+await withBenchApp(`${N.toLocaleString('en-GB')} organisations for duplicates`, async (db) => {
+  // Names from surname × place × trade × legal form, postcodes over 50 areas: realistic overlap of common words.
+  await db.query(`
+    INSERT INTO organisations (name, type, postcode, website)
+    SELECT s || ' ' || p || ' ' || t || ' ' || f, 'employer', a || (1 + (random() * 20)::int) || ' 1AB', 'https://www.' || lower(s) || lower(t) || n || '.co.uk'
+    FROM (SELECT n,
+      (ARRAY['Smith','Jones','Taylor','Brown','Williams','Wilson','Johnson','Davies','Robinson','Wright','Thompson','Evans','Walker','White','Roberts','Green','Hall','Wood','Jackson','Clarke','Patel','Khan','Lewis','James','Phillips','Mason','Mitchell','Rose','Davis','Cox','Morris','Cooper','Ward','Turner','Hughes','Edwards','Collins','Stewart','Morgan','Bell','Murphy','Bailey','Parker','Kelly','Harris','Carter','King','Allen','Scott','Young'])[1 + (random() * 49)::int] AS s,
+      (ARRAY['Tyne','Mersey','Solent','Pennine','Humber','Trent','Severn','Clyde','Thames','Wessex','Northern','Southern','Eastern','Western','Coastal','Valley','Highland','Central','Metro','Riverside','Moorland','Forest','Harbour','Bridge','City','County','Regional','National','Atlantic','Border'])[1 + (random() * 29)::int] AS p,
+      (ARRAY['Engineering','Digital','Logistics','Foods','Care','Energy','Robotics','Textiles','Media','Construction','Plastics','Software','Consulting','Print','Marine','Aerospace','Automotive','Pharma','Chemicals','Timber','Glass','Steel','Packaging','Security','Cleaning','Catering','Design','Analytics','Health','Water'])[1 + (random() * 29)::int] AS t,
+      (ARRAY['Ltd','Limited','plc','Group','Partners','Services','& Co','LLP','Holdings','Solutions'])[1 + (random() * 9)::int] AS f,
+      (ARRAY['NE','SR','DH','TS','LS','M','B','L','S','BS','BA','CF','SW','SE','N','E','W','EC','WC','NW','G','EH','AB','DD','KY','PA','IV','BT','LL','SA','CH','WA','WN','BL','OL','SK','ST','DE','NG','LE','CV','WV','WS','DY','WR','GL','OX','RG','SO','PO'])[1 + (random() * 49)::int] AS a
+      FROM generate_series(1, $1) n) x`, [N]);
+  // About 1 in 20 spelt again in the same area ("LIMITED" for "Ltd", upper case), a third of those sharing the website.
+  await db.query(`
+    INSERT INTO organisations (name, type, postcode, website)
+    SELECT upper(replace(name, ' Ltd', ' Limited')), 'employer', postcode, CASE WHEN id::text < '4' THEN website END
+      FROM organisations WHERE id::text < '0d'`);
+  await db.query(`
+    INSERT INTO contacts (first_name, last_name, emails)
+    SELECT 'Person', 'Number ' || i, ARRAY['p' || (CASE WHEN i % 100 = 0 THEN i - 1 ELSE i END) || '@example.com']
+      FROM generate_series(1, $1) AS i`, [N]);
+  await db.query('ANALYZE organisations; ANALYZE contacts');
+  [{ id: focusId }] = await db.query(`SELECT id FROM organisations WHERE id::text < '0d' LIMIT 1`);
+}, async ({ gql }) => {
+  const ORGS = `query($first: Int, $after: String, $organisationId: ID) { organisationDuplicates(first: $first, after: $after, organisationId: $organisationId) {
+    totalCount pageInfo { endCursor hasNextPage } edges { node { id score reasons { kind similarity value } organisationA { name } organisationB { name } } } } }`;
+  const CONTACTS = `{ contactDuplicates(first: 25) { totalCount edges { node { id score reasons { kind value } contactA { name } contactB { name } } } } }`;
+  const first = await gql(ORGS, { first: 25 });
+  console.log(`organisation pairs: ${first.organisationDuplicates.totalCount}`);
+  await timeCases('GraphQL duplicates queries', gql, [
+    ['organisation pairs, first page', ORGS, { first: 25 }],
+    ['organisation pairs, second page', ORGS, { first: 25, after: first.organisationDuplicates.pageInfo.endCursor }],
+    ['pairs of one organisation', ORGS, { first: 25, organisationId: focusId }],
+    ['contact pairs, first page', CONTACTS, {}],
+  ]);
+});
