@@ -21,4 +21,14 @@ describe('suggesting a column mapping from the headers', () => {
     expect(suggestMapping('contacts', ['Forename', 'Surname', 'E-mail', 'Job Title', 'Company'])).toEqual(['firstName', 'lastName', 'email', 'jobTitle', 'organisation']);
     expect(suggestMapping('opportunities', ['Project', 'Value (£)', 'Close date', 'Client'])).toEqual(['title', 'value', 'expectedCloseDate', 'organisation']);
   });
+
+  it('maps engagement notes to the details, and the rest of an activity log', () => {
+    expect(suggestMapping('engagements', ['Date', 'Activity', 'Subject', 'Notes', 'Company', 'Contact email', 'Dept'])).toEqual([
+      'occurredOn', 'type', 'summary', 'details', 'organisation', 'contactEmail', 'department',
+    ]);
+    expect(suggestMapping('contacts', ['Name', 'Email address', 'Employer', 'Lawful basis'])).toEqual(['fullName', 'email', 'organisation', 'lawfulBasis']);
+    expect(suggestMapping('opportunities', ['Opportunity', 'Type', 'Stage', 'Probability (%)', 'Start date', 'End date'])).toEqual([
+      'title', 'type', 'stage', 'probability', 'startDate', 'endDate',
+    ]);
+  });
 });

@@ -26,11 +26,13 @@ export const FIELD_SYNONYMS: Record<ImportEntity, Record<string, readonly string
     phone: ['phone', 'telephone', 'tel', 'mobile', 'phonenumber'],
     jobTitle: ['jobtitle', 'title', 'role', 'position'],
     organisation: ['organisation', 'organization', 'company', 'employer', 'orgname', 'companyname'],
+    lawfulBasis: ['lawfulbasis', 'legalbasis', 'gdprbasis', 'basis', 'gdpr', 'basisforprocessing'],
   },
   engagements: {
     occurredOn: ['date', 'occurredon', 'when', 'meetingdate', 'dateofcontact'],
     type: ['type', 'engagementtype', 'activity', 'contacttype'],
-    summary: ['summary', 'subject', 'title', 'description', 'notes'],
+    summary: ['summary', 'subject', 'title', 'purpose', 'topic'],
+    details: ['details', 'notes', 'note', 'description', 'comments', 'minutes', 'outcome'],
     organisation: ['organisation', 'organization', 'company', 'employer', 'orgname'],
     contactEmail: ['contactemail', 'email', 'emailaddress'],
     department: ['department', 'dept', 'school', 'faculty', 'team'],
@@ -40,9 +42,13 @@ export const FIELD_SYNONYMS: Record<ImportEntity, Record<string, readonly string
     type: ['type', 'opportunitytype', 'activity', 'bcetype'],
     value: ['value', 'amount', 'valuegbp', 'value£', 'contractvalue', 'worth', 'income'],
     stage: ['stage', 'status', 'pipelinestage'],
+    probability: ['probability', 'probability%', 'likelihood', 'chance', 'confidence'],
     expectedCloseDate: ['expectedclose', 'expectedclosedate', 'closedate', 'close', 'decisiondate'],
+    startDate: ['startdate', 'start', 'startson', 'from'],
+    endDate: ['enddate', 'end', 'finish', 'finishdate', 'endson'],
     organisation: ['organisation', 'organization', 'company', 'employer', 'client', 'partner'],
     department: ['department', 'dept', 'school', 'faculty'],
+    lostReason: ['lostreason', 'reasonlost', 'whylost', 'lossreason'],
   },
 };
 

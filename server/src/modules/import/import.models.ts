@@ -27,6 +27,8 @@ export class ImportFieldModel {
   @Field() name!: string;
   @Field() label!: string;
   @Field() required!: boolean;
+  /** Server-side only: see ImportField.orFilledBy. */
+  orFilledBy?: string;
 }
 
 @ObjectType()

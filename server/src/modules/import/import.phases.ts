@@ -110,7 +110,7 @@ export async function previewChunk(tx: EntityManager, batch: BatchRow): Promise<
     return { rowNumber: r.row_number, values: {}, parsed: importer.parse(byField) } as RowToMatch & { parsed: ParsedRow };
   });
   for (const p of parsed) p.values = p.parsed.values;
-  if (importer.prepare) await importer.prepare(tx, parsed);
+  if (importer.prepare) await importer.prepare(tx, parsed, contextOf(batch));
   const importable = parsed.filter((p) => p.parsed.importable);
 
   // The first row of the file to carry each key; later rows with that key describe the same record.

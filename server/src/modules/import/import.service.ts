@@ -14,6 +14,7 @@ import {
   ImportRowView, ImportStatus, ImportSummary, SaveImportMappingInput,
 } from './import.models';
 import { ImportWorker } from './import.worker';
+import { Problem } from './importer';
 import { importerFor, IMPORTERS } from './importers';
 import { detectFileType, MAX_UPLOAD_BYTES } from './read-spreadsheet';
 
@@ -184,7 +185,7 @@ export class ImportService {
       else if (seen.has(field)) problems.push(`${field} is filled by more than one column`);
       seen.add(field);
     });
-    for (const f of batch.fields.filter((f) => f.required && !seen.has(f.name))) problems.push(`a column must fill ${f.label}`);
+    for (const f of batch.fields.filter((f) => f.required && !seen.has(f.name) && !(f.orFilledBy && seen.has(f.orFilledBy)))) problems.push(`a column must fill ${f.label}`);
     if (problems.length) throw badInput([{ field: 'mapping', messages: problems }]);
     return mapping.map((f) => (f === '' ? null : f));
   }
@@ -213,7 +214,7 @@ export class ImportService {
       for (const d of decisions) {
         const [row] = await tx.query(`SELECT row_number, problems, "values" FROM import_rows WHERE batch_id = $1 AND row_number = $2`, [id, d.rowNumber]);
         if (!row) throw badField('rowNumber', `Row ${d.rowNumber} is not in this import`);
-        if (d.decision !== ImportDecision.SKIP && (row.values === null || (row.problems as Array<{ field: string }>).some((p) => importer.fields.find((f) => f.name === p.field)?.required))) {
+        if (d.decision !== ImportDecision.SKIP && (row.values === null || (row.problems as Problem[]).some((p) => p.blocking || importer.fields.find((f) => f.name === p.field)?.required))) {
           throw badField('decision', `Row ${d.rowNumber} has a problem with a required field: it can only be skipped (fix it in the spreadsheet and upload again)`);
         }
         if (d.decision === ImportDecision.MATCH) {

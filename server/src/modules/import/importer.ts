@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
+import { returning } from '../../common/database/returning';
 import { ImportEntity } from './column-mapping';
 import { StoredCell } from './read-spreadsheet';
 
@@ -13,11 +14,15 @@ export interface ImportField {
   name: string;
   label: string;
   required: boolean;
+  /** Another field a column may fill instead of this required one (a contact's full name for its first name). */
+  orFilledBy?: string;
 }
 
 export interface Problem {
   field: string;
   message: string;
+  /** Stops the row being created even where the field is optional (an organisation named but not found): it can only be skipped. */
+  blocking?: boolean;
 }
 
 export type MatchReason = 'companies_house_number' | 'domain' | 'email' | 'name' | 'same_record' | 'earlier_row' | 'chosen';
@@ -55,8 +60,11 @@ export interface Importer {
   entityType: 'organisation' | 'contact' | 'engagement' | 'opportunity';
   fields: ImportField[];
   parse(cells: Record<string, StoredCell>): ParsedRow;
-  /** Resolves references to other records (an organisation by name, a department by code), adding problems. */
-  prepare?(tx: EntityManager, rows: Array<RowToMatch & { parsed: ParsedRow }>): Promise<void>;
+  /**
+   * Resolves references to other records (an organisation by name, a department by code) into the
+   * rows' values, adding problems and keys; the batch's department stands in for an empty column.
+   */
+  prepare?(tx: EntityManager, rows: Array<RowToMatch & { parsed: ParsedRow }>, ctx: ImportContext): Promise<void>;
   /** The existing record each row describes, if any. */
   match(tx: EntityManager, rows: RowToMatch[]): Promise<Map<number, Match>>;
   /** Inserts the rows' records; returns each row's new id. */
@@ -95,3 +103,16 @@ export async function auditMany(tx: EntityManager, actorId: string, entityType: 
 /** Old → new for each field set, the audit trail's shape. */
 export const asChanges = (fields: Record<string, unknown>, from: 'old' | 'new' = 'new') =>
   Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, from === 'new' ? { old: null, new: v } : { old: v, new: null }]));
+
+/** The fields that hold something, for a created record's audit event. */
+export function nonEmpty(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)));
+}
+
+/** Undo's archive (soft delete) of records an import created, each with its audit event. */
+export async function archiveImported(tx: EntityManager, table: string, entityType: string, ids: string[], ctx: ImportContext): Promise<void> {
+  if (!ids.length) return;
+  const archived = returning<{ id: string }>(await tx.query(
+    `UPDATE ${table} SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL RETURNING id`, [ids]));
+  await auditMany(tx, ctx.actorId, entityType, 'archive', archived.map((a) => ({ id: a.id, changes: { importBatch: { old: ctx.batchId, new: null } } })));
+}

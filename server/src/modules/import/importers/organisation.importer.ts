@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { returning } from '../../../common/database/returning';
 import { CreateOrganisationInput } from '../../organisation/dto/organisation.input';
 import { cleanText, domainOf, normaliseOrganisationName, parsePostcode, postcodeArea } from '../cells';
 import { parseOrganisationType, parseSector, parseSizeBand } from '../choices';
-import { asChanges, auditMany, ImportContext, Importer, Match, ParsedRow, Problem, RowToMatch, validateAs } from '../importer';
+import { archiveImported, asChanges, auditMany, ImportContext, Importer, Match, nonEmpty, ParsedRow, Problem, RowToMatch, validateAs } from '../importer';
 import { StoredCell } from '../read-spreadsheet';
 
 /** A similar name (pg_trgm, on the normalised name) this close or closer, in the same postcode area, is taken as the same organisation. */
@@ -182,11 +181,7 @@ export const organisationImporter: Importer = {
   },
 
   async undoCreated(tx: EntityManager, ids: string[], ctx: ImportContext) {
-    const archived = returning<{ id: string }>(await tx.query(
-      `UPDATE organisations SET deleted_at = now(), version = version + 1 WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL RETURNING id`,
-      [ids],
-    ));
-    await auditMany(tx, ctx.actorId, 'organisation', 'archive', archived.map((a) => ({ id: a.id, changes: { importBatch: { old: ctx.batchId, new: null } } })));
+    await archiveImported(tx, 'organisations', 'organisation', ids, ctx);
   },
 
   async undoFilled(tx: EntityManager, recordId: string, filled: Record<string, unknown>, ctx: ImportContext) {
@@ -212,8 +207,4 @@ async function takenCompaniesHouseNumbers(tx: EntityManager, numbers: Array<stri
   const rows: Array<{ n: string }> = await tx.query(
     `SELECT companies_house_number AS n FROM organisations WHERE companies_house_number = ANY($1::text[]) AND deleted_at IS NULL`, [wanted]);
   return new Set(rows.map((r) => r.n));
-}
-
-function nonEmpty(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)));
 }
