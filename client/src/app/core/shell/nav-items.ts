@@ -16,5 +16,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/pipeline', label: 'Pipeline' },
   { path: '/reports', label: 'Reports' },
   { path: '/maturity', label: 'Maturity' },
+  { path: '/import', label: 'Import', managersOnly: true },
   { path: '/settings/stages', label: 'Settings', adminsOnly: true },
 ];
