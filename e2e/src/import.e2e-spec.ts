@@ -50,7 +50,12 @@ describe('import: organisations spreadsheet', () => {
     await page.getByRole('link', { name: 'Import', exact: true }).click();
     await headingIs(page, 'Import');
     await page.getByRole('radio', { name: 'Organisations' }).check();
-    await page.getByLabel('Spreadsheet (CSV or XLSX, up to 50 MB)').setInputFiles(file);
+    // Another type of file is refused at once, by name.
+    const input = page.getByLabel('Spreadsheet (CSV or XLSX, up to 50 MB)');
+    await input.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    await page.getByRole('alert').getByText(/^logo\.png is not a CSV or XLSX file/).waitFor();
+    await input.setInputFiles(file);
+    await page.getByRole('alert').waitFor({ state: 'detached' });
     await snapshot(page, 'import-01-new');
     await page.getByRole('button', { name: 'Upload and read the rows' }).click();
 
