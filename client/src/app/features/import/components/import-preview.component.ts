@@ -42,7 +42,7 @@ export class ImportPreviewComponent implements OnInit {
   protected readonly busy = signal(false);
   protected readonly banner = signal<string | null>(null);
 
-  protected readonly columns = computed(() => shownColumns(this.batch().mapping, 2));
+  protected readonly columns = computed(() => shownColumns(this.batch().mapping, this.rows(), 2));
   protected readonly toImport = computed(() => this.batch().summary.create + this.batch().summary.match);
   protected readonly sameFile = computed(() => {
     const at = this.batch().sameFileImportedAt;

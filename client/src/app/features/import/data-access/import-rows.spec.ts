@@ -53,4 +53,10 @@ describe('decisions', () => {
     expect(shownColumns([null, 'name', null, 'postcode', 'website', 'sector'])).toEqual([1, 3, 4]);
     expect(shownColumns([null, null])).toEqual([0, 1]);
   });
+
+  it('leaves out columns that are blank on the whole page', () => {
+    const rows = [{ cells: ['Tyne', '', 'NE1 4XF', 'x'] }, { cells: ['Acme', null, '', 'y'] }];
+    expect(shownColumns(['name', 'companiesHouseNumber', 'postcode', 'town'], rows, 2)).toEqual([0, 2]);
+    expect(shownColumns(['name', 'companiesHouseNumber'], [{ cells: ['', ''] }], 2)).toEqual([0, 1]);
+  });
 });

@@ -59,8 +59,13 @@ export function decisionInput(row: Pick<ImportRowViewFragment, 'rowNumber' | 'de
   return { rowNumber: row.rowNumber, decision };
 }
 
-/** The columns the rows table shows: the first few that fill a field (the ones that matter), else the first few. */
-export function shownColumns(mapping: ReadonlyArray<string | null>, max = 3): number[] {
+/**
+ * The columns the rows table shows: the first few that fill a field (the ones that matter) and
+ * hold something on this page, so an empty "Companies House No" does not take the room of a name.
+ */
+export function shownColumns(mapping: ReadonlyArray<string | null>, rows: ReadonlyArray<{ cells: ReadonlyArray<string | null> }> = [], max = 3): number[] {
   const mapped = mapping.map((field, i) => (field ? i : -1)).filter((i) => i >= 0);
-  return (mapped.length ? mapped : mapping.map((_, i) => i)).slice(0, max);
+  const candidates = mapped.length ? mapped : mapping.map((_, i) => i);
+  const filled = candidates.filter((i) => rows.some((r) => (r.cells[i] ?? '').trim() !== ''));
+  return (filled.length ? filled : candidates).slice(0, max);
 }
