@@ -23,6 +23,7 @@ export const routes: Routes = [
       { path: 'settings', loadChildren: () => import('./features/settings/settings.routes').then((m) => m.SETTINGS_ROUTES) },
       { path: 'maturity', loadChildren: () => import('./features/maturity/maturity.routes').then((m) => m.MATURITY_ROUTES) },
       { path: 'duplicates', loadChildren: () => import('./features/duplicates/duplicates.routes').then((m) => m.DUPLICATE_ROUTES) },
+      { path: 'import', loadChildren: () => import('./features/import/import.routes').then((m) => m.IMPORT_ROUTES) },
       { path: 'reports', loadChildren: () => import('./features/reports/reports.routes').then((m) => m.REPORT_ROUTES) },
       {
         path: '**',

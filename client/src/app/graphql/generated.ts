@@ -234,6 +234,62 @@ export type HealthFactor =
   | 'recency'
   | 'trend';
 
+/** What the commit will do with a row */
+export type ImportDecision =
+  | 'CREATE'
+  | 'MATCH'
+  | 'SKIP';
+
+/** What the rows of a spreadsheet describe */
+export type ImportEntity =
+  | 'CONTACTS'
+  | 'ENGAGEMENTS'
+  | 'OPPORTUNITIES'
+  | 'ORGANISATIONS';
+
+/** Why a row was taken to be an existing record */
+export type ImportMatchReason =
+  | 'CHOSEN'
+  | 'COMPANIES_HOUSE_NUMBER'
+  | 'DOMAIN'
+  | 'EARLIER_ROW'
+  | 'EMAIL'
+  | 'NAME'
+  | 'SAME_RECORD';
+
+/** What the commit did with a row */
+export type ImportOutcome =
+  | 'CREATED'
+  | 'MERGED'
+  | 'SKIPPED'
+  | 'UNCHANGED';
+
+export type ImportRowDecisionInput = {
+  decision: ImportDecision;
+  /** With MATCH: the existing record to merge into */
+  matchId?: string | number | null | undefined;
+  rowNumber: number;
+};
+
+export type ImportRowView =
+  | 'ALL'
+  | 'CREATE'
+  | 'MATCH'
+  | 'PROBLEMS'
+  | 'SKIP';
+
+/** parsing → mapping → previewing → previewed → committing → committed (→ undoing → undone); failed says why in error */
+export type ImportStatus =
+  | 'COMMITTED'
+  | 'COMMITTING'
+  | 'FAILED'
+  | 'MAPPING'
+  | 'PARSING'
+  | 'PREVIEWED'
+  | 'PREVIEWING'
+  | 'UNDOING'
+  | 'UNDONE';
+
 /** UK GDPR Article 6 lawful basis */
 export type LawfulBasis =
   | 'consent'
@@ -441,6 +497,13 @@ export type Role =
   | 'manager'
   | 'staff'
   | 'viewer';
+
+export type SaveImportMappingInput = {
+  entity: ImportEntity;
+  headers: Array<string>;
+  mapping: Array<string | null | undefined>;
+  name: string;
+};
 
 export type SearchHitKind =
   | 'contact'
@@ -796,6 +859,82 @@ export type ContactOptionsQueryVariables = Exact<{
 
 
 export type ContactOptionsQuery = { contacts: { edges: Array<{ node: { id: string, name: string, jobTitle: string | null } }> } };
+
+export type ImportSummaryCountsFragment = { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number };
+
+export type ImportBatchViewFragment = { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } };
+
+export type ImportRowViewFragment = { rowNumber: number, cells: Array<string | null>, decision: ImportDecision | null, decidedByUser: boolean, outcome: ImportOutcome | null, problems: Array<{ field: string, message: string }>, match: { recordId: string | null, label: string | null, reason: ImportMatchReason, score: number, rowNumber: number | null } | null };
+
+export type ImportBatchesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ImportBatchesQuery = { importBatches: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, entity: ImportEntity, fileName: string, status: ImportStatus, createdAt: string, createdByName: string, summary: { rows: number, created: number, merged: number, undone: number } } }> } };
+
+export type ImportBatchQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ImportBatchQuery = { importBatch: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+
+export type ImportRowsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  view?: ImportRowView | null | undefined;
+}>;
+
+
+export type ImportRowsQuery = { importBatch: { id: string, rows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rowNumber: number, cells: Array<string | null>, decision: ImportDecision | null, decidedByUser: boolean, outcome: ImportOutcome | null, problems: Array<{ field: string, message: string }>, match: { recordId: string | null, label: string | null, reason: ImportMatchReason, score: number, rowNumber: number | null } | null } }> } } };
+
+export type StartImportMutationVariables = Exact<{
+  file: unknown;
+  entity: ImportEntity;
+}>;
+
+
+export type StartImportMutation = { startImport: { id: string, status: ImportStatus } };
+
+export type PreviewImportMutationVariables = Exact<{
+  id: string | number;
+  mapping: Array<string | null | undefined> | string;
+}>;
+
+
+export type PreviewImportMutation = { previewImport: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+
+export type DecideImportRowsMutationVariables = Exact<{
+  id: string | number;
+  decisions: Array<ImportRowDecisionInput> | ImportRowDecisionInput;
+}>;
+
+
+export type DecideImportRowsMutation = { decideImportRows: { id: string, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+
+export type CommitImportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CommitImportMutation = { commitImport: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+
+export type UndoImportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UndoImportMutation = { undoImport: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+
+export type SaveImportMappingMutationVariables = Exact<{
+  input: SaveImportMappingInput;
+}>;
+
+
+export type SaveImportMappingMutation = { saveImportMapping: { id: string, name: string } };
 
 export type MaturityLevelTextFragment = { key: MaturityLevel, rank: number, name: string, alias: string | null, aliasSource: string | null, description: string };
 
@@ -1359,6 +1498,69 @@ export const TimelineOpportunityMoveFragmentDoc = gql`
     id
     name
   }
+}
+    `;
+export const ImportSummaryCountsFragmentDoc = gql`
+    fragment ImportSummaryCounts on ImportSummary {
+  rows
+  create
+  match
+  skip
+  withProblems
+  created
+  merged
+  unchanged
+  skipped
+  undone
+}
+    `;
+export const ImportBatchViewFragmentDoc = gql`
+    fragment ImportBatchView on ImportBatch {
+  id
+  entity
+  fileName
+  fileSize
+  status
+  error
+  headers
+  mapping
+  fields {
+    name
+    label
+    required
+  }
+  commitAfterPreview
+  rowsTotal
+  rowsDone
+  rowsPerSecond
+  secondsLeft
+  createdAt
+  createdByName
+  sameFileImportedAt
+  version
+  summary {
+    ...ImportSummaryCounts
+  }
+}
+    ${ImportSummaryCountsFragmentDoc}`;
+export const ImportRowViewFragmentDoc = gql`
+    fragment ImportRowView on ImportRow {
+  rowNumber
+  cells
+  problems {
+    field
+    message
+  }
+  decision
+  decidedByUser
+  match {
+    recordId
+    label
+    reason
+    score
+    rowNumber
+  }
+  outcome
 }
     `;
 export const MaturityLevelTextFragmentDoc = gql`
@@ -2261,6 +2463,205 @@ export const ContactOptionsDocument = gql`
   })
   export class ContactOptionsGQL extends Apollo.Query<ContactOptionsQuery, ContactOptionsQueryVariables> {
     override document = ContactOptionsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ImportBatchesDocument = gql`
+    query ImportBatches($first: Int, $after: String) {
+  importBatches(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        entity
+        fileName
+        status
+        createdAt
+        createdByName
+        summary {
+          rows
+          created
+          merged
+          undone
+        }
+      }
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ImportBatchesGQL extends Apollo.Query<ImportBatchesQuery, ImportBatchesQueryVariables> {
+    override document = ImportBatchesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ImportBatchDocument = gql`
+    query ImportBatch($id: ID!) {
+  importBatch(id: $id) {
+    ...ImportBatchView
+  }
+}
+    ${ImportBatchViewFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ImportBatchGQL extends Apollo.Query<ImportBatchQuery, ImportBatchQueryVariables> {
+    override document = ImportBatchDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ImportRowsDocument = gql`
+    query ImportRows($id: ID!, $first: Int, $after: String, $view: ImportRowView) {
+  importBatch(id: $id) {
+    id
+    rows(first: $first, after: $after, view: $view) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ImportRowView
+        }
+      }
+    }
+  }
+}
+    ${ImportRowViewFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ImportRowsGQL extends Apollo.Query<ImportRowsQuery, ImportRowsQueryVariables> {
+    override document = ImportRowsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const StartImportDocument = gql`
+    mutation StartImport($file: Upload!, $entity: ImportEntity!) {
+  startImport(file: $file, entity: $entity) {
+    id
+    status
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class StartImportGQL extends Apollo.Mutation<StartImportMutation, StartImportMutationVariables> {
+    override document = StartImportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const PreviewImportDocument = gql`
+    mutation PreviewImport($id: ID!, $mapping: [String]!) {
+  previewImport(id: $id, mapping: $mapping) {
+    ...ImportBatchView
+  }
+}
+    ${ImportBatchViewFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class PreviewImportGQL extends Apollo.Mutation<PreviewImportMutation, PreviewImportMutationVariables> {
+    override document = PreviewImportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DecideImportRowsDocument = gql`
+    mutation DecideImportRows($id: ID!, $decisions: [ImportRowDecisionInput!]!) {
+  decideImportRows(id: $id, decisions: $decisions) {
+    id
+    summary {
+      ...ImportSummaryCounts
+    }
+  }
+}
+    ${ImportSummaryCountsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DecideImportRowsGQL extends Apollo.Mutation<DecideImportRowsMutation, DecideImportRowsMutationVariables> {
+    override document = DecideImportRowsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CommitImportDocument = gql`
+    mutation CommitImport($id: ID!) {
+  commitImport(id: $id) {
+    ...ImportBatchView
+  }
+}
+    ${ImportBatchViewFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CommitImportGQL extends Apollo.Mutation<CommitImportMutation, CommitImportMutationVariables> {
+    override document = CommitImportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UndoImportDocument = gql`
+    mutation UndoImport($id: ID!) {
+  undoImport(id: $id) {
+    ...ImportBatchView
+  }
+}
+    ${ImportBatchViewFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UndoImportGQL extends Apollo.Mutation<UndoImportMutation, UndoImportMutationVariables> {
+    override document = UndoImportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SaveImportMappingDocument = gql`
+    mutation SaveImportMapping($input: SaveImportMappingInput!) {
+  saveImportMapping(input: $input) {
+    id
+    name
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SaveImportMappingGQL extends Apollo.Mutation<SaveImportMappingMutation, SaveImportMappingMutationVariables> {
+    override document = SaveImportMappingDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -7,6 +7,7 @@ import { provideApollo } from 'apollo-angular';
 import { HttpLink } from 'apollo-angular/http';
 import { SessionStore } from '../auth/session.store';
 import { hasErrorCode } from '../errors/api-error';
+import { extractFiles } from './extract-files';
 
 /** Same origin as the page: the server serves the client and the API together. */
 export const GRAPHQL_URI = '/graphql';
@@ -40,7 +41,7 @@ export function provideGraphql(): EnvironmentProviders {
       });
 
       return {
-        link: ApolloLink.from([sessionEnded, bearer, httpLink.create({ uri: GRAPHQL_URI })]),
+        link: ApolloLink.from([sessionEnded, bearer, httpLink.create({ uri: GRAPHQL_URI, extractFiles: (body) => extractFiles(body) })]),
         cache: new InMemoryCache(),
         // Lists and records are read fresh: colleagues edit the same organisations all day.
         defaultOptions: { query: { fetchPolicy: 'network-only' } },

@@ -30,6 +30,14 @@ export const adminGuard: CanActivateFn = async () => {
   return auth.isAdmin() ? true : router.createUrlTree(['/']);
 };
 
+/** Pages for managers and admins (imports): anyone else is sent home. */
+export const managerGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.ensureUser();
+  return auth.isManager() ? true : router.createUrlTree(['/']);
+};
+
 /** A signed-in user opening /sign-in goes straight to the app. */
 export const guestGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);

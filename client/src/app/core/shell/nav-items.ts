@@ -17,5 +17,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/reports', label: 'Reports' },
   { path: '/maturity', label: 'Maturity' },
   { path: '/duplicates', label: 'Duplicates' },
+  { path: '/import', label: 'Import', managersOnly: true },
   { path: '/settings/stages', label: 'Settings', adminsOnly: true },
 ];

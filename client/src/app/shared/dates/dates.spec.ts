@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatIsoDate, formatLocalDate, fromIsoDate, parseUkDate, relativeDays, todayIso, toIsoDate } from './dates';
+import { daysSince, formatIsoDate, formatLocalDate, formatNumericDate, fromIsoDate, parseUkDate, relativeDays, todayIso, toIsoDate } from './dates';
 
 describe('todayIso', () => {
   it('uses the local calendar date, zero-padded', () => {
@@ -69,5 +69,13 @@ describe('formatLocalDate', () => {
   it('shows a timestamp as its day, with a fallback when absent', () => {
     expect(formatLocalDate(new Date(2025, 2, 12, 15, 0).toISOString())).toBe('12 Mar 2025');
     expect(formatLocalDate(null)).toBe('—');
+  });
+});
+
+describe('formatNumericDate', () => {
+  it('writes the day first, in digits', () => {
+    expect(formatNumericDate('2026-03-12T12:00:00')).toBe('12/03/2026');
+    expect(formatNumericDate(null)).toBe('—');
+    expect(formatNumericDate('soon')).toBe('soon');
   });
 });

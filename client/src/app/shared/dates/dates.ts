@@ -83,3 +83,12 @@ function validDay(year: number, month: number, day: number): Date | null {
   const date = new Date(year, month - 1, day);
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
 }
+
+const NUMERIC_DAY = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/** A timestamp's day in the reader's zone as digits, day first: "12/03/2026" (as a spreadsheet shows it). */
+export function formatNumericDate(iso: string | null | undefined, fallback = '—'): string {
+  if (!iso) return fallback;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : NUMERIC_DAY.format(date);
+}
