@@ -96,6 +96,15 @@ describe('import: organisations', () => {
       { id: batch.id, d: decisions }, t.tokens.admin);
     const r = await decide([{ rowNumber: 2, decision: 'MATCH', matchId: existing.tyne }]);
     expect(r.data.decideImportRows.summary).toEqual({ create: 0, match: 1, skip: 1 });
+    // Back to the preview's own choice: create, then skip, then merge into the earlier row again keeps its reason.
+    const withEarlier = await previewed(t, 'ORGANISATIONS', 'earlier.csv', 'Name,Postcode\nTwice Ltd,NE1 1AA\nTWICE LIMITED,NE1 1AA\n');
+    const decideIn = (batchId: string, decisions: unknown[]) => t.gql(`mutation($id: ID!, $d: [ImportRowDecisionInput!]!) { decideImportRows(id: $id, decisions: $d) { id } }`, { id: batchId, d: decisions }, t.tokens.admin);
+    await decideIn(withEarlier.id, [{ rowNumber: 3, decision: 'CREATE' }]);
+    expect((await decideIn(withEarlier.id, [{ rowNumber: 3, decision: 'MATCH' }])).errors).toBeUndefined();
+    expect((await rowsOf(t, withEarlier.id)).find((r) => r.rowNumber === 3)).toMatchObject({ decision: 'MATCH', decidedByUser: true, match: { reason: 'EARLIER_ROW', rowNumber: 2 } });
+    const noMatch = await decideIn(withEarlier.id, [{ rowNumber: 2, decision: 'MATCH' }]);
+    expect(noMatch.errors![0].extensions!.fields![0].field).toBe('matchId');
+
     const refused = await decide([{ rowNumber: 3, decision: 'CREATE' }]);
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0].extensions!.fields![0].field).toBe('decision');

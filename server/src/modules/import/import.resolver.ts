@@ -89,8 +89,8 @@ export class ImportResolver {
   }
 
   @ResolveField(() => ImportSummary)
-  summary(@Parent() batch: ImportBatch): Promise<ImportSummary> {
-    return this.imports.summary(batch.id);
+  summary(@Parent() batch: ImportBatch & { summary?: ImportSummary }): Promise<ImportSummary> | ImportSummary {
+    return batch.summary ?? this.imports.summary(batch.id);
   }
 
   @ResolveField(() => ImportRowConnection)

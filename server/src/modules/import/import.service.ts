@@ -127,19 +127,27 @@ export class ImportService {
         WHERE ${where} ORDER BY b.created_at DESC, b.id DESC LIMIT ${limit + 1}`, params);
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM import_batches`);
     const keys = new Map(rows.map((r) => [r.id, r.key]));
-    return toConnection(rows.map(toBatch), limit, n, (b) => keys.get(b.id) ?? null);
+    // The list shows each batch's counts: fetched for the page at once rather than one query a batch.
+    const summaries = await this.summaries(rows.slice(0, limit).map((r) => r.id));
+    const batches = rows.map((r) => ({ ...toBatch(r), summary: summaries.get(r.id) }));
+    return toConnection(batches, limit, n, (b) => keys.get(b.id) ?? null);
   }
 
   async summary(id: string): Promise<ImportSummary> {
-    const [s] = await this.db.query(
-      `SELECT count(*)::int AS rows,
+    return (await this.summaries([id])).get(id)!;
+  }
+
+  /** The summaries of many batches in one statement (a page of the import list). */
+  async summaries(ids: string[]): Promise<Map<string, ImportSummary>> {
+    const rows: Array<ImportSummary & { id: string }> = await this.db.query(
+      `SELECT b.id, count(r.*)::int AS rows,
               count(*) FILTER (WHERE decision = 'create')::int AS create, count(*) FILTER (WHERE decision = 'match')::int AS match,
               count(*) FILTER (WHERE decision = 'skip')::int AS skip, count(*) FILTER (WHERE problems <> '[]'::jsonb)::int AS "withProblems",
               count(*) FILTER (WHERE outcome = 'created')::int AS created, count(*) FILTER (WHERE outcome = 'merged')::int AS merged,
               count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged, count(*) FILTER (WHERE outcome = 'skipped')::int AS skipped,
               count(*) FILTER (WHERE undone_at IS NOT NULL)::int AS undone
-         FROM import_rows WHERE batch_id = $1`, [id]);
-    return s;
+         FROM unnest($1::uuid[]) AS b(id) LEFT JOIN import_rows r ON r.batch_id = b.id GROUP BY b.id`, [ids]);
+    return new Map(rows.map(({ id, ...summary }) => [id, summary]));
   }
 
   async rows(batchId: string, entity: ImportEntity, args: { first?: number; after?: string; view?: ImportRowView }): Promise<Connection<ImportRow>> {
@@ -212,13 +220,16 @@ export class ImportService {
     const importer = importerFor(batch.entity as unknown as ImportEntity);
     await this.db.transaction(async (tx) => {
       for (const d of decisions) {
-        const [row] = await tx.query(`SELECT row_number, problems, "values" FROM import_rows WHERE batch_id = $1 AND row_number = $2`, [id, d.rowNumber]);
+        const [row] = await tx.query(`SELECT row_number, problems, "values", match_id, match_row FROM import_rows WHERE batch_id = $1 AND row_number = $2`, [id, d.rowNumber]);
         if (!row) throw badField('rowNumber', `Row ${d.rowNumber} is not in this import`);
         if (d.decision !== ImportDecision.SKIP && (row.values === null || (row.problems as Problem[]).some((p) => p.blocking || importer.fields.find((f) => f.name === p.field)?.required))) {
           throw badField('decision', `Row ${d.rowNumber} has a problem with a required field: it can only be skipped (fix it in the spreadsheet and upload again)`);
         }
-        if (d.decision === ImportDecision.MATCH) {
-          if (!d.matchId) throw badField('matchId', 'matchId names the record to merge row ' + d.rowNumber + ' into');
+        if (d.decision === ImportDecision.MATCH && (!d.matchId || d.matchId === row.match_id)) {
+          // Back to the preview's own match (a record, or an earlier row of the file), reason kept.
+          if (!row.match_id && row.match_row === null) throw badField('matchId', `matchId names the record to merge row ${d.rowNumber} into: the preview found none`);
+          await tx.query(`UPDATE import_rows SET decision = 'match', decided_by_user = true WHERE batch_id = $1 AND row_number = $2`, [id, d.rowNumber]);
+        } else if (d.decision === ImportDecision.MATCH) {
           const [live] = await tx.query(`SELECT 1 FROM ${importer.table} WHERE id = $1 AND deleted_at IS NULL`, [d.matchId]);
           if (!live) throw badField('matchId', `matchId is not a live ${importer.entityType}`);
           await tx.query(`UPDATE import_rows SET decision = 'match', decided_by_user = true, match_id = $3, match_reason = 'chosen', match_score = 1, match_row = NULL

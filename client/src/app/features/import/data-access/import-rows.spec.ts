@@ -42,6 +42,10 @@ describe('decisions', () => {
     expect(decisionInput(row, 'MATCH')).toEqual({ rowNumber: 4, decision: 'MATCH', matchId: 'r1' });
     expect(decisionInput(row, 'CREATE')).toEqual({ rowNumber: 4, decision: 'CREATE' });
     expect(decisionInput(row, 'SKIP')).toBeNull();
+    // Back to the earlier row of the file it matched: the server keeps that match.
+    const earlier = { rowNumber: 9, decision: 'CREATE' as const, match: match({ recordId: null, rowNumber: 7 }) };
+    expect(decisionInput(earlier, 'MATCH')).toEqual({ rowNumber: 9, decision: 'MATCH' });
+    expect(decisionChoices({ ...earlier, problems: [] }, FIELDS).map((c) => c.disabled)).toEqual([false, false, false]);
   });
 
   it('words a problem with the field label', () => {

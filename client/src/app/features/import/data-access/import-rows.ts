@@ -38,13 +38,13 @@ export interface DecisionChoice {
 }
 
 /**
- * The choices of a row's decision select. Merging needs the existing record the preview found; a
- * row matched to an earlier row of the file has no record yet, so once changed it cannot be put back
- * (the server asks for the record's id).
+ * The choices of a row's decision select. Merging needs what the preview matched the row to: an
+ * existing record, or an earlier row of the file (the server keeps the match when the row is
+ * switched to Create or Skip, so it can be switched back).
  */
 export function decisionChoices(row: Pick<ImportRowViewFragment, 'problems' | 'decision' | 'match'>, fields: readonly Field[]): DecisionChoice[] {
   const blocked = hasRequiredProblem(row, fields);
-  const canMerge = !!row.match?.recordId || row.decision === 'MATCH';
+  const canMerge = !!row.match?.recordId || !!row.match?.rowNumber || row.decision === 'MATCH';
   return [
     { value: 'CREATE', label: IMPORT_DECISION_LABELS.CREATE, disabled: blocked && row.decision !== 'CREATE' },
     { value: 'MATCH', label: IMPORT_DECISION_LABELS.MATCH, disabled: (blocked || !canMerge) && row.decision !== 'MATCH' },
@@ -55,7 +55,7 @@ export function decisionChoices(row: Pick<ImportRowViewFragment, 'problems' | 'd
 /** What decideImportRows is sent for a new decision; null when there is nothing to send. */
 export function decisionInput(row: Pick<ImportRowViewFragment, 'rowNumber' | 'decision' | 'match'>, decision: ImportDecision) {
   if (decision === row.decision) return null;
-  if (decision === 'MATCH') return row.match?.recordId ? { rowNumber: row.rowNumber, decision, matchId: row.match.recordId } : null;
+  if (decision === 'MATCH') return row.match?.recordId ? { rowNumber: row.rowNumber, decision, matchId: row.match.recordId } : row.match?.rowNumber ? { rowNumber: row.rowNumber, decision } : null;
   return { rowNumber: row.rowNumber, decision };
 }
 
