@@ -36,6 +36,8 @@ import { SearchModule } from './modules/search/search.module';
 import { TaskModule } from './modules/task/task.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
 import { UserModule } from './modules/user/user.module';
+import { DataQualityModule } from './modules/data-quality/data-quality.module';
+import { ExportModule } from './modules/export/export.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -48,7 +50,7 @@ export class AppModule {
   static forRoot({ config, databaseUrl, jwtSecret }: AppOptions): DynamicModule {
     const production = config.nodeEnv === 'production';
     const serveClient = fs.existsSync(config.clientDir)
-      ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}'] })]
+      ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}', '/export{*path}'] })]
       : [];
     return {
       module: AppModule,
@@ -101,6 +103,8 @@ export class AppModule {
         RelationshipHealthModule,
         ReportsModule,
         AssessmentModule,
+        DataQualityModule,
+        ExportModule,
       ],
       controllers: [HealthController],
       providers: [

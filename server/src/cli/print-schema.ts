@@ -24,6 +24,7 @@ import { AssessmentActionFieldsResolver, AssessmentFieldsResolver } from '../mod
 import { AssessmentResolver } from '../modules/assessment/assessment.resolver';
 import { FrameworkResolver } from '../modules/assessment/framework.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
+import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
+  DataQualityResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {
