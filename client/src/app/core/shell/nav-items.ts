@@ -16,5 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/pipeline', label: 'Pipeline' },
   { path: '/reports', label: 'Reports' },
   { path: '/maturity', label: 'Maturity' },
+  { path: '/data-quality', label: 'Data quality' },
   { path: '/settings/stages', label: 'Settings', adminsOnly: true },
+  { path: '/settings/export', label: 'Export all data', adminsOnly: true },
 ];
