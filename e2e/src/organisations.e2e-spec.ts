@@ -46,7 +46,7 @@ describe('organisations journey', () => {
     // Find it by typing part of its name in the list's search box.
     await page.goto(`${baseUrl()}/organisations`);
     await page.getByLabel('Search organisations', { exact: true }).fill('quayside rob');
-    const link = page.getByRole('link', { name: 'Quayside Robotics Ltd' });
+    const link = page.getByRole('link', { name: 'Quayside Robotics Ltd', exact: true });
     await link.waitFor();
     expect(await page.getByRole('link', { name: 'Quayside Digital Studio' }).count()).toBe(0);
     await snapshot(page, '04-search');

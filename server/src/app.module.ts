@@ -42,6 +42,8 @@ import { TimelineModule } from './modules/timeline/timeline.module';
 import { UserModule } from './modules/user/user.module';
 import { DuplicatesModule } from './modules/duplicates/duplicates.module';
 import { MergeModule } from './modules/merge/merge.module';
+import { DataQualityModule } from './modules/data-quality/data-quality.module';
+import { ExportModule } from './modules/export/export.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -59,7 +61,7 @@ export class AppModule implements NestModule {
   static forRoot({ config, databaseUrl, jwtSecret }: AppOptions): DynamicModule {
     const production = config.nodeEnv === 'production';
     const serveClient = fs.existsSync(config.clientDir)
-      ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}'] })]
+      ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}', '/export{*path}'] })]
       : [];
     return {
       module: AppModule,
@@ -115,6 +117,8 @@ export class AppModule implements NestModule {
         ImportModule,
         DuplicatesModule,
         MergeModule,
+        DataQualityModule,
+        ExportModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -20,6 +20,7 @@ export const routes: Routes = [
       { path: 'organisations', loadChildren: () => import('./features/organisations/organisations.routes').then((m) => m.ORGANISATION_ROUTES) },
       { path: 'contacts', loadChildren: () => import('./features/contacts/contacts.routes').then((m) => m.CONTACT_ROUTES) },
       { path: 'pipeline', title: 'Pipeline', loadComponent: () => import('./features/pipeline/pages/pipeline.page').then((m) => m.PipelinePage) },
+      { path: 'data-quality', title: 'Data quality', loadComponent: () => import('./features/data-quality/data-quality.page').then((m) => m.DataQualityPage) },
       { path: 'settings', loadChildren: () => import('./features/settings/settings.routes').then((m) => m.SETTINGS_ROUTES) },
       { path: 'maturity', loadChildren: () => import('./features/maturity/maturity.routes').then((m) => m.MATURITY_ROUTES) },
       { path: 'duplicates', loadChildren: () => import('./features/duplicates/duplicates.routes').then((m) => m.DUPLICATE_ROUTES) },

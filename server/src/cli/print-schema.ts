@@ -26,8 +26,8 @@ import { FrameworkResolver } from '../modules/assessment/framework.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 import { DuplicatesResolver } from '../modules/duplicates/duplicates.resolver';
 import { MergeResolver } from '../modules/merge/merge.resolver';
-
 import { ImportResolver } from '../modules/import/import.resolver';
+import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
@@ -36,7 +36,7 @@ export const RESOLVERS = [
   OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
-  DuplicatesResolver, MergeResolver, ImportResolver,
+  DuplicatesResolver, MergeResolver, ImportResolver, DataQualityResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {

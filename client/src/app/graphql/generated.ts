@@ -55,6 +55,13 @@ export type ConsentInput = {
   purpose: string;
 };
 
+export type ContactFilter = {
+  /** People at no engagement you can see on or after this ISO date, never-engaged ones included */
+  noEngagementSince?: string | null | undefined;
+  /** People with no lawful basis: none recorded, or consent with no consent still standing */
+  withoutLawfulBasis?: boolean | null | undefined;
+};
+
 export type CreateContactInput = {
   emails?: Array<string> | null | undefined;
   firstName: string;
@@ -374,6 +381,8 @@ export type OpportunityFilter = {
   /** Part of the title */
   search?: string | null | undefined;
   stageIds?: Array<string | number> | null | undefined;
+  /** Stale: still open (an open-outcome stage) with an expected close date before today (UK) */
+  staleOnly?: boolean | null | undefined;
   types?: Array<OpportunityType> | null | undefined;
 };
 
@@ -406,6 +415,10 @@ export type OpportunityType =
 export type OrganisationFilter = {
   /** Include archived organisations (managers and admins) */
   includeArchived?: boolean | null | undefined;
+  /** Organisations missing every one of these fields (the data-quality lists) */
+  missing?: Array<OrganisationQualityField> | null | undefined;
+  /** Organisations with no engagement you can see on or after this ISO date, never-engaged ones included */
+  noEngagementSince?: string | null | undefined;
   ownerId?: string | number | null | undefined;
   regions?: Array<Region> | null | undefined;
   /** Organisations holding any of these roles */
@@ -419,6 +432,12 @@ export type OrganisationOrder = {
   direction: SortDirection;
   field: OrganisationSortField;
 };
+
+/** A field an organisation should have: sector, size band or postcode */
+export type OrganisationQualityField =
+  | 'postcode'
+  | 'sector'
+  | 'sizeBand';
 
 export type OrganisationSortField =
   | 'createdAt'
@@ -666,6 +685,7 @@ export type ContactsQueryVariables = Exact<{
   after?: string | null | undefined;
   search?: string | null | undefined;
   organisationId?: string | number | null | undefined;
+  filter?: ContactFilter | null | undefined;
 }>;
 
 
@@ -747,6 +767,11 @@ export type DashboardGoingColdQueryVariables = Exact<{
 
 
 export type DashboardGoingColdQuery = { goingCold: Array<{ organisationId: string, score: number, previousScore: number, lastEngagedOn: string | null, organisation: { id: string, name: string } }> };
+
+export type DataQualityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataQualityQuery = { dataQuality: { organisationsMissingSector: number, organisationsMissingSizeBand: number, organisationsMissingPostcode: number, organisationsWithoutRecentEngagement: number, contactsWithoutRecentEngagement: number, contactsWithoutLawfulBasis: number, staleOpportunities: number, today: string, engagementCutoff: string } };
 
 export type DuplicatePairFragment = { id: string, aId: string, bId: string, score: number, reasons: Array<{ kind: DuplicateReasonKind, similarity: number | null, value: string | null }>, organisationA: { id: string, name: string, postcode: string | null } | null, organisationB: { id: string, name: string, postcode: string | null } | null, contactA: { id: string, name: string, emails: Array<string> } | null, contactB: { id: string, name: string, emails: Array<string> } | null };
 
@@ -1877,12 +1902,13 @@ export const MeDocument = gql`
     }
   }
 export const ContactsDocument = gql`
-    query Contacts($first: Int, $after: String, $search: String, $organisationId: ID) {
+    query Contacts($first: Int, $after: String, $search: String, $organisationId: ID, $filter: ContactFilter) {
   contacts(
     first: $first
     after: $after
     search: $search
     organisationId: $organisationId
+    filter: $filter
   ) {
     totalCount
     pageInfo {
@@ -2141,6 +2167,32 @@ export const DashboardGoingColdDocument = gql`
   })
   export class DashboardGoingColdGQL extends Apollo.Query<DashboardGoingColdQuery, DashboardGoingColdQueryVariables> {
     override document = DashboardGoingColdDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DataQualityDocument = gql`
+    query DataQuality {
+  dataQuality {
+    organisationsMissingSector
+    organisationsMissingSizeBand
+    organisationsMissingPostcode
+    organisationsWithoutRecentEngagement
+    contactsWithoutRecentEngagement
+    contactsWithoutLawfulBasis
+    staleOpportunities
+    today
+    engagementCutoff
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DataQualityGQL extends Apollo.Query<DataQualityQuery, DataQualityQueryVariables> {
+    override document = DataQualityDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -25,8 +25,8 @@ export class ContactResolver {
 
   @Query(() => ContactConnection, { name: 'contacts', complexity: ({ args, childComplexity }) => 1 + childComplexity * (args.first ?? 25) })
   @Roles(...READERS)
-  listContacts(@Args() args: ContactsArgs): Promise<Connection<Contact>> {
-    return this.contacts.list(args);
+  listContacts(@CurrentUser() user: AuthUser, @Args() args: ContactsArgs): Promise<Connection<Contact>> {
+    return this.contacts.list(user, args);
   }
 
   @Query(() => Contact, { nullable: true })

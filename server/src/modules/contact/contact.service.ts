@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { visibleTo } from '../../common/auth/visibility';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { Connection } from '../../common/database/connection';
-import { keysetPage } from '../../common/database/keyset';
+import { KeysetSort, keysetPage } from '../../common/database/keyset';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, badInput, conflict, notFound } from '../../common/graphql/errors';
 import { setArchived } from '../audit/archive';
@@ -13,11 +13,12 @@ import { Organisation } from '../organisation/organisation.entity';
 import { Affiliation } from './affiliation.entity';
 import { ConsentRecord } from './consent-record.entity';
 import { Contact } from './contact.entity';
+import { contactNoEngagementSinceSql, withoutLawfulBasisSql } from './contact-quality';
 import { AffiliationInput, ConsentInput, ContactsArgs, CreateContactInput, UpdateContactInput, UpdateAffiliationInput } from './dto/contact.input';
 
 // Identical to the indexed expression contacts_search_trgm_idx.
 export const CONTACT_SEARCH_SQL = `(c.first_name || ' ' || c.last_name || ' ' || bce_join_text(c.emails))`;
-const SORT_KEY = `lower(c.last_name || ' ' || c.first_name) COLLATE "C"`;
+export const CONTACT_SORT: KeysetSort = { key: `lower(c.last_name || ' ' || c.first_name) COLLATE "C"`, keyAsText: `lower(c.last_name || ' ' || c.first_name)`, cast: '::text COLLATE "C"' };
 const AUDITED = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'preferredChannel', 'lawfulBasis', 'marketingOptIn', 'tags', 'ownerId'] as const;
 const CONSENT_AUDITED = ['purpose', 'method', 'givenAt'] as const;
 const AFFILIATION_AUDITED = ['contactId', 'organisationId', 'role', 'fromDate', 'toDate', 'isPrimary'] as const;
@@ -26,13 +27,22 @@ const AFFILIATION_AUDITED = ['contactId', 'organisationId', 'role', 'fromDate', 
 export class ContactService {
   constructor(private readonly db: DataSource) {}
 
-  async list(args: ContactsArgs): Promise<Connection<Contact>> {
+  async list(user: AuthUser, args: ContactsArgs): Promise<Connection<Contact>> {
+    return keysetPage(this.filtered(user, args), CONTACT_SORT, args);
+  }
+
+  /** The live contacts matching the search and filter, unordered: the list and its export share it. */
+  filtered(user: AuthUser, args: Pick<ContactsArgs, 'search' | 'organisationId' | 'filter'>): SelectQueryBuilder<Contact> {
     const q = this.db.getRepository(Contact).createQueryBuilder('c');
     if (args.search) q.andWhere(`${CONTACT_SEARCH_SQL} ILIKE :like`, { like: `%${args.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (args.organisationId) {
       q.andWhere('EXISTS (SELECT 1 FROM affiliations a WHERE a.contact_id = c.id AND a.organisation_id = :org AND a.deleted_at IS NULL)', { org: args.organisationId });
     }
-    return keysetPage(q, { key: SORT_KEY, keyAsText: `lower(c.last_name || ' ' || c.first_name)`, cast: '::text COLLATE "C"' }, args);
+    if (args.filter?.withoutLawfulBasis) q.andWhere(withoutLawfulBasisSql('c'));
+    if (args.filter?.noEngagementSince) {
+      q.andWhere(...contactNoEngagementSinceSql('c', user, 'noEngagementSince')).setParameter('noEngagementSince', args.filter.noEngagementSince);
+    }
+    return q;
   }
 
   findById(id: string): Promise<Contact | null> {

@@ -1,6 +1,7 @@
 import { AuthUser } from '../../common/auth/auth-user';
 import { visibleTo } from '../../common/auth/visibility';
 import { KeysetSort } from '../../common/database/keyset';
+import { UK_TODAY_SQL } from '../../common/database/uk-today';
 import { OpportunityFilter } from './dto/opportunities.args';
 import { OpportunitySortField } from './opportunity.enums';
 
@@ -30,6 +31,7 @@ export function opportunityConditions(alias: string, user: AuthUser, f: Opportun
   if (f.expectedCloseFrom) add(`${alias}.expected_close_date >= :expectedCloseFrom::date`, { expectedCloseFrom: f.expectedCloseFrom });
   if (f.expectedCloseTo) add(`${alias}.expected_close_date <= :expectedCloseTo::date`, { expectedCloseTo: f.expectedCloseTo });
   if (f.stageIds?.length) add(`${alias}.stage_id IN (:...stageIds)`, { stageIds: f.stageIds });
+  if (f.staleOnly) where.push(staleSql(alias));
   if (f.outcome) add(`${alias}.stage_id IN (SELECT id FROM opportunity_stages WHERE outcome = :outcome)`, { outcome: f.outcome });
   // The same bounds the reports use, so a drill-down lists exactly the records behind a figure.
   if (f.closedFrom) add(`${alias}.closed_at >= :closedFrom::date`, { closedFrom: f.closedFrom });
@@ -46,6 +48,10 @@ export function opportunityConditions(alias: string, user: AuthUser, f: Opportun
   }
   return { where, params };
 }
+
+/** Still open, yet its expected close date has passed: the pipeline is overstating itself. */
+export const staleSql = (alias: string) =>
+  `${alias}.expected_close_date < ${UK_TODAY_SQL} AND ${alias}.stage_id IN (SELECT id FROM opportunity_stages WHERE outcome = 'open')`;
 
 // Each sort has a partial (key, id) index in migration Opportunities1732600000000, so paging is an index range scan.
 const NO_CLOSE_DATE = `'9999-12-31'::date`;

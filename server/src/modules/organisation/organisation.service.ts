@@ -3,12 +3,13 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { MANAGERS } from '../../common/auth/roles';
 import { Connection } from '../../common/database/connection';
-import { keysetPage } from '../../common/database/keyset';
+import { KeysetSort, keysetPage } from '../../common/database/keyset';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, badInput, conflict, forbidden, notFound } from '../../common/graphql/errors';
 import { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input';
 import { OrganisationsArgs } from './dto/organisations.args';
 import { Organisation } from './organisation.entity';
+import { missingSql, noEngagementSinceSql } from './organisation-quality';
 import { OrganisationSortField, RelationshipStage, SortDirection } from './organisation.enums';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { withUniqueFields } from '../../common/database/unique-violation';
@@ -37,6 +38,9 @@ const KEY_CAST: Record<OrganisationSortField, string> = {
   [OrganisationSortField.createdAt]: '::timestamptz',
   [OrganisationSortField.updatedAt]: '::timestamptz',
 };
+export const ORGANISATION_SORTS: Record<OrganisationSortField, KeysetSort> = Object.fromEntries(
+  Object.values(OrganisationSortField).map((f) => [f, { key: SORT_KEYS[f], keyAsText: KEY_AS_TEXT[f], cast: KEY_CAST[f] }]),
+) as Record<OrganisationSortField, KeysetSort>;
 // Identical to the indexed expression in migration RelationshipCore1732500000000, or the index is not used.
 export const ORGANISATION_SEARCH_SQL = `(o.name || ' ' || coalesce(o.legal_name, '') || ' ' || coalesce(o.postcode, '') || ' ' || coalesce(replace(o.postcode, ' ', ''), '') || ' ' || coalesce(o.companies_house_number, '') || ' ' || coalesce(o.website, ''))`;
 const AUDITED_FIELDS = [
@@ -53,12 +57,11 @@ export class OrganisationService {
   async list(user: AuthUser, args: OrganisationsArgs): Promise<Connection<Organisation>> {
     const field = args.orderBy?.field ?? OrganisationSortField.name;
     if (args.filter?.includeArchived && !MANAGERS.includes(user.role)) throw forbidden('Only managers and admins can list archived organisations');
-    return keysetPage(this.filtered(user, args), {
-      key: SORT_KEYS[field], keyAsText: KEY_AS_TEXT[field], cast: KEY_CAST[field], desc: args.orderBy?.direction === SortDirection.desc,
-    }, args);
+    return keysetPage(this.filtered(user, args), { ...ORGANISATION_SORTS[field], desc: args.orderBy?.direction === SortDirection.desc }, args);
   }
 
-  private filtered(user: AuthUser, args: OrganisationsArgs): SelectQueryBuilder<Organisation> {
+  /** The organisations this user may see matching the search and filter, unordered: the list and its export share it. */
+  filtered(user: AuthUser, args: Pick<OrganisationsArgs, 'search' | 'filter'>): SelectQueryBuilder<Organisation> {
     const q = this.db.getRepository(Organisation).createQueryBuilder('o');
     q.andWhere(...visibleTo('o', user));
     const f = args.filter ?? {};
@@ -74,6 +77,8 @@ export class OrganisationService {
     if (f.sectors?.length) q.andWhere('o.sector IN (:...sectors)', { sectors: f.sectors });
     if (f.regions?.length) q.andWhere('o.region IN (:...regions)', { regions: f.regions });
     if (f.roles?.length) q.andWhere('o.relationship_roles && :roles::text[]', { roles: f.roles });
+    for (const field of new Set(f.missing ?? [])) q.andWhere(missingSql('o', field));
+    if (f.noEngagementSince) q.andWhere(...noEngagementSinceSql('o', user, 'noEngagementSince')).setParameter('noEngagementSince', f.noEngagementSince);
     return q;
   }
 

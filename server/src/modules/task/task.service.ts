@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { seesAllConfidential, visibleTo } from '../../common/auth/visibility';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { Connection } from '../../common/database/connection';
-import { keysetPage } from '../../common/database/keyset';
+import { KeysetSort, keysetPage } from '../../common/database/keyset';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, notFound } from '../../common/graphql/errors';
 import { diffFields, recordAudit } from '../audit/audit';
@@ -15,6 +15,7 @@ import { TaskStatus } from './task.enums';
 const AUDITED = ['title', 'notes', 'dueOn', 'status', 'assigneeId', 'organisationId', 'contactId', 'engagementId', 'departmentId', 'confidential'] as const;
 // Undated tasks sort after dated ones: the key is the due date, or a date after any real one.
 const SORT_KEY = `coalesce(t.due_on, '9999-12-31'::date)`;
+export const TASK_SORT: KeysetSort = { key: SORT_KEY, keyAsText: `${SORT_KEY}::text`, cast: '::date' };
 
 @Injectable()
 export class TaskService {
@@ -22,10 +23,14 @@ export class TaskService {
 
   /** The signed-in user's tasks, soonest due first. */
   async mine(user: AuthUser, args: MyTasksArgs): Promise<Connection<Task>> {
-    const q = this.db.getRepository(Task).createQueryBuilder('t')
+    return keysetPage(this.mineQuery(user, args), TASK_SORT, args);
+  }
+
+  /** The user's live tasks in the given statuses (open by default), unordered: the list and its export share it. */
+  mineQuery(user: AuthUser, args: Pick<MyTasksArgs, 'statuses'>): SelectQueryBuilder<Task> {
+    return this.db.getRepository(Task).createQueryBuilder('t')
       .where('t.assignee_id = :me', { me: user.id })
       .andWhere('t.status IN (:...statuses)', { statuses: args.statuses?.length ? args.statuses : [TaskStatus.open] });
-    return keysetPage(q, { key: SORT_KEY, keyAsText: `${SORT_KEY}::text`, cast: '::date' }, args);
   }
 
   async findById(user: AuthUser, id: string, tx: EntityManager = this.db.manager): Promise<Task | null> {

@@ -18,5 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/maturity', label: 'Maturity' },
   { path: '/duplicates', label: 'Duplicates' },
   { path: '/import', label: 'Import', managersOnly: true },
+  { path: '/data-quality', label: 'Data quality' },
   { path: '/settings/stages', label: 'Settings', adminsOnly: true },
+  { path: '/settings/export', label: 'Export all data', adminsOnly: true },
 ];

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDateString, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsDateString, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { trim, trimEach, trimToNull } from '../../../common/graphql/transforms';
 import { LawfulBasis, PreferredChannel } from '../contact.enums';
 
@@ -74,6 +74,14 @@ export class ConsentInput {
   @IsOptional() @IsDateString({}, { message: 'givenAt must be a date and time' }) givenAt?: string;
 }
 
+@InputType()
+export class ContactFilter {
+  @Field({ nullable: true, description: 'People with no lawful basis: none recorded, or consent with no consent still standing' })
+  @IsOptional() @IsBoolean() withoutLawfulBasis?: boolean;
+  @Field(() => String, { nullable: true, description: 'People at no engagement you can see on or after this ISO date, never-engaged ones included' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'filter.noEngagementSince must be a date, e.g. 2025-01-31' }) noEngagementSince?: string;
+}
+
 @ArgsType()
 export class ContactsArgs {
   @Field(() => Int, { nullable: true, defaultValue: 25 }) @IsOptional() @IsInt() first?: number;
@@ -82,4 +90,5 @@ export class ContactsArgs {
   @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(200) search?: string | null;
   @Field(() => ID, { nullable: true, description: 'People affiliated (now or before) with this organisation' })
   @IsOptional() @IsUUID('all', { message: 'organisationId must be an organisation id' }) organisationId?: string;
+  @Field(() => ContactFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ContactFilter) filter?: ContactFilter;
 }

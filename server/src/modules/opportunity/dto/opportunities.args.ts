@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { trimToNull } from '../../../common/graphql/transforms';
 import { SortDirection } from '../../organisation/organisation.enums';
 import { OpportunitySortField, OpportunityType, StageOutcome } from '../opportunity.enums';
@@ -24,6 +24,8 @@ export class OpportunityFilter extends PipelineFilter {
   @Field(() => StageOutcome, { nullable: true, description: "Only opportunities whose stage has this outcome" }) @IsOptional() @IsEnum(StageOutcome) outcome?: StageOutcome;
   @Field(() => String, { nullable: true, description: 'Part of the title' })
   @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(200) search?: string | null;
+  @Field({ nullable: true, description: 'Stale: still open (an open-outcome stage) with an expected close date before today (UK)' })
+  @IsOptional() @IsBoolean() staleOnly?: boolean;
   @Field(() => String, { nullable: true, description: 'Won or lost on or after this ISO date (as the win-rate report counts)' })
   @IsOptional() @IsDateString({ strict: true }, { message: 'filter.closedFrom must be a date' }) closedFrom?: string;
   @Field(() => String, { nullable: true, description: 'Won or lost on or before this ISO date' })

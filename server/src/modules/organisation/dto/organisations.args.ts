@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { trimToNull } from '../../../common/graphql/transforms';
+import { OrganisationQualityField } from '../organisation-quality';
 import { OrganisationSortField, OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SortDirection } from '../organisation.enums';
 
 @InputType()
@@ -13,6 +14,10 @@ export class OrganisationFilter {
   @Field(() => [Region], { nullable: true }) @IsOptional() @IsEnum(Region, { each: true }) regions?: Region[];
   @Field(() => [RelationshipRole], { nullable: true, description: 'Organisations holding any of these roles' })
   @IsOptional() @IsEnum(RelationshipRole, { each: true }) roles?: RelationshipRole[];
+  @Field(() => [OrganisationQualityField], { nullable: true, description: 'Organisations missing every one of these fields (the data-quality lists)' })
+  @IsOptional() @IsEnum(OrganisationQualityField, { each: true }) missing?: OrganisationQualityField[];
+  @Field(() => String, { nullable: true, description: 'Organisations with no engagement you can see on or after this ISO date, never-engaged ones included' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'filter.noEngagementSince must be a date, e.g. 2025-01-31' }) noEngagementSince?: string;
   @Field({ nullable: true, description: 'Include archived organisations (managers and admins)' }) @IsOptional() @IsBoolean() includeArchived?: boolean;
 }
 

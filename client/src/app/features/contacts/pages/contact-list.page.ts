@@ -6,11 +6,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { catchError, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
+import { BehaviorSubject, catchError, combineLatest, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { ConnectionList } from '../../../shared/paging/connection-list';
 import { ContactListItemFragment, ContactsGQL } from '../../../graphql/generated';
 import { debouncedSearch } from '../../../shared/search/debounced-search';
+import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
+import { ContactQualityFilter, NO_QUALITY_FILTER, qualityChips, qualityFilterFromParams, qualityFilterToParams, toContactFilter } from '../data-access/contact-quality-filter';
 
 const PAGE_SIZE = 25;
 
@@ -18,7 +20,7 @@ const contactCount = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'c
 
 @Component({
   selector: 'bce-contact-list-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [ReactiveFormsModule, RouterLink, ExportMenuComponent, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
   templateUrl: './contact-list.page.html',
   styleUrl: './contact-list.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,8 +31,14 @@ export class ContactListPage {
   private moreRequest?: Subscription;
 
   protected readonly canWrite = inject(AuthService).canWrite;
-  protected readonly search = new FormControl(inject(ActivatedRoute).snapshot.queryParamMap.get('q') ?? '', { nonNullable: true });
+  private readonly params = inject(ActivatedRoute).snapshot.queryParamMap;
+  protected readonly search = new FormControl(this.params.get('q') ?? '', { nonNullable: true });
   protected readonly term = signal('');
+  /** Data-quality filters from a "Fix these" link; removed by their chips. */
+  private readonly quality$ = new BehaviorSubject<ContactQualityFilter>(qualityFilterFromParams(this.params));
+  protected readonly quality = signal<ContactQualityFilter>(this.quality$.value);
+  protected readonly chips = computed(() => qualityChips(this.quality()));
+  protected readonly exportRequest = computed(() => ({ list: 'contacts' as const, args: { search: this.term() || null, filter: toContactFilter(this.quality()) } }));
   private readonly list = new ConnectionList<ContactListItemFragment>();
   protected readonly rows = this.list.rows;
   protected readonly totalCount = this.list.totalCount;
@@ -47,19 +55,18 @@ export class ContactListPage {
   protected readonly currentAt = (c: ContactListItemFragment) => c.affiliations.find((a) => a.current && a.organisation) ?? null;
 
   constructor() {
-    this.search.valueChanges
+    combineLatest([this.search.valueChanges.pipe(startWith(this.search.value), debouncedSearch()), this.quality$])
       .pipe(
-        startWith(this.search.value),
-        debouncedSearch(),
-        tap((term) => {
+        tap(([term, quality]) => {
           this.term.set(term);
+          this.quality.set(quality);
           this.moreRequest?.unsubscribe();
           this.loading.set(true);
           this.error.set(null);
-          void this.router.navigate([], { queryParams: { q: term || null }, replaceUrl: true });
+          void this.router.navigate([], { queryParams: { q: term || null, ...qualityFilterToParams(quality) }, replaceUrl: true });
         }),
-        switchMap((term) =>
-          this.contactsGql.fetch({ variables: { first: PAGE_SIZE, search: term || null } }).pipe(
+        switchMap(([term, quality]) =>
+          this.contactsGql.fetch({ variables: { first: PAGE_SIZE, search: term || null, filter: toContactFilter(quality) } }).pipe(
             map((r) => r.data?.contacts),
             catchError((error: unknown) => {
               this.list.fail(error);
@@ -76,10 +83,14 @@ export class ContactListPage {
     const cursor = this.pageInfo()?.endCursor;
     if (!cursor || this.loadingMore()) return;
     this.loadingMore.set(true);
-    this.moreRequest = this.contactsGql.fetch({ variables: { first: PAGE_SIZE, after: cursor, search: this.term() || null } }).subscribe({
+    this.moreRequest = this.contactsGql.fetch({ variables: { first: PAGE_SIZE, after: cursor, search: this.term() || null, filter: toContactFilter(this.quality()) } }).subscribe({
       next: (r) => this.list.show(r.data?.contacts, true),
       error: (error: unknown) => this.list.fail(error),
     });
+  }
+
+  protected removeChip(key: keyof ContactQualityFilter): void {
+    this.quality$.next({ ...this.quality$.value, [key]: NO_QUALITY_FILTER[key] });
   }
 
   protected newContact(): void {

@@ -23,7 +23,7 @@ describe('organisationsVariables', () => {
   });
 
   it('turns the chosen filters into the API filter and passes the cursor', () => {
-    const vars = organisationsVariables({ search: ' acme ', type: 'school_college', stage: 'active', ownerId: 'u1', sort: '-updatedAt' }, 'cursor-1');
+    const vars = organisationsVariables({ ...EMPTY_LIST_STATE, search: ' acme ', type: 'school_college', stage: 'active', ownerId: 'u1', sort: '-updatedAt' }, 'cursor-1');
     expect(vars).toEqual({
       first: PAGE_SIZE,
       after: 'cursor-1',
@@ -33,6 +33,10 @@ describe('organisationsVariables', () => {
     });
   });
 
+  it('sends the data-quality filters', () => {
+    expect(organisationsVariables({ ...EMPTY_LIST_STATE, missing: ['sizeBand'], noEngagementSince: '2024-03-31' }).filter).toEqual({ missing: ['sizeBand'], noEngagementSince: '2024-03-31' });
+  });
+
   it('falls back to name order for an unknown sort', () => {
     expect(organisationsVariables({ ...EMPTY_LIST_STATE, sort: 'bogus' }).orderBy).toEqual({ field: 'name', direction: 'asc' });
   });
@@ -40,18 +44,21 @@ describe('organisationsVariables', () => {
 
 describe('list state in the URL', () => {
   it('round-trips through query parameters', () => {
-    const state = { search: 'acme', type: 'funder' as const, stage: 'dormant' as const, ownerId: 'u9', sort: '-createdAt' };
+    const state = {
+      search: 'acme', type: 'funder' as const, stage: 'dormant' as const, ownerId: 'u9', sort: '-createdAt',
+      missing: ['sector' as const, 'postcode' as const], noEngagementSince: '2024-03-31',
+    };
     const encoded = listStateToParams(state);
     const decoded = listStateFromParams(params(Object.fromEntries(Object.entries(encoded).filter(([, v]) => v !== null)) as Record<string, string>));
     expect(decoded).toEqual(state);
   });
 
   it('leaves defaults out of the URL', () => {
-    expect(listStateToParams(EMPTY_LIST_STATE)).toEqual({ q: null, type: null, stage: null, owner: null, sort: null });
+    expect(listStateToParams(EMPTY_LIST_STATE)).toEqual({ q: null, type: null, stage: null, owner: null, sort: null, missing: null, noEngagementSince: null });
   });
 
   it('ignores values it does not know', () => {
-    expect(listStateFromParams(params({ type: 'martian', stage: 'x', sort: 'y' }))).toEqual(EMPTY_LIST_STATE);
+    expect(listStateFromParams(params({ type: 'martian', stage: 'x', sort: 'y', missing: 'colour', noEngagementSince: 'last year' }))).toEqual(EMPTY_LIST_STATE);
   });
 });
 
@@ -60,6 +67,8 @@ describe('hasActiveFilters', () => {
     expect(hasActiveFilters({ ...EMPTY_LIST_STATE, sort: '-name' })).toBe(false);
     expect(hasActiveFilters({ ...EMPTY_LIST_STATE, search: '  ' })).toBe(false);
     expect(hasActiveFilters({ ...EMPTY_LIST_STATE, stage: 'active' })).toBe(true);
+    expect(hasActiveFilters({ ...EMPTY_LIST_STATE, missing: ['sector'] })).toBe(true);
+    expect(hasActiveFilters({ ...EMPTY_LIST_STATE, noEngagementSince: '2024-03-31' })).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { OrganisationsQueryVariables, OrganisationSortField, OrganisationType, RelationshipStage, SortDirection } from '../../../graphql/generated';
+import type { OrganisationQualityField, OrganisationsQueryVariables, OrganisationSortField, OrganisationType, RelationshipStage, SortDirection } from '../../../graphql/generated';
 import { ORGANISATION_TYPE_LABELS, RELATIONSHIP_STAGE_LABELS } from '../../../shared/labels/enum-labels';
 
 export const PAGE_SIZE = 25;
@@ -27,12 +27,18 @@ export interface OrganisationListState {
   stage: RelationshipStage | '';
   ownerId: string;
   sort: string;
+  /** Data-quality lists: organisations missing every one of these fields… */
+  missing: OrganisationQualityField[];
+  /** …or with no engagement on or after this ISO date ('' = not filtered). */
+  noEngagementSince: string;
 }
 
-export const EMPTY_LIST_STATE: OrganisationListState = { search: '', type: '', stage: '', ownerId: '', sort: DEFAULT_SORT };
+export const EMPTY_LIST_STATE: OrganisationListState = { search: '', type: '', stage: '', ownerId: '', sort: DEFAULT_SORT, missing: [], noEngagementSince: '' };
+
+export const QUALITY_FIELD_LABELS: Record<OrganisationQualityField, string> = { sector: 'sector', sizeBand: 'size band', postcode: 'postcode' };
 
 export function hasActiveFilters(state: OrganisationListState): boolean {
-  return !!(state.search.trim() || state.type || state.stage || state.ownerId);
+  return !!(state.search.trim() || state.type || state.stage || state.ownerId || state.missing.length || state.noEngagementSince);
 }
 
 export function organisationsVariables(state: OrganisationListState, after: string | null = null, first = PAGE_SIZE): OrganisationsQueryVariables {
@@ -41,6 +47,8 @@ export function organisationsVariables(state: OrganisationListState, after: stri
   if (state.type) filter.types = [state.type];
   if (state.stage) filter.stages = [state.stage];
   if (state.ownerId) filter.ownerId = state.ownerId;
+  if (state.missing.length) filter.missing = state.missing;
+  if (state.noEngagementSince) filter.noEngagementSince = state.noEngagementSince;
   const search = state.search.trim();
   return {
     first,
@@ -59,6 +67,8 @@ export function listStateToParams(state: OrganisationListState): Record<string, 
     stage: state.stage || null,
     owner: state.ownerId || null,
     sort: state.sort && state.sort !== DEFAULT_SORT ? state.sort : null,
+    missing: state.missing.length ? state.missing.join(',') : null,
+    noEngagementSince: state.noEngagementSince || null,
   };
 }
 
@@ -67,12 +77,15 @@ export function listStateFromParams(params: { get(name: string): string | null }
   const type = params.get('type') ?? '';
   const stage = params.get('stage') ?? '';
   const sort = params.get('sort') ?? '';
+  const since = params.get('noEngagementSince') ?? '';
   return {
     search: params.get('q') ?? '',
     type: type in ORGANISATION_TYPE_LABELS ? (type as OrganisationType) : '',
     stage: stage in RELATIONSHIP_STAGE_LABELS ? (stage as RelationshipStage) : '',
     ownerId: params.get('owner') ?? '',
     sort: SORT_OPTIONS.some((o) => o.value === sort) ? sort : DEFAULT_SORT,
+    missing: (params.get('missing') ?? '').split(',').filter((f): f is OrganisationQualityField => f in QUALITY_FIELD_LABELS),
+    noEngagementSince: /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : '',
   };
 }
 

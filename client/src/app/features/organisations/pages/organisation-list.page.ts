@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { catchError, combineLatest, distinctUntilChanged, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
+import { BehaviorSubject, catchError, combineLatest, distinctUntilChanged, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { ConnectionList } from '../../../shared/paging/connection-list';
 import { OrganisationListItemFragment, OrganisationsGQL } from '../../../graphql/generated';
@@ -20,15 +20,19 @@ import {
   listStateToParams,
   OrganisationListState,
   organisationCount,
+  QUALITY_FIELD_LABELS,
   organisationsVariables,
   SORT_OPTIONS,
 } from '../data-access/organisation-list.query';
 import { OwnersService } from '../../../shared/users/owners.service';
+import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
+import { formatIsoDate } from '../../../shared/dates/dates';
+import type { OrganisationQualityField } from '../../../graphql/generated';
 
 
 @Component({
   selector: 'bce-organisation-list-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatTableModule],
+  imports: [ReactiveFormsModule, RouterLink, ExportMenuComponent, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatTableModule],
   templateUrl: './organisation-list.page.html',
   styleUrl: './organisation-list.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -44,7 +48,7 @@ export class OrganisationListPage {
   protected readonly typeOptions = optionsOf(ORGANISATION_TYPE_LABELS);
   protected readonly stageOptions = optionsOf(RELATIONSHIP_STAGE_LABELS);
   protected readonly sortOptions = SORT_OPTIONS;
-  protected readonly columns = ['name', 'type', 'stage', 'location', 'owner'];
+  protected readonly columns = computed(() => ['name', 'type', 'stage', 'location', 'owner', ...(this.canWrite() ? ['actions'] : [])]);
   protected readonly typeLabel = (value: OrganisationListItemFragment['type']) => labelOf(ORGANISATION_TYPE_LABELS, value);
   protected readonly location = (org: OrganisationListItemFragment) => [org.town, org.postcode].filter(Boolean).join(', ');
   protected readonly stageLabel = (value: OrganisationListItemFragment['relationshipStage']) => labelOf(RELATIONSHIP_STAGE_LABELS, value);
@@ -57,6 +61,18 @@ export class OrganisationListPage {
     ownerId: this.initial.ownerId,
     sort: this.initial.sort,
   });
+
+  /** The data-quality filters, set by a "Fix these" link and removed by their chips (no form control of their own). */
+  private readonly quality$ = new BehaviorSubject({ missing: this.initial.missing, noEngagementSince: this.initial.noEngagementSince });
+  protected readonly qualityChips = computed(() => {
+    const s = this.state();
+    return [
+      ...s.missing.map((field) => ({ key: field as string, label: `Missing ${QUALITY_FIELD_LABELS[field]}` })),
+      ...(s.noEngagementSince ? [{ key: 'noEngagementSince', label: `No engagement since ${formatIsoDate(s.noEngagementSince)}` }] : []),
+    ];
+  });
+  /** What the export takes: the list's own arguments, so it holds exactly the filtered rows. */
+  protected readonly exportRequest = computed(() => ({ list: 'organisations' as const, args: organisationsVariables(this.state()) }));
 
   protected readonly owners = toSignal(inject(OwnersService).owners(), { initialValue: null });
 
@@ -81,9 +97,9 @@ export class OrganisationListPage {
   constructor() {
     const term$ = this.search.valueChanges.pipe(startWith(this.search.value), debouncedSearch());
     const filters$ = this.filters.valueChanges.pipe(startWith(this.filters.getRawValue()), map(() => this.filters.getRawValue()));
-    combineLatest([term$, filters$])
+    combineLatest([term$, filters$, this.quality$])
       .pipe(
-        map(([search, f]): OrganisationListState => ({ search, type: f.type, stage: f.stage, ownerId: f.ownerId, sort: f.sort || DEFAULT_SORT })),
+        map(([search, f, q]): OrganisationListState => ({ search, type: f.type, stage: f.stage, ownerId: f.ownerId, sort: f.sort || DEFAULT_SORT, ...q })),
         distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
         tap((state) => {
           this.state.set(state);
@@ -125,6 +141,12 @@ export class OrganisationListPage {
   protected clearFilters(): void {
     this.search.setValue('');
     this.filters.patchValue({ type: '', stage: '', ownerId: '' });
+    this.quality$.next({ missing: [], noEngagementSince: '' });
+  }
+
+  protected removeQualityChip(key: string): void {
+    const q = this.quality$.value;
+    this.quality$.next(key === 'noEngagementSince' ? { ...q, noEngagementSince: '' } : { ...q, missing: q.missing.filter((f) => f !== (key as OrganisationQualityField)) });
   }
 
   protected retry(): void {

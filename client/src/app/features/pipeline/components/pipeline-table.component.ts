@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule, Sort } from '@angular/material/sort';
@@ -9,7 +9,6 @@ import { OpportunitiesGQL, OpportunitiesQuery, OpportunityFilter, OpportunitySor
 import { formatIsoDate } from '../../../shared/dates/dates';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
-import { ExportColumn } from '../../../shared/export/table-export';
 import { formatPence } from '../../../shared/money/money';
 
 export type OpportunityRow = OpportunitiesQuery['opportunities']['edges'][number]['node'];
@@ -83,7 +82,7 @@ const SORTABLE: Record<string, OpportunitySortField> = { title: 'title', value: 
     </table>
     <p class="footer">
       Showing {{ rows().length }} of {{ total() }}
-      <bce-export-menu [rows]="rows()" [columns]="exportColumns" fileName="pipeline" what="the opportunities shown" sheetName="Pipeline" />
+      <bce-export-menu [server]="exportRequest()" [count]="total()" fileName="pipeline" what="the matching opportunities" />
       @if (next()) {
         <button mat-stroked-button type="button" (click)="loadMore()">Show more</button>
       }
@@ -113,19 +112,11 @@ export class PipelineTableComponent {
   protected readonly sortActive = signal('close');
   protected readonly sortDirection = signal<'asc' | 'desc'>('asc');
 
-  /** The export is what the table shows: these rows, with the filters and sort applied. */
-  protected readonly exportColumns: ExportColumn<OpportunityRow>[] = [
-    { header: 'Opportunity', value: (o) => o.title },
-    { header: 'Organisation', value: (o) => o.organisation?.name ?? 'Confidential' },
-    { header: 'Type', value: (o) => OPPORTUNITY_TYPE_LABELS[o.type] },
-    { header: 'Stage', value: (o) => o.stage.name },
-    { header: 'Value (£)', value: (o) => o.valuePence, type: 'money' },
-    { header: 'Probability (%)', value: (o) => o.effectiveProbability, type: 'number' },
-    { header: 'Weighted (£)', value: (o) => o.weightedValuePence, type: 'money' },
-    { header: 'Expected close', value: (o) => o.expectedCloseDate, type: 'date' },
-    { header: 'Owner', value: (o) => o.owner?.name ?? '' },
-    { header: 'Department', value: (o) => o.department?.name ?? '' },
-  ];
+  /** The export is what the table lists: every matching row (not only those loaded), with the filters and sort applied. */
+  protected readonly exportRequest = computed(() => ({
+    list: 'opportunities' as const,
+    args: { filter: this.filter(), orderBy: { field: SORTABLE[this.sortActive()] ?? 'expectedCloseDate', direction: this.sortDirection() } },
+  }));
   protected readonly money = formatPence;
   protected readonly date = (iso: string | null | undefined) => formatIsoDate(iso);
   protected readonly typeLabel = (t: OpportunityRow['type']) => OPPORTUNITY_TYPE_LABELS[t];

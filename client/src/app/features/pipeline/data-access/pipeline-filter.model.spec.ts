@@ -5,7 +5,7 @@ describe('pipeline filter state', () => {
   it('reads the URL, ignoring what is malformed', () => {
     const s = stateFromParams({ view: 'table', departmentIds: 'd1,d2', types: 'ktp', closeFrom: '2026-01-01', closeTo: 'soon', ownerId: '' });
     expect(s).toEqual({ view: 'table', departmentIds: ['d1', 'd2'], ownerId: null, types: ['ktp'], stageIds: [], organisationId: null, closeFrom: '2026-01-01', closeTo: null,
-      closedFrom: null, closedTo: null, runningFrom: null, runningTo: null });
+      closedFrom: null, closedTo: null, runningFrom: null, runningTo: null, stale: false });
     expect(stateFromParams({}).view).toBe('board');
   });
 
@@ -20,6 +20,14 @@ describe('pipeline filter state', () => {
   it('becomes the server filter, close dates renamed', () => {
     expect(toPipelineFilter(stateFromParams({ types: 'consultancy,ktp', closeTo: '2026-07-31' }))).toEqual({ types: ['consultancy', 'ktp'], expectedCloseTo: '2026-07-31' });
     expect(toPipelineFilter(stateFromParams({}))).toEqual({});
+  });
+
+  it('lists only stale opportunities from the data-quality link', () => {
+    const s = stateFromParams({ view: 'table', stale: '1' });
+    expect(s.stale).toBe(true);
+    expect(paramsFromState(s)).toEqual({ view: 'table', stale: '1' });
+    expect(hasFilters(s)).toBe(true);
+    expect(toOpportunityFilter(s)).toEqual({ outcome: 'open', staleOnly: true });
   });
 
   it('lists the open pipeline in the table unless stages or a drill-down period are chosen', () => {

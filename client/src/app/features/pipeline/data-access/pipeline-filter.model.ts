@@ -20,6 +20,8 @@ export interface PipelineState {
   /** …or won and delivered in a period (the HE-BCI return). */
   runningFrom: string | null;
   runningTo: string | null;
+  /** From the data-quality page: open opportunities whose expected close date has passed. */
+  stale: boolean;
 }
 
 /** The drill-down period fields, which the page shows as one removable chip rather than controls. */
@@ -43,6 +45,7 @@ export function stateFromParams(params: Params): PipelineState {
     closedTo: isoDay(params['closedTo']),
     runningFrom: isoDay(params['runningFrom']),
     runningTo: isoDay(params['runningTo']),
+    stale: params['stale'] === '1',
   };
 }
 
@@ -58,6 +61,7 @@ export function paramsFromState(state: PipelineState): Params {
   if (state.closeFrom) params['closeFrom'] = state.closeFrom;
   if (state.closeTo) params['closeTo'] = state.closeTo;
   for (const key of DRILL_PERIODS) if (state[key]) params[key] = state[key];
+  if (state.stale) params['stale'] = '1';
   return params;
 }
 
@@ -81,6 +85,7 @@ export function toOpportunityFilter(state: PipelineState): OpportunityFilter {
   for (const key of DRILL_PERIODS) if (state[key]) filter[key] = state[key];
   if (state.stageIds.length) filter.stageIds = state.stageIds;
   else if (!isDrillDown(state)) filter.outcome = 'open';
+  if (state.stale) filter.staleOnly = true;
   return filter;
 }
 
@@ -88,7 +93,7 @@ export function toOpportunityFilter(state: PipelineState): OpportunityFilter {
 export const isDrillDown = (s: PipelineState) => DRILL_PERIODS.some((key) => !!s[key]);
 
 export const hasFilters = (s: PipelineState) =>
-  !!(s.departmentIds.length || s.ownerId || s.types.length || s.stageIds.length || s.organisationId || s.closeFrom || s.closeTo || isDrillDown(s));
+  !!(s.departmentIds.length || s.ownerId || s.types.length || s.stageIds.length || s.organisationId || s.closeFrom || s.closeTo || isDrillDown(s) || s.stale);
 
 /** "Closed 1 Aug 2025 – 31 Jul 2026", "Delivered from 1 Aug 2025": the drill-down period in words, or null. */
 export function drillPeriodText(s: PipelineState): string | null {
