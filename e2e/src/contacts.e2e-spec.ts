@@ -144,7 +144,8 @@ describe('contact editing journey', () => {
     const dialog = page.getByRole('dialog', { name: 'Record consent' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Date given', { exact: true }).inputValue()).toBe(todayUk());
-    await dialog.getByLabel('Purpose').fill('Newsletter');
+    // The purpose field suggests earlier purposes: its listbox shares the label, so name the text box.
+    await dialog.getByRole('combobox', { name: 'Purpose' }).fill('Newsletter');
     await dialog.getByLabel('Method').fill('Web form');
     await dialog.getByRole('button', { name: 'Record consent' }).click();
     await dialog.waitFor({ state: 'hidden' });

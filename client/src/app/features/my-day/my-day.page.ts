@@ -10,6 +10,7 @@ import { MyDayGQL, MyDayQuery, TaskItemFragment } from '../../graphql/generated'
 import { formatIsoDate, relativeDays } from '../../shared/dates/dates';
 import { ENGAGEMENT_TYPE_LABELS, labelOf } from '../../shared/labels/enum-labels';
 import { LogEngagementService } from '../engagements/log-engagement.service';
+import { ExportMenuComponent } from '../../shared/export/export-menu.component';
 import { TaskListComponent } from '../tasks/components/task-list.component';
 
 type MyDay = MyDayQuery['myDay'];
@@ -17,7 +18,7 @@ type MyDay = MyDayQuery['myDay'];
 /** The home page: what needs doing today, what I did lately, and who I have not spoken to. */
 @Component({
   selector: 'bce-my-day-page',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TaskListComponent],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TaskListComponent, ExportMenuComponent],
   templateUrl: './my-day.page.html',
   styleUrl: './my-day.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,6 +27,8 @@ export class MyDayPage {
   private readonly myDayGql = inject(MyDayGQL);
   private readonly auth = inject(AuthService);
   private readonly log = inject(LogEngagementService);
+  /** Every open task of mine (the page shows the overdue and this week's), exported by the server. */
+  protected readonly openTasksExport = { list: 'tasks' as const, args: { statuses: ['open'] } };
 
   protected readonly canWrite = this.auth.canWrite;
   protected readonly firstName = computed(() => this.auth.user()?.name.split(' ')[0] ?? '');
