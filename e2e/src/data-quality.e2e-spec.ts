@@ -76,6 +76,16 @@ describe('data quality journey', () => {
     expect(await missingSector()).toBe(after);
   });
 
+  it('exports all my open tasks from My day', async () => {
+    const open = await graphql<{ myTasks: { totalCount: number } }>('{ myTasks(statuses: [open]) { totalCount } }', {}, token);
+    await page.goto(`${baseUrl()}/my-day`);
+    await headingIs(page, 'My day');
+    await page.getByRole('button', { name: /^Export my open tasks/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV (.csv)' }).click()]);
+    const lines = fs.readFileSync((await download.path())!, 'utf8').split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(open.myTasks.totalCount + 1);
+  });
+
   it('gives an admin the full export with progress', async () => {
     await page.goto(`${baseUrl()}/settings/export`);
     await headingIs(page, 'Export all data');
