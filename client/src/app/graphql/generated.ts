@@ -771,7 +771,7 @@ export type DashboardGoingColdQuery = { goingCold: Array<{ organisationId: strin
 export type DataQualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DataQualityQuery = { dataQuality: { organisationsMissingSector: number, organisationsMissingSizeBand: number, organisationsMissingPostcode: number, organisationsWithoutRecentEngagement: number, contactsWithoutRecentEngagement: number, contactsWithoutLawfulBasis: number, staleOpportunities: number, today: string, engagementCutoff: string } };
+export type DataQualityQuery = { dataQuality: { organisationsMissingSector: number, organisationsMissingSizeBand: number, organisationsMissingPostcode: number, organisationsWithoutRecentEngagement: number, contactsWithoutRecentEngagement: number, contactsWithoutLawfulBasis: number, staleOpportunities: number, today: string, engagementCutoff: string }, duplicateOrganisations: { totalCount: number }, duplicatePeople: { totalCount: number } };
 
 export type DuplicatePairFragment = { id: string, aId: string, bId: string, score: number, reasons: Array<{ kind: DuplicateReasonKind, similarity: number | null, value: string | null }>, organisationA: { id: string, name: string, postcode: string | null } | null, organisationB: { id: string, name: string, postcode: string | null } | null, contactA: { id: string, name: string, emails: Array<string> } | null, contactB: { id: string, name: string, emails: Array<string> } | null };
 
@@ -2184,6 +2184,12 @@ export const DataQualityDocument = gql`
     staleOpportunities
     today
     engagementCutoff
+  }
+  duplicateOrganisations: organisationDuplicates(first: 1) {
+    totalCount
+  }
+  duplicatePeople: contactDuplicates(first: 1) {
+    totalCount
   }
 }
     `;

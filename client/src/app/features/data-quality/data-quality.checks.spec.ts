@@ -8,8 +8,10 @@ const counts = {
 
 describe('qualityChecks', () => {
   it('links each count to the list filtered the same way', () => {
-    const checks = qualityChecks(counts);
+    const checks = qualityChecks(counts, duplicates);
     expect(checks.map((c) => [c.count, c.path, c.queryParams])).toEqual([
+      [8, '/duplicates', { view: 'organisations' }],
+      [9, '/duplicates', { view: 'contacts' }],
       [3, '/organisations', { missing: 'sector' }],
       [0, '/organisations', { missing: 'sizeBand' }],
       [1, '/organisations', { missing: 'postcode' }],
@@ -21,7 +23,7 @@ describe('qualityChecks', () => {
   });
 
   it('says since when an engagement is recent', () => {
-    expect(qualityChecks(counts)[3].meaning).toContain('31 Mar 2024');
+    expect(qualityChecks(counts, duplicates)[5].meaning).toContain('31 Mar 2024');
   });
 });
 
@@ -30,5 +32,7 @@ describe('toFixText', () => {
     expect(toFixText(0)).toBe('Nothing to fix');
     expect(toFixText(1)).toBe('1 record to fix');
     expect(toFixText(1204)).toBe('1,204 records to fix');
+    expect(toFixText(2, 'pair')).toBe('2 pairs to check');
+    expect(toFixText(1, 'pair')).toBe('1 pair to check');
   });
 });

@@ -2,6 +2,7 @@ import type { DataQualityQuery } from '../../graphql/generated';
 import { formatIsoDate } from '../../shared/dates/dates';
 
 type Counts = DataQualityQuery['dataQuality'];
+type Duplicates = Pick<DataQualityQuery, 'duplicateOrganisations' | 'duplicatePeople'>;
 
 /** One check on the page: its count, what it means, and the list that fixes it. */
 export interface QualityCheck {
@@ -13,12 +14,18 @@ export interface QualityCheck {
   count: number;
   path: string;
   queryParams: Record<string, string>;
+  /** What the count counts: records, or pairs of possible duplicates. */
+  unit?: 'record' | 'pair';
 }
 
 /** The checks in the order the page shows them, each linking to its filtered list (the same filter the count used). */
-export function qualityChecks(c: Counts): QualityCheck[] {
+export function qualityChecks(c: Counts, d: Duplicates): QualityCheck[] {
   const since = formatIsoDate(c.engagementCutoff);
   return [
+    { key: 'duplicate-organisations', title: 'Possible duplicate organisations', short: 'Duplicate organisations', count: d.duplicateOrganisations.totalCount,
+      meaning: 'Pairs with the same Companies House number or website, or a similar name nearby: merge them or mark them distinct.', path: '/duplicates', queryParams: { view: 'organisations' }, unit: 'pair' },
+    { key: 'duplicate-people', title: 'Possible duplicate people', short: 'Duplicate people', count: d.duplicatePeople.totalCount,
+      meaning: 'Pairs with the same email, or a similar name at the same organisation.', path: '/duplicates', queryParams: { view: 'contacts' }, unit: 'pair' },
     { key: 'missing-sector', title: 'Organisations missing a sector', short: 'No sector', count: c.organisationsMissingSector,
       meaning: 'The SIC section drives segments and the HE-BCI return.', path: '/organisations', queryParams: { missing: 'sector' } },
     { key: 'missing-size-band', title: 'Organisations missing a size band', short: 'No size band', count: c.organisationsMissingSizeBand,
@@ -36,8 +43,8 @@ export function qualityChecks(c: Counts): QualityCheck[] {
   ];
 }
 
-/** "Nothing to fix", "1 record to fix", "1,204 records to fix". */
-export function toFixText(count: number): string {
+/** "Nothing to fix", "1 record to fix", "1,204 records to fix", "2 pairs to check". */
+export function toFixText(count: number, unit: QualityCheck['unit'] = 'record'): string {
   if (count === 0) return 'Nothing to fix';
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? 'record' : 'records'} to fix`;
+  return `${count.toLocaleString('en-GB')} ${unit}${count === 1 ? '' : 's'} to ${unit === 'pair' ? 'check' : 'fix'}`;
 }

@@ -39,7 +39,7 @@ import { QualityCheck, qualityChecks, toFixText } from './data-quality.checks';
         @for (check of list; track check.key) {
           <li class="card" [class.clear]="check.count === 0">
             <h2 [id]="check.key">{{ check.title }}</h2>
-            <p class="count" [attr.aria-describedby]="check.key">{{ toFix(check.count) }}</p>
+            <p class="count" [attr.aria-describedby]="check.key">{{ toFix(check.count, check.unit) }}</p>
             <p class="meaning muted">{{ check.meaning }}</p>
             @if (check.count > 0) {
               <a mat-flat-button [routerLink]="check.path" [queryParams]="check.queryParams" [attr.aria-label]="'Fix these: ' + check.title">Fix these</a>
@@ -93,7 +93,7 @@ export class DataQualityPage {
     // Always fresh: coming back after fixing a record must show the lower count.
     this.gql.fetch({ fetchPolicy: 'network-only' }).subscribe({
       next: (r) => {
-        this.checks.set(r.data ? qualityChecks(r.data.dataQuality) : null);
+        this.checks.set(r.data ? qualityChecks(r.data.dataQuality, r.data) : null);
         this.loading.set(false);
       },
       error: (e: unknown) => {
