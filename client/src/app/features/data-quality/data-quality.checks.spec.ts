@@ -5,6 +5,7 @@ const counts = {
   organisationsMissingSector: 3, organisationsMissingSizeBand: 0, organisationsMissingPostcode: 1, organisationsWithoutRecentEngagement: 4,
   contactsWithoutRecentEngagement: 5, contactsWithoutLawfulBasis: 6, staleOpportunities: 7, today: '2025-03-31', engagementCutoff: '2024-03-31',
 };
+const duplicates = { duplicateOrganisations: { totalCount: 8 }, duplicatePeople: { totalCount: 9 } };
 
 describe('qualityChecks', () => {
   it('links each count to the list filtered the same way', () => {
