@@ -4,6 +4,15 @@ import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/
 
 const CREATE_ORG = `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`;
 const LOG = `mutation($i: LogEngagementInput!) { logEngagement(input: $i) { id } }`;
+const SCAN = `{ duplicateScan { pendingOrganisations } }`;
+
+/** The organisation list comes from a background scan: wait (bounded) until it has checked everything created so far. */
+async function scanCaughtUp(token: string): Promise<void> {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    if ((await graphql<any>(SCAN, {}, token)).duplicateScan.pendingOrganisations === 0) return;
+  }
+  throw new Error('the duplicate scan did not catch up within 20 s');
+}
 
 describe('duplicates journey', () => {
   let browser: Browser;
@@ -19,6 +28,7 @@ describe('duplicates journey', () => {
     await graphql(LOG, { i: { type: 'meeting', summary: 'Apprenticeship planning', organisationId: survivorId } }, token);
     await graphql(LOG, { i: { type: 'call', summary: 'Placement follow-up', organisationId: survivorId } }, token);
     await graphql(LOG, { i: { type: 'visit', summary: 'Boatyard visit logged on the copy', organisationId: mergedId } }, token);
+    await scanCaughtUp(token);
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('dialog', (dialog) => void dialog.accept());
@@ -60,5 +70,24 @@ describe('duplicates journey', () => {
     await page.getByText(/Merge undone/).waitFor();
     await page.getByRole('row', { name: /LINDISFARNE MARINE LIMITED/ }).getByText(/Undone/).waitFor();
     await snapshot(page, 'duplicates-05-undone');
+  });
+
+  it('says how far the check has got while the background scan is behind (after a large import)', async () => {
+    // A real backlog takes minutes to build; the scan state in the response is replaced instead.
+    await page.route('**/graphql', async (route) => {
+      if (!route.request().postData()?.includes('duplicateScan')) return route.continue();
+      const response = await route.fetch();
+      const body = await response.json();
+      body.data.duplicateScan = { ...body.data.duplicateScan, pendingOrganisations: 1200, checkedUpTo: new Date(Date.now() - 5 * 60_000).toISOString() };
+      await route.fulfill({ response, json: body });
+    });
+    try {
+      await page.goto(`${baseUrl()}/duplicates`);
+      await headingIs(page, 'Possible duplicates');
+      await page.getByRole('status').getByText(/^Checked up to \d\d:\d\d — 1,200 organisations still to check\./).waitFor();
+      await snapshot(page, 'duplicates-06-scan-behind');
+    } finally {
+      await page.unroute('**/graphql');
+    }
   });
 });
