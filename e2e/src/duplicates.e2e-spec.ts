@@ -11,7 +11,7 @@ async function scanCaughtUp(token: string): Promise<void> {
   for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
     if ((await graphql<any>(SCAN, {}, token)).duplicateScan.pendingOrganisations === 0) return;
   }
-  throw new Error('the duplicate scan did not catch up within 20 s');
+  throw new Error('the duplicate scan did not catch up within 20 s: ' + JSON.stringify(await graphql<any>('{ duplicateScan { pendingOrganisations checkedUpTo lastScannedAt } }', {}, token)));
 }
 
 describe('duplicates journey', () => {
