@@ -4,6 +4,26 @@ import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/
 
 const CREATE_ORG = `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`;
 const LOG = `mutation($i: LogEngagementInput!) { logEngagement(input: $i) { id } }`;
+const SCAN = `{ duplicateScan { pendingOrganisations } }`;
+
+/**
+ * The organisation list comes from a background scan: wait until it has checked everything created
+ * so far. Earlier journeys may have imported thousands of organisations, so the wait is as long as
+ * the scan keeps moving; it fails when the count stops going down for 20 s (a stuck scanner).
+ */
+async function scanCaughtUp(token: string): Promise<void> {
+  let last = Infinity;
+  let movedAt = Date.now();
+  for (;;) {
+    const pending: number = (await graphql<any>(SCAN, {}, token)).duplicateScan.pendingOrganisations;
+    if (pending === 0) return;
+    if (pending < last) [last, movedAt] = [pending, Date.now()];
+    if (Date.now() - movedAt > 20_000) {
+      throw new Error('the duplicate scan stopped moving: ' + JSON.stringify(await graphql<any>('{ duplicateScan { pendingOrganisations checkedUpTo lastScannedAt } }', {}, token)));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 describe('duplicates journey', () => {
   let browser: Browser;
@@ -19,11 +39,12 @@ describe('duplicates journey', () => {
     await graphql(LOG, { i: { type: 'meeting', summary: 'Apprenticeship planning', organisationId: survivorId } }, token);
     await graphql(LOG, { i: { type: 'call', summary: 'Placement follow-up', organisationId: survivorId } }, token);
     await graphql(LOG, { i: { type: 'visit', summary: 'Boatyard visit logged on the copy', organisationId: mergedId } }, token);
+    await scanCaughtUp(token);
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('dialog', (dialog) => void dialog.accept());
     await signIn(page);
-  });
+  }, 300_000); // the scan may have an earlier journey's import to check first
   afterAll(async () => {
     await browser?.close();
   });
@@ -60,5 +81,24 @@ describe('duplicates journey', () => {
     await page.getByText(/Merge undone/).waitFor();
     await page.getByRole('row', { name: /LINDISFARNE MARINE LIMITED/ }).getByText(/Undone/).waitFor();
     await snapshot(page, 'duplicates-05-undone');
+  });
+
+  it('says how far the check has got while the background scan is behind (after a large import)', async () => {
+    // A real backlog takes minutes to build; the scan state in the response is replaced instead.
+    await page.route('**/graphql', async (route) => {
+      if (!route.request().postData()?.includes('duplicateScan')) return route.continue();
+      const response = await route.fetch();
+      const body = await response.json();
+      body.data.duplicateScan = { ...body.data.duplicateScan, pendingOrganisations: 1200, checkedUpTo: new Date(Date.now() - 5 * 60_000).toISOString() };
+      await route.fulfill({ response, json: body });
+    });
+    try {
+      await page.goto(`${baseUrl()}/duplicates`);
+      await headingIs(page, 'Possible duplicates');
+      await page.getByRole('status').getByText(/^Checked up to \d\d:\d\d — 1,200 organisations still to check\./).waitFor();
+      await snapshot(page, 'duplicates-06-scan-behind');
+    } finally {
+      await page.unroute('**/graphql');
+    }
   });
 });

@@ -44,7 +44,7 @@ export async function withBenchApp(name, load, body) {
     };
     const token = (await gql('mutation { login(email: "bench@bce.local", password: "bench-password") { accessToken } }')).login.accessToken;
     try {
-      await body({ gql: (query, variables) => gql(query, variables, token), token, url });
+      await body({ gql: (query, variables) => gql(query, variables, token), token, url, app });
     } finally {
       await app.close();
     }

@@ -1,3 +1,6 @@
+import { DuplicateScanner, SCAN_LOCK_KEY } from '../src/modules/duplicates/duplicate-scanner';
+import { NAME_SIMILARITY } from '../src/modules/duplicates/duplicate-rule';
+import { organisationPairsSql } from '../src/modules/duplicates/duplicates.sql';
 import { codeOf, createTestApp, TestApp } from './support/test-app';
 
 const ORG_PAIRS = `query($first: Int, $after: String, $organisationId: ID) {
@@ -20,7 +23,11 @@ describe('duplicate candidates', () => {
   const createOrg = async (key: string, input: Record<string, unknown>) => {
     org[key] = (await ok(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, { i: { type: 'employer', ...input } })).createOrganisation.id;
   };
-  const pairs = async (token = t.tokens.admin, variables: Record<string, unknown> = {}) => (await ok(ORG_PAIRS, { first: 100, ...variables }, token)).organisationDuplicates;
+  /** The list once the scanner has caught up with every change made so far (one organisation's pairs are live anyway). */
+  const pairs = async (token = t.tokens.admin, variables: Record<string, unknown> = {}) => {
+    await t.app.get(DuplicateScanner).runUntilIdle();
+    return (await ok(ORG_PAIRS, { first: 100, ...variables }, token)).organisationDuplicates;
+  };
   const pairOf = (list: any, x: string, y: string) => list.edges.map((e: any) => e.node).find((n: any) => [n.aId, n.bId].sort().join() === [x, y].sort().join());
 
   beforeAll(async () => {
@@ -66,13 +73,13 @@ describe('duplicate candidates', () => {
     // Live organisations cannot share a number (unique index), so the pair is made behind the index's back.
     await t.db.query(`DROP INDEX organisations_ch_number_key`);
     try {
-      await t.db.query(`UPDATE organisations SET companies_house_number = '01234567' WHERE id = ANY($1)`, [[org.smith, org.unrelated]]);
+      await t.db.query(`UPDATE organisations SET companies_house_number = '01234567', updated_at = now() WHERE id = ANY($1)`, [[org.smith, org.unrelated]]);
       const pair = pairOf(await pairs(), org.smith, org.unrelated);
       expect(pair.reasons).toEqual([{ kind: 'companies_house_number', similarity: null, value: '01234567' }]);
       expect(pair.score).toBe(3);
       expect((await pairs()).edges[0].node.id).toBe(pair.id);
     } finally {
-      await t.db.query(`UPDATE organisations SET companies_house_number = NULL WHERE id = ANY($1)`, [[org.smith, org.unrelated]]);
+      await t.db.query(`UPDATE organisations SET companies_house_number = NULL, updated_at = now() WHERE id = ANY($1)`, [[org.smith, org.unrelated]]);
       await t.db.query(`CREATE UNIQUE INDEX organisations_ch_number_key ON organisations (companies_house_number) WHERE companies_house_number IS NOT NULL AND deleted_at IS NULL`);
     }
   });
@@ -119,6 +126,101 @@ describe('duplicate candidates', () => {
 
   it('refuses an unauthenticated caller', async () => {
     expect(codeOf(await t.gql(ORG_PAIRS, {}))).toBe('UNAUTHENTICATED');
+  });
+
+  describe('the background scan', () => {
+    const SCAN = `{ duplicateScan { pendingOrganisations checkedUpTo lastScannedAt } }`;
+    const UPDATE = `mutation($id: ID!, $v: Int!, $i: UpdateOrganisationInput!) { updateOrganisation(id: $id, version: $v, input: $i) { id } }`;
+    const scanner = () => t.app.get(DuplicateScanner);
+    const mark = async () => (await t.db.query(`SELECT scanned_updated_at::text AS at, scanned_id AS id, last_scanned_at::text AS stored FROM duplicate_scan_state`))[0];
+    const stored = async (x: string, y: string) =>
+      (await t.db.query(`SELECT 1 FROM organisation_duplicate_pairs WHERE a_id = least($1::uuid, $2::uuid) AND b_id = greatest($1::uuid, $2::uuid)`, [x, y])).length;
+    const rename = async (id: string, input: Record<string, unknown>) => {
+      const [{ version }] = await t.db.query(`SELECT version FROM organisations WHERE id = $1`, [id]);
+      await ok(UPDATE, { id, v: version, i: input });
+    };
+    /** Holds the scanners off (their advisory lock) while `body` runs, so what it sees is not the scan catching up. */
+    const withScanHeld = async (body: () => Promise<void>) => {
+      const runner = t.db.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        await runner.query(`SELECT pg_advisory_xact_lock($1)`, [SCAN_LOCK_KEY]);
+        await body();
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+
+    beforeAll(async () => {
+      await createOrg('kielder', { name: 'Kielder Water Sports Ltd', postcode: 'NE48 1BX' });
+      await createOrg('kielderCopy', { name: 'KIELDER WATER SPORTS LIMITED', postcode: 'NE48 2AA' });
+    });
+
+    it('stores the pair of two new organisations once they are scanned', async () => {
+      await scanner().runUntilIdle();
+      expect(await stored(org.kielder, org.kielderCopy)).toBe(1);
+      expect(pairOf(await pairs(), org.kielder, org.kielderCopy).reasons).toEqual([{ kind: 'similar_name', similarity: 1, value: 'NE' }]);
+    });
+
+    it('stores exactly the pairs the rule finds live, in the same order with the same scores', async () => {
+      await scanner().runUntilIdle();
+      const live: Array<{ a_id: string | null; b_id: string; score: string }> = await t.db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_SIMILARITY)]);
+        return tx.query(organisationPairsSql(false), [null, null, null, null, null, 1000]);
+      });
+      const list = await pairs();
+      expect(list.edges.map((e: any) => `${e.node.id} ${e.node.score}`)).toEqual(live.filter((r) => r.a_id).map((r) => `${r.a_id}:${r.b_id} ${Number(r.score)}`));
+      expect(list.totalCount).toBeGreaterThan(3);
+    });
+
+    it('drops the pair when one side is renamed away and rescanned (the other side needs no rescan); its own page shows it at once', async () => {
+      await withScanHeld(async () => {
+        await rename(org.kielderCopy, { name: 'Hexham Abbey Tours' });
+        // One organisation's pairs are computed live, so they are right before the scan catches up.
+        expect((await ok(ORG_PAIRS, { organisationId: org.kielder })).organisationDuplicates.totalCount).toBe(0);
+        expect(await stored(org.kielder, org.kielderCopy)).toBe(1);
+      });
+      await scanner().runUntilIdle();
+      expect(await stored(org.kielder, org.kielderCopy)).toBe(0);
+      expect(pairOf(await pairs(), org.kielder, org.kielderCopy)).toBeUndefined();
+    });
+
+    it('hides an archived organisation\'s pairs at once and removes them on the rescan', async () => {
+      await createOrg('kielderAgain', { name: 'Kielder Water Sports', postcode: 'NE48 3CD' });
+      expect(pairOf(await pairs(), org.kielder, org.kielderAgain)).toBeDefined();
+      await withScanHeld(async () => {
+        await ok(`mutation($id: ID!) { archiveOrganisation(id: $id) { id } }`, { id: org.kielderAgain });
+        expect(await stored(org.kielder, org.kielderAgain)).toBe(1);
+        const list = (await ok(ORG_PAIRS, { first: 100 })).organisationDuplicates;
+        expect(pairOf(list, org.kielder, org.kielderAgain)).toBeUndefined();
+      });
+      await scanner().runUntilIdle();
+      expect(await stored(org.kielder, org.kielderAgain)).toBe(0);
+    });
+
+    it('is incremental: with nothing changed a pass scans nothing; an edit is pending until the scan reaches it', async () => {
+      await scanner().runUntilIdle();
+      const before = await mark();
+      expect(await scanner().runUntilIdle()).toBe(0);
+      expect(await mark()).toEqual(before);
+      expect((await ok(SCAN, {}, t.tokens.viewer)).duplicateScan.pendingOrganisations).toBe(0);
+
+      await withScanHeld(async () => {
+        await rename(org.kielder, { postcode: 'NE46 1AA' });
+        const scan = (await ok(SCAN, {}, t.tokens.viewer)).duplicateScan;
+        expect(scan.pendingOrganisations).toBe(1);
+        expect(new Date(scan.checkedUpTo).getTime()).toBe(new Date(before.at).getTime());
+        expect(new Date(scan.lastScannedAt).getTime()).toBe(new Date(before.stored).getTime());
+      });
+      await scanner().runUntilIdle();
+      expect((await mark()).id).toBe(org.kielder);
+      expect((await ok(SCAN)).duplicateScan.pendingOrganisations).toBe(0);
+    });
+
+    it('refuses the scan state to an unauthenticated caller', async () => {
+      expect(codeOf(await t.gql(SCAN, {}))).toBe('UNAUTHENTICATED');
+    });
   });
 
   describe('contacts', () => {

@@ -781,7 +781,7 @@ export type OrganisationDuplicatesQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationDuplicatesQuery = { organisationDuplicates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, aId: string, bId: string, score: number, reasons: Array<{ kind: DuplicateReasonKind, similarity: number | null, value: string | null }>, organisationA: { id: string, name: string, postcode: string | null } | null, organisationB: { id: string, name: string, postcode: string | null } | null, contactA: { id: string, name: string, emails: Array<string> } | null, contactB: { id: string, name: string, emails: Array<string> } | null } }> } };
+export type OrganisationDuplicatesQuery = { duplicateScan: { pendingOrganisations: number, checkedUpTo: string | null }, organisationDuplicates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, aId: string, bId: string, score: number, reasons: Array<{ kind: DuplicateReasonKind, similarity: number | null, value: string | null }>, organisationA: { id: string, name: string, postcode: string | null } | null, organisationB: { id: string, name: string, postcode: string | null } | null, contactA: { id: string, name: string, emails: Array<string> } | null, contactB: { id: string, name: string, emails: Array<string> } | null } }> } };
 
 export type ContactDuplicatesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2206,6 +2206,10 @@ export const DataQualityDocument = gql`
   }
 export const OrganisationDuplicatesDocument = gql`
     query OrganisationDuplicates($first: Int, $after: String) {
+  duplicateScan {
+    pendingOrganisations
+    checkedUpTo
+  }
   organisationDuplicates(first: $first, after: $after) {
     totalCount
     pageInfo {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../../common/database/connection';
 
 /** Which kind of record a duplicate pair, dismissal or merge is about. */
@@ -42,3 +42,13 @@ export class DuplicateCandidate {
 
 @ObjectType()
 export class DuplicateCandidateConnection extends Connection(DuplicateCandidate) {}
+
+@ObjectType({ description: 'How current the organisation duplicates list is: the background scan of changed organisations' })
+export class DuplicateScan {
+  @Field(() => Int, { description: 'Organisations created or changed since the scan got to them; their pairs are not in the list yet' })
+  pendingOrganisations!: number;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Changes made up to this time are checked (null: nothing scanned yet)' })
+  checkedUpTo!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the scan last stored a chunk' })
+  lastScannedAt!: Date | null;
+}

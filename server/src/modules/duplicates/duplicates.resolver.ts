@@ -5,7 +5,7 @@ import { Connection } from '../../common/database/connection';
 import { GqlContext } from '../../common/graphql/context';
 import { Contact } from '../contact/contact.entity';
 import { Organisation } from '../organisation/organisation.entity';
-import { DuplicateCandidate, DuplicateCandidateConnection, DuplicateKind } from './duplicate.model';
+import { DuplicateCandidate, DuplicateCandidateConnection, DuplicateKind, DuplicateScan } from './duplicate.model';
 import { DuplicatesService } from './duplicates.service';
 import { ContactDuplicatesArgs, DismissDuplicateArgs, OrganisationDuplicatesArgs } from './dto/duplicates.args';
 
@@ -15,10 +15,16 @@ const complexity = ({ args, childComplexity }: { args: { first?: number }; child
 export class DuplicatesResolver {
   constructor(private readonly duplicates: DuplicatesService) {}
 
-  @Query(() => DuplicateCandidateConnection, { description: 'Pairs of live organisations that may be one, most likely first', complexity })
+  @Query(() => DuplicateCandidateConnection, { description: 'Pairs of live organisations that may be one, most likely first. The list is kept by a background scan (see duplicateScan); with organisationId the pairs are computed live', complexity })
   @Roles(...READERS)
   organisationDuplicates(@CurrentUser() user: AuthUser, @Args() args: OrganisationDuplicatesArgs): Promise<Connection<DuplicateCandidate>> {
     return this.duplicates.organisations(user, args, args.organisationId ?? null);
+  }
+
+  @Query(() => DuplicateScan, { description: 'How current organisationDuplicates is: organisations still to check after an import or edits' })
+  @Roles(...READERS)
+  duplicateScan(): Promise<DuplicateScan> {
+    return this.duplicates.scan();
   }
 
   @Query(() => DuplicateCandidateConnection, { description: 'Pairs of live contacts that may be one person, most likely first', complexity })

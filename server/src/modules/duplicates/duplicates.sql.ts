@@ -27,8 +27,15 @@ const PAGE = `
      ORDER BY score DESC, a_id, b_id LIMIT $6
   ) r ON true`;
 
-export const organisationPairsSql = (focused: boolean, side = sideOf(focused)) => `
-WITH pairs AS (
+type Side = (a: string, b: string) => string;
+
+/**
+ * The organisation rule as CTEs ending in `nonzero` (every candidate pair with its score):
+ * `side` joins side a to side b, `onlyA` restricts the trigram probe's side a, `keep` filters the
+ * scored pairs (visibility and dismissals when read live; nothing when the scanner stores them).
+ */
+const organisationRule = (side: Side, onlyA: string, keep: string) => `
+pairs AS (
   SELECT least(a.id, b.id) AS a_id, greatest(a.id, b.id) AS b_id
     FROM organisations a JOIN organisations b ON b.companies_house_number = a.companies_house_number AND b.deleted_at IS NULL
    WHERE a.deleted_at IS NULL AND a.companies_house_number IS NOT NULL AND ${side('a.id', 'b.id')}
@@ -44,7 +51,7 @@ WITH pairs AS (
        WHERE bce_name_key(b.name) % bce_name_key(a.name) AND b.deleted_at IS NULL
          AND bce_postcode_area(b.postcode) = bce_postcode_area(a.postcode) AND ${side('a.id', 'b.id')}
     ) m
-   WHERE a.deleted_at IS NULL AND bce_postcode_area(a.postcode) IS NOT NULL AND bce_name_key(a.name) <> ''${focused ? ' AND a.id = $2::uuid' : ''}
+   WHERE a.deleted_at IS NULL AND bce_postcode_area(a.postcode) IS NOT NULL AND bce_name_key(a.name) <> ''${onlyA}
 ),
 scored AS (
   SELECT p.a_id, p.b_id,
@@ -56,8 +63,7 @@ scored AS (
     FROM pairs p
     JOIN organisations a ON a.id = p.a_id
     JOIN organisations b ON b.id = p.b_id
-   WHERE ${visible('a')} AND ${visible('b')}
-     AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'organisation' AND d.a_id = p.a_id AND d.b_id = p.b_id)
+   WHERE ${keep}
 ),
 ranked AS (
   SELECT s.*, (name_context IS NOT NULL AND similarity >= ${T}) AS similar_name,
@@ -66,8 +72,48 @@ ranked AS (
               + CASE WHEN name_context IS NOT NULL AND similarity >= ${T} THEN similarity ELSE 0 END)::numeric, 4) AS score
     FROM scored s
 ),
-nonzero AS (SELECT * FROM ranked WHERE score > 0)
+nonzero AS (SELECT * FROM ranked WHERE score > 0)`;
+
+const notDismissed = (kind: string, pair: string) =>
+  `NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = '${kind}' AND d.a_id = ${pair}.a_id AND d.b_id = ${pair}.b_id)`;
+
+/**
+ * Every candidate pair of one organisation ($2), computed live (one index probe per reason, a few
+ * milliseconds), so the organisation's own page is right the moment it changes. With $2 null it
+ * computes every pair in the database — far too slow for a list (one probe per organisation): the
+ * list reads the scanner's table instead (storedOrganisationPairsSql); kept for the rule's tests.
+ */
+export const organisationPairsSql = (focused: boolean) => `
+WITH ${organisationRule(sideOf(focused), focused ? ' AND a.id = $2::uuid' : '', `${visible('a')} AND ${visible('b')} AND ${notDismissed('organisation', 'p')}`)}
 ${PAGE.replace(/ranked/g, 'nonzero')}`;
+
+/**
+ * The scanner's query: every candidate pair involving any of the organisations $1 (uuid[]), both
+ * sides live, before visibility and dismissals (applied when the list is read). Same rule, same
+ * score, as the live query.
+ */
+export const organisationPairsOfSql = `
+WITH ${organisationRule((a, b) => `${a} = ANY($1::uuid[]) AND ${b} <> ${a}`, ' AND a.id = ANY($1::uuid[])', 'true')}
+SELECT a_id, b_id, score, ch, domain, email, similarity, similar_name, name_context FROM nonzero`;
+
+/** A stored pair the reader may see: both organisations live and visible, not dismissed. */
+const listable = `
+  JOIN organisations a ON a.id = p.a_id AND a.deleted_at IS NULL AND ${visible('a')}
+  JOIN organisations b ON b.id = p.b_id AND b.deleted_at IS NULL AND ${visible('b')}
+ WHERE ${notDismissed('organisation', 'p')}`;
+
+/**
+ * The organisation list from the scanner's table ($1 departments, $3–$5 cursor, $6 page size + 1;
+ * $2 unused, kept so every pairs query takes the same parameters). The page walks the
+ * (score DESC, a_id, b_id) index; the count is a separate scan of the pairs, not of organisations.
+ */
+export const storedOrganisationPairsSql = `
+SELECT r.*, t.total FROM (SELECT count(*)::int AS total FROM organisation_duplicate_pairs p ${listable} AND $2::uuid IS NULL) t
+LEFT JOIN LATERAL (
+  SELECT p.a_id, p.b_id, p.score, p.reasons FROM organisation_duplicate_pairs p ${listable}
+     AND ($3::numeric IS NULL OR p.score <= $3::numeric AND (p.score < $3::numeric OR (p.score = $3::numeric AND (p.a_id, p.b_id) > ($4::uuid, $5::uuid))))
+   ORDER BY p.score DESC, p.a_id, p.b_id LIMIT $6
+) r ON true`;
 
 const FULL_NAME = (alias: string) => `lower(${alias}.first_name || ' ' || ${alias}.last_name)`;
 

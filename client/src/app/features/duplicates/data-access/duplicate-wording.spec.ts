@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityText, movedText, reasonText, scoreText } from './duplicate-wording';
+import { activityText, movedText, reasonText, scanText, scoreText } from './duplicate-wording';
 
 describe('reasonText', () => {
   it('words each reason with what matched', () => {
@@ -27,5 +27,20 @@ describe('movedText and scoreText', () => {
     expect(movedText([{ table: 'engagements', count: 2 }, { table: 'opportunity_contacts', count: 1 }])).toBe('2 engagements, 1 opportunity link');
     expect(movedText([])).toBe('Nothing else moved');
     expect(scoreText(2.8234)).toBe('2.82');
+  });
+});
+
+describe('scanText', () => {
+  const now = new Date('2025-12-03T15:00:00Z');
+
+  it('says nothing once every organisation is checked', () => {
+    expect(scanText({ pendingOrganisations: 0, checkedUpTo: '2025-12-03T10:32:00Z' }, now, 'UTC')).toBeNull();
+    expect(scanText(null, now, 'UTC')).toBeNull();
+  });
+
+  it('says how far the check has got and how many are left while it is behind', () => {
+    expect(scanText({ pendingOrganisations: 1200, checkedUpTo: '2025-12-03T10:32:10Z' }, now, 'UTC')).toBe('Checked up to 10:32 — 1,200 organisations still to check');
+    expect(scanText({ pendingOrganisations: 1, checkedUpTo: '2025-12-01T09:05:00Z' }, now, 'UTC')).toBe('Checked up to 1 Dec, 09:05 — 1 organisation still to check');
+    expect(scanText({ pendingOrganisations: 40, checkedUpTo: null }, now, 'UTC')).toBe('Not checked yet — 40 organisations still to check');
   });
 });

@@ -68,3 +68,25 @@ export function movedText(moved: ReadonlyArray<{ table: string; count: number }>
     return `${count} ${count === 1 ? one : many}`;
   }).join(', ');
 }
+
+export interface ScanLike {
+  pendingOrganisations: number;
+  checkedUpTo?: string | null;
+}
+
+/**
+ * While the background scan is behind (after an import, say), how far the list can be trusted:
+ * "Checked up to 10:32 — 1,200 organisations still to check"; the time gets its date when it is
+ * not today. Null once everything is checked.
+ */
+export function scanText(scan: ScanLike | null | undefined, now: Date = new Date(), timeZone?: string): string | null {
+  if (!scan || scan.pendingOrganisations <= 0) return null;
+  const n = scan.pendingOrganisations;
+  const still = `${n.toLocaleString('en-GB')} ${n === 1 ? 'organisation' : 'organisations'} still to check`;
+  if (!scan.checkedUpTo) return `Not checked yet — ${still}`;
+  const at = new Date(scan.checkedUpTo);
+  const day = (d: Date) => d.toLocaleDateString('en-GB', { timeZone });
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
+  const when = day(at) === day(now) ? time : `${at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone })}, ${time}`;
+  return `Checked up to ${when} — ${still}`;
+}

@@ -11,7 +11,7 @@ import { toApiError } from '../../../core/errors/api-error';
 import {
   ContactDuplicatesGQL, DismissDuplicateGQL, DuplicateKind, DuplicatePairFragment, MergeHistoryGQL, MergeHistoryQuery, OrganisationDuplicatesGQL, UndoMergeGQL,
 } from '../../../graphql/generated';
-import { movedText, reasonText, scoreText } from '../data-access/duplicate-wording';
+import { movedText, reasonText, scanText, scoreText } from '../data-access/duplicate-wording';
 
 type View = 'organisations' | 'contacts' | 'history';
 type HistoryItem = MergeHistoryQuery['merges']['edges'][number]['node'];
@@ -45,6 +45,8 @@ export class DuplicatesPage {
   protected readonly loading = signal(true);
   protected readonly busy = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
+  /** While the background scan is behind: how far the organisation list can be trusted. */
+  protected readonly scanBehind = signal<string | null>(null);
   protected readonly reasonText = reasonText;
   protected readonly scoreText = scoreText;
   protected readonly movedText = movedText;
@@ -75,7 +77,10 @@ export class DuplicatesPage {
     }
     const query: Observable<Page | undefined> = this.view() === 'contacts'
       ? this.contactsGql.fetch({ variables: { first: 25, after }, fetchPolicy: 'network-only' }).pipe(map((r) => r.data?.contactDuplicates))
-      : this.organisationsGql.fetch({ variables: { first: 25, after }, fetchPolicy: 'network-only' }).pipe(map((r) => r.data?.organisationDuplicates));
+      : this.organisationsGql.fetch({ variables: { first: 25, after }, fetchPolicy: 'network-only' }).pipe(map((r) => {
+        this.scanBehind.set(scanText(r.data?.duplicateScan));
+        return r.data?.organisationDuplicates;
+      }));
     query.subscribe({
       next: (page) => this.done(() => {
         this.pairs.set([...(after ? this.pairs() : []), ...(page?.edges.map((e) => e.node) ?? [])]);
