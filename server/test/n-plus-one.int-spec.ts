@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DuplicateScanner } from '../src/modules/duplicates/duplicate-scanner';
 import { ImportWorker } from '../src/modules/import/import.worker';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -20,8 +21,9 @@ describe('no N+1 in the unified relationship view', () => {
   let statements = 0;
   beforeAll(async () => {
     t = await createTestApp();
-    // Only the request's statements count: the import worker's idle polling is stopped.
+    // Only the request's statements count: the background workers' polling is stopped.
     await t.app.get(ImportWorker).onApplicationShutdown();
+    await t.app.get(DuplicateScanner).onApplicationShutdown();
     // Count every SQL statement the app sends, through TypeORM's logger hook (called for every query).
     const logger = t.db.logger;
     (t.db as any).logger = new Proxy(logger, {
