@@ -19,7 +19,11 @@ describe('import: organisations spreadsheet', () => {
 
   beforeAll(async () => {
     // Enough rows that the commit runs for a moment (500 a chunk), so its progress bar shows.
-    const generated = Array.from({ length: 3000 }, (_, i) => `Generated Employer ${stamp}-${String(i + 1).padStart(4, '0')},,,DH1 3LE,Durham`);
+    // Distinct names, as a real list has ("Tarven Belox Foods"), so they are not all near-duplicates of each other.
+    const syllables = ['tar', 'ven', 'ox', 'bel', 'mor', 'kin', 'dal', 'sor', 'vy', 'lum', 'gre', 'hal', 'pen', 'ros', 'tyn', 'wex', 'ard', 'cal', 'fen', 'bri'];
+    const word = (n: number) => syllables[n % 20][0].toUpperCase() + syllables[n % 20].slice(1) + syllables[Math.floor(n / 20) % 20];
+    const trades = ['Foods', 'Logistics', 'Digital', 'Care', 'Marine', 'Print', 'Optics', 'Timber'];
+    const generated = Array.from({ length: 3000 }, (_, i) => `${word(i)} ${word(Math.floor(i / 400) * 41 + i * 3 + 7)} ${trades[(Math.floor(i / 400) + i) % 8]},,,DH1 3LE,Durham`);
     const lines = [
       'Company,Companies House No,Website,Postcode,Town',
       'Tyne Valley Engineering Limited,,,NE46 1BT,Hexham', // row 2: a demo organisation, by name
@@ -103,7 +107,7 @@ describe('import: organisations spreadsheet', () => {
 
     // The new organisation is there.
     await searchOrganisations(newName);
-    await page.getByRole('link', { name: newName }).waitFor();
+    await page.getByRole('link', { name: newName, exact: true }).waitFor();
     await snapshot(page, 'import-07-found');
 
     // The import is listed, then undone.

@@ -6,7 +6,7 @@ import { PairRow, reasonsOf } from './duplicate-reasons';
 import { organisationPairsOfSql } from './duplicates.sql';
 
 /** Organisations rescanned per transaction: a few hundred milliseconds of trigram probes. */
-export const SCAN_CHUNK = 200;
+export const SCAN_CHUNK = 50;
 const IDLE_POLL_MS = 2000;
 /** pg_try_advisory_xact_lock key: one scanning transaction at a time across every replica. */
 export const SCAN_LOCK_KEY = 733_300_001;

@@ -34,6 +34,9 @@ type Side = (a: string, b: string) => string;
  * `side` joins side a to side b, `onlyA` restricts the trigram probe's side a, `keep` filters the
  * scored pairs (visibility and dismissals when read live; nothing when the scanner stores them).
  */
+/** At most this many similar-name candidates per organisation (exact Companies House number and domain matches are not capped). */
+export const NAME_MATCHES_PER_ORGANISATION = 10;
+
 const organisationRule = (side: Side, onlyA: string, keep: string) => `
 pairs AS (
   SELECT least(a.id, b.id) AS a_id, greatest(a.id, b.id) AS b_id
@@ -50,6 +53,9 @@ pairs AS (
       SELECT b.id FROM organisations b
        WHERE bce_name_key(b.name) % bce_name_key(a.name) AND b.deleted_at IS NULL
          AND bce_postcode_area(b.postcode) = bce_postcode_area(a.postcode) AND ${side('a.id', 'b.id')}
+       -- The most similar few only: a run of near-identical names ("Employer 0001", "Employer 0002"…)
+       -- would otherwise pair every one with every other, millions of pairs nobody reviews.
+       ORDER BY similarity(bce_name_key(b.name), bce_name_key(a.name)) DESC, b.id LIMIT ${NAME_MATCHES_PER_ORGANISATION}
     ) m
    WHERE a.deleted_at IS NULL AND bce_postcode_area(a.postcode) IS NOT NULL AND bce_name_key(a.name) <> ''${onlyA}
 ),
