@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NAME_SIMILARITY } from './duplicate-rule';
 import { PairRow, reasonsOf } from './duplicate-reasons';
 import { organisationPairsOfSql } from './duplicates.sql';
+import { PollingLoop } from '../../common/background/polling-loop';
 
 /** Organisations rescanned per transaction: a few hundred milliseconds of trigram probes. */
 export const SCAN_CHUNK = 50;
@@ -28,9 +29,8 @@ interface Mark {
  */
 @Injectable()
 export class DuplicateScanner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private stopping = false;
-  private running: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  // Stops between chunks on shutdown; the mark is where the next start carries on from.
+  private readonly loop = new PollingLoop(async () => !!(await this.scanChunk()), IDLE_POLL_MS, (err) => this.logger.error({ err }, 'duplicate scan failed'));
 
   constructor(
     private readonly db: DataSource,
@@ -40,13 +40,11 @@ export class DuplicateScanner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    this.running = this.loop();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    this.wakeUp?.();
-    await this.running;
+    await this.loop.stop();
   }
 
   /**
@@ -61,25 +59,6 @@ export class DuplicateScanner implements OnApplicationBootstrap, OnApplicationSh
       if (n === null) await new Promise((resolve) => setTimeout(resolve, 20));
       else if (n === 0) return scanned;
       else scanned += n;
-    }
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopping) {
-      let scanned: number | null = 0;
-      try {
-        scanned = await this.scanChunk();
-      } catch (err) {
-        this.logger.error({ err }, 'duplicate scan failed');
-      }
-      // Stop between chunks on shutdown; the mark is where the next start carries on from.
-      if (!scanned && !this.stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, IDLE_POLL_MS);
-          this.wakeUp = () => { clearTimeout(timer); resolve(); };
-        });
-        this.wakeUp = null;
-      }
     }
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { PollingLoop } from '../../common/background/polling-loop';
 import { returning } from '../../common/database/returning';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { AppConfig } from '../../config/env';
@@ -19,9 +20,7 @@ const IDLE_POLL_MS = 1000;
 @Injectable()
 export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly owner = randomUUID();
-  private stopping = false;
-  private running: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly loop = new PollingLoop(() => this.runNext(), IDLE_POLL_MS, (err) => this.logger.error({ err }, 'import worker failed to claim a batch'));
 
   constructor(
     private readonly db: DataSource,
@@ -32,38 +31,18 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   onApplicationBootstrap(): void {
-    this.running = this.loop();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    this.wake();
-    await this.running;
+    await this.loop.stop();
     // Let the next server take over at once rather than wait for the lease to run out.
     await this.db.query(`UPDATE import_batches SET lease_until = NULL, lease_owner = NULL WHERE lease_owner = $1`, [this.owner]).catch(() => undefined);
   }
 
   /** Called when a batch gets work, so it starts without waiting for the next poll. */
   wake(): void {
-    this.wakeUp?.();
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopping) {
-      let worked = false;
-      try {
-        worked = await this.runNext();
-      } catch (err) {
-        this.logger.error({ err }, 'import worker failed to claim a batch');
-      }
-      if (!worked && !this.stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, IDLE_POLL_MS);
-          this.wakeUp = () => { clearTimeout(timer); resolve(); };
-        });
-        this.wakeUp = null;
-      }
-    }
+    this.loop.wake();
   }
 
   /** Claims one batch with work to do and works it to the end of its phase. Returns false when there was none. */
@@ -81,7 +60,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     try {
       await this.work(batch);
     } catch (err) {
-      if (err instanceof LeaseLost || this.stopping) return true;
+      if (err instanceof LeaseLost || this.loop.stopped) return true;
       this.logger.error({ err, batchId: batch.id }, 'import batch failed');
       await this.db.query(`UPDATE import_batches SET status = 'failed', error = $2, lease_until = NULL, lease_owner = NULL WHERE id = $1`,
         [batch.id, `The import stopped: ${(err as Error).message}`]);
@@ -94,7 +73,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
   /** One transaction: the work and the lease renewal; false (nothing written) when another worker owns the batch now. */
   private async chunk(batchId: string, work: (tx: EntityManager) => Promise<unknown>): Promise<{ held: boolean; result: unknown }> {
     // Shutting down: stop between chunks; the batch is picked up from here by the next start.
-    if (this.stopping) return { held: false, result: null };
+    if (this.loop.stopped) return { held: false, result: null };
     return this.db.transaction(async (tx) => {
       const [held] = returning(await tx.query(
         `UPDATE import_batches SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND lease_owner = $2 RETURNING id`,
@@ -110,7 +89,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       return;
     }
     const step = batch.status === 'previewing' ? previewChunk : batch.status === 'committing' ? commitChunk : undoChunk;
-    while (!this.stopping) {
+    while (!this.loop.stopped) {
       const { held, result } = await this.chunk(batch.id, async (tx) => {
         const [fresh]: BatchRow[] = await tx.query(
           `SELECT id, entity, status, file_type, headers, mapping, commit_after_preview, cursor_row, department_id, created_by FROM import_batches WHERE id = $1`, [batch.id]);
