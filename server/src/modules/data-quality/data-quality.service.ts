@@ -6,7 +6,7 @@ import { contactNoEngagementSinceSql, withoutLawfulBasisSql } from '../contact/c
 import { opportunityConditions } from '../opportunity/opportunity.filter';
 import { missingSql, noEngagementSinceSql, OrganisationQualityField } from '../organisation/organisation-quality';
 import { DataQuality } from './models/data-quality.model';
-import { twelveMonthsBefore, ukToday } from './uk-dates';
+import { twelveMonthsBefore, ukToday } from '../../common/dates/uk-dates';
 
 @Injectable()
 export class DataQualityService {

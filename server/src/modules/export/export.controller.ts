@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/com
 import type { Request, Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Roles } from '../../common/auth/roles';
-import { ukToday } from '../data-quality/uk-dates';
+import { ukToday } from '../../common/dates/uk-dates';
 import { exportFileName, ExportFormat } from './export-format';
 import { ExportErrorFilter } from './export-error.filter';
 import { parseFormat } from './export-params';
