@@ -55,6 +55,13 @@ describe('import: organisations', () => {
     expect(rows[11].decision).toBe('CREATE');
     expect(rows[11].problems.map((p: { field: string }) => p.field).sort()).toEqual(['postcode', 'sector', 'sizeBand']);
     expect(rows[4].cells).toEqual(['  Smith & Sons Ltd. ', '', '', 'ne8 1ab', 'C', '']);
+    // Pages of a view: keyset on the row number, the count is of the whole view.
+    const page = async (after: string | null) => (await t.gql(`query($id: ID!, $after: String) { importBatch(id: $id) { rows(first: 2, view: CREATE, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { rowNumber } } } } }`, { id: batch.id, after }, t.tokens.admin)).data.importBatch.rows;
+    const first = await page(null);
+    expect([first.totalCount, first.edges.map((e: any) => e.node.rowNumber), first.pageInfo.hasNextPage]).toEqual([3, [6, 7], true]);
+    const second = await page(first.pageInfo.endCursor);
+    expect([second.totalCount, second.edges.map((e: any) => e.node.rowNumber), second.pageInfo.hasNextPage]).toEqual([3, [11], false]);
   });
 
   it('commits: creates the new ones once, fills only the empty fields of matched ones, keeps what was there, and re-importing creates nothing', async () => {

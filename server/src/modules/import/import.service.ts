@@ -156,18 +156,15 @@ export class ImportService {
     const where = ['r.batch_id = $1'];
     if (args.view === ImportRowView.PROBLEMS) where.push(`r.problems <> '[]'::jsonb`);
     else if (args.view && args.view !== ImportRowView.ALL) { params.push(args.view); where.push(`r.decision = $${params.length}`); }
-    if (args.after) {
-      const cursor = decodeCursor(args.after);
-      params.push(Number(cursor.key));
-      where.push(`r.row_number > $${params.length}`);
-    }
+    const filter = where.join(' AND ');
+    // The count is of the view; the page starts after the cursor's row number ($last parameter).
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM import_rows r WHERE ${filter}`, params);
+    const after = args.after ? Number(decodeCursor(args.after).key) : 0;
     const rows: Array<{ row_number: number; cells: unknown[]; problems: Array<{ field: string; message: string }>; decision: ImportDecision | null; decided_by_user: boolean;
       match_id: string | null; match_reason: ImportMatchReason | null; match_score: number | null; match_row: number | null; outcome: ImportRow['outcome']; record_id: string | null; undone_at: Date | null }> =
       await this.db.query(`SELECT r.row_number, r.cells, r.problems, r.decision, r.decided_by_user, r.match_id, r.match_reason, r.match_score, r.match_row,
                                   r.outcome, r.record_id, r.undone_at
-                             FROM import_rows r WHERE ${where.join(' AND ')} ORDER BY r.row_number LIMIT ${limit + 1}`, params);
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM import_rows r WHERE ${where.filter((w) => !w.startsWith('r.row_number >')).join(' AND ')}`,
-      params.slice(0, args.after ? -1 : undefined));
+                             FROM import_rows r WHERE ${filter} AND r.row_number > $${params.length + 1} ORDER BY r.row_number LIMIT ${limit + 1}`, [...params, after]);
     const ids = [...new Set(rows.map((r) => r.match_id).filter((x): x is string => !!x))];
     const labels = ids.length ? await importerFor(entity).labels(this.db.manager, ids) : new Map<string, string>();
     const nodes: Array<ImportRow & { id: string }> = rows.map((r) => ({
