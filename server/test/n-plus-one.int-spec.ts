@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateScanner } from '../src/modules/duplicates/duplicate-scanner';
-import { ImportWorker } from '../src/modules/import/import.worker';
+import { statementCounter } from './support/statements';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** The unified relationship view, as the organisation page asks for it. */
@@ -18,17 +17,10 @@ const UNIFIED_VIEW = `query($id: ID!) {
 
 describe('no N+1 in the unified relationship view', () => {
   let t: TestApp;
-  let statements = 0;
+  let counter: Awaited<ReturnType<typeof statementCounter>>;
   beforeAll(async () => {
     t = await createTestApp();
-    // Only the request's statements count: the background workers' polling is stopped.
-    await t.app.get(ImportWorker).onApplicationShutdown();
-    await t.app.get(DuplicateScanner).onApplicationShutdown();
-    // Count every SQL statement the app sends, through TypeORM's logger hook (called for every query).
-    const logger = t.db.logger;
-    (t.db as any).logger = new Proxy(logger, {
-      get: (target, prop) => (prop === "logQuery" ? (q: string) => { statements += 1; if (process.env.SHOW_SQL) process.stdout.write(`SQL ${q.replace(/\s+/g, " ").slice(0, 60)}\n`); } : (target as any)[prop]),
-    });
+    counter = await statementCounter(t);
   });
   afterAll(() => t.close());
 
@@ -60,9 +52,7 @@ describe('no N+1 in the unified relationship view', () => {
     const small = await seedOrganisation('Small Relationship Ltd', 2, 2);
 
     const measure = async (id: string) => {
-      statements = 0;
-      if (process.env.SHOW_SQL) process.stdout.write(`RUN\n`);
-      const res = await t.gql(UNIFIED_VIEW, { id }, t.tokens.staff);
+      const { statements, result: res } = await counter.measure(() => t.gql(UNIFIED_VIEW, { id }, t.tokens.staff));
       expect(res.errors).toBeUndefined();
       return { statements, data: res.data.organisation };
     };

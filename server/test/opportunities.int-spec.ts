@@ -1,4 +1,5 @@
 import { codeOf, createTestApp, GqlResult, TestApp } from './support/test-app';
+import { statementCounter } from './support/statements';
 
 const OPP = `id title type version valuePence probability effectiveProbability weightedValuePence confidential lostReason wonAt closedAt
   stage { id name outcome } department { code } owner { email } organisation { id }`;
@@ -331,12 +332,9 @@ describe('opportunities and the pipeline', () => {
   });
 
   describe('no N+1 under a list', () => {
-    let statements = 0;
-    beforeAll(() => {
-      const logger = t.db.logger;
-      (t.db as any).logger = new Proxy(logger, {
-        get: (target, prop) => (prop === 'logQuery' ? () => { statements += 1; } : (target as any)[prop]),
-      });
+    let counter: Awaited<ReturnType<typeof statementCounter>>;
+    beforeAll(async () => {
+      counter = await statementCounter(t);
     });
 
     it('issues the same number of statements for 30 opportunities as for 2', async () => {
@@ -358,8 +356,7 @@ describe('opportunities and the pipeline', () => {
       const NESTED = `query($s: String) { organisations(search: $s) { edges { node { name
         opportunities(first: 50) { totalCount edges { node { title stage { name } owner { name } contacts { name } } } } } } } }`;
       const measure = async (query: string, variables: Record<string, unknown>) => {
-        statements = 0;
-        const res = await t.gql(query, variables, t.tokens.staff);
+        const { statements, result: res } = await counter.measure(() => t.gql(query, variables, t.tokens.staff));
         expect(res.errors).toBeUndefined();
         return { statements, data: res.data };
       };
