@@ -1,7 +1,14 @@
+const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The ISO date ("2025-03-31") of an instant in the UK calendar (Europe/London, BST-aware). */
+export function ukDate(instant: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return UK_DAY.format(instant);
+}
+
 /** Today's ISO date in the UK calendar ("2025-03-31"), as the institution counts days. */
 export function ukToday(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return ukDate(now);
 }
 
 /** The same day twelve months earlier; 29 February falls back to 28 February (as PostgreSQL's interval does). */
