@@ -54,6 +54,25 @@ describe('organisations', () => {
     expect(res.errors![0].extensions!.fields!.map((f) => f.field)).toEqual(['companiesHouseNumber']);
   });
 
+  it('keeps registry facts and the SME test inputs, and refuses a parent that would make a loop', async () => {
+    const group = await create({ name: 'Northern Group plc', headcount: 4200, turnoverPence: 90_000_000_000 });
+    const sub = await create({
+      name: 'Northern Group (Tyne) Ltd', companyStatus: 'active', companyCategory: 'Private Limited Company', incorporationDate: '2009-04-01',
+      sicCodes: ['71122', '35110'], headcount: 40, turnoverPence: 500_000_000, balanceSheetPence: 300_000_000, sizeYear: 2025,
+      parentId: group.id, parentOwnershipPercent: 100,
+    });
+    const read = await t.gql(`query($id: ID!) { organisation(id: $id) { companyStatus companyCategory incorporationDate sicCodes headcount
+      turnoverPence balanceSheetPence sizeYear parentId parentOwnershipPercent } }`, { id: sub.id }, t.tokens.viewer);
+    expect(read.data.organisation).toEqual({
+      companyStatus: 'active', companyCategory: 'Private Limited Company', incorporationDate: '2009-04-01', sicCodes: ['71122', '35110'],
+      headcount: 40, turnoverPence: 500_000_000, balanceSheetPence: 300_000_000, sizeYear: 2025, parentId: group.id, parentOwnershipPercent: 100,
+    });
+    const loop = await t.gql(UPDATE, { id: group.id, v: 1, i: { parentId: sub.id } }, t.tokens.staff);
+    expect(loop.errors![0].extensions!.fields!.map((f) => f.field)).toEqual(['parentId']);
+    const bad = await t.gql(CREATE, { i: { name: 'Bad', type: 'employer', sicCodes: ['7112'], headcount: -1, parentOwnershipPercent: 101, incorporationDate: '01/04/2009' } }, t.tokens.staff);
+    expect(bad.errors![0].extensions!.fields!.map((f) => f.field).sort()).toEqual(['headcount', 'incorporationDate', 'parentOwnershipPercent', 'sicCodes']);
+  });
+
   it('updates with the current version and refuses a stale one with CONFLICT, keeping the first write', async () => {
     const org = await create({ name: 'Wearside Castings' });
     const first = await t.gql(UPDATE, { id: org.id, v: 1, i: { relationshipStage: 'active', tags: ['apprenticeships', 'apprenticeships'] } }, t.tokens.staff);

@@ -47,6 +47,21 @@ export type AssessmentStatus =
   | 'completed'
   | 'in_progress';
 
+/** Status at Companies House; dissolved, removed and converted_closed companies no longer exist */
+export type CompanyStatus =
+  | 'active'
+  | 'active_proposal_to_strike_off'
+  | 'administration'
+  | 'closed'
+  | 'converted_closed'
+  | 'dissolved'
+  | 'insolvency_proceedings'
+  | 'liquidation'
+  | 'receivership'
+  | 'registered'
+  | 'removed'
+  | 'voluntary_arrangement';
+
 export type ConsentInput = {
   contactId: string | number;
   /** When consent was given; defaults to now */
@@ -114,24 +129,42 @@ export type CreateOpportunityStageInput = {
 export type CreateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
+  /** Balance sheet total in pence */
+  balanceSheetPence?: number | null | undefined;
   companiesHouseNumber?: string | null | undefined;
+  companyCategory?: string | null | undefined;
+  companyStatus?: CompanyStatus | null | undefined;
   /** Visible only to its department, managers and admins */
   confidential?: boolean | null | undefined;
   /** Defaults to the creator's first department */
   departmentId?: string | number | null | undefined;
+  /** Staff headcount (full-time equivalent) */
+  headcount?: number | null | undefined;
+  /** ISO date, e.g. 2009-04-01 */
+  incorporationDate?: string | null | undefined;
   legalName?: string | null | undefined;
   name: string;
   ownerId?: string | number | null | undefined;
+  /** The parent organisation (group) */
+  parentId?: string | number | null | undefined;
+  /** Share of this organisation the parent holds, 0–100 % */
+  parentOwnershipPercent?: number | null | undefined;
   postcode?: string | null | undefined;
   region?: Region | null | undefined;
   relationshipRoles?: Array<RelationshipRole> | null | undefined;
   /** Defaults to prospect */
   relationshipStage?: RelationshipStage | null | undefined;
   sector?: SicSection | null | undefined;
+  /** SIC 2007 codes, five digits each, the main one first */
+  sicCodes?: Array<string> | null | undefined;
   sizeBand?: SizeBand | null | undefined;
+  /** The year headcount, turnover and balance sheet are from, e.g. 2025 */
+  sizeYear?: number | null | undefined;
   tags?: Array<string> | null | undefined;
   town?: string | null | undefined;
   tradingNames?: Array<string> | null | undefined;
+  /** Annual turnover in pence */
+  turnoverPence?: number | null | undefined;
   type: OrganisationType;
   website?: string | null | undefined;
 };
@@ -635,24 +668,42 @@ export type UpdateOpportunityStageInput = {
 export type UpdateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
+  /** Balance sheet total in pence */
+  balanceSheetPence?: number | null | undefined;
   companiesHouseNumber?: string | null | undefined;
+  companyCategory?: string | null | undefined;
+  companyStatus?: CompanyStatus | null | undefined;
   /** Visible only to its department, managers and admins */
   confidential?: boolean | null | undefined;
   /** Defaults to the creator's first department */
   departmentId?: string | number | null | undefined;
+  /** Staff headcount (full-time equivalent) */
+  headcount?: number | null | undefined;
+  /** ISO date, e.g. 2009-04-01 */
+  incorporationDate?: string | null | undefined;
   legalName?: string | null | undefined;
   name?: string | null | undefined;
   ownerId?: string | number | null | undefined;
+  /** The parent organisation (group) */
+  parentId?: string | number | null | undefined;
+  /** Share of this organisation the parent holds, 0–100 % */
+  parentOwnershipPercent?: number | null | undefined;
   postcode?: string | null | undefined;
   region?: Region | null | undefined;
   relationshipRoles?: Array<RelationshipRole> | null | undefined;
   /** Defaults to prospect */
   relationshipStage?: RelationshipStage | null | undefined;
   sector?: SicSection | null | undefined;
+  /** SIC 2007 codes, five digits each, the main one first */
+  sicCodes?: Array<string> | null | undefined;
   sizeBand?: SizeBand | null | undefined;
+  /** The year headcount, turnover and balance sheet are from, e.g. 2025 */
+  sizeYear?: number | null | undefined;
   tags?: Array<string> | null | undefined;
   town?: string | null | undefined;
   tradingNames?: Array<string> | null | undefined;
+  /** Annual turnover in pence */
+  turnoverPence?: number | null | undefined;
   type?: OrganisationType | null | undefined;
   website?: string | null | undefined;
 };

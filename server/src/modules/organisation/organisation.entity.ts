@@ -1,7 +1,8 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../../common/database/base-record';
-import { OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from './organisation.enums';
+import { penceColumn, PenceScalar } from '../../common/graphql/scalars/pence.scalar';
+import { CompanyStatus, OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from './organisation.enums';
 
 /** An external body: employer, partner, funder, school or college, public body, community group. */
 @ObjectType()
@@ -34,6 +35,46 @@ export class Organisation extends BaseRecord {
   @Field(() => String, { nullable: true })
   @Column({ name: 'companies_house_number', type: 'text', nullable: true })
   companiesHouseNumber!: string | null;
+
+  @Field(() => CompanyStatus, { nullable: true, description: 'Status at Companies House' })
+  @Column({ name: 'company_status', type: 'text', nullable: true })
+  companyStatus!: CompanyStatus | null;
+
+  @Field(() => String, { nullable: true, description: "Companies House company category as the register words it, e.g. 'Private Limited Company'" })
+  @Column({ name: 'company_category', type: 'text', nullable: true })
+  companyCategory!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date of incorporation' })
+  @Column({ name: 'incorporation_date', type: 'date', nullable: true })
+  incorporationDate!: string | null;
+
+  @Field(() => [String], { description: 'Every SIC 2007 code registered (five digits), first the main one' })
+  @Column({ name: 'sic_codes', type: 'text', array: true, default: () => "'{}'" })
+  sicCodes!: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Staff headcount (full-time equivalent), for the SME test' })
+  @Column({ type: 'int', nullable: true })
+  headcount!: number | null;
+
+  @Field(() => PenceScalar, { nullable: true, description: 'Annual turnover in pence (GBP × 100), for the SME test' })
+  @Column({ name: 'turnover_pence', type: 'bigint', nullable: true, transformer: penceColumn })
+  turnoverPence!: number | null;
+
+  @Field(() => PenceScalar, { nullable: true, description: 'Balance sheet total in pence (GBP × 100), for the SME test' })
+  @Column({ name: 'balance_sheet_pence', type: 'bigint', nullable: true, transformer: penceColumn })
+  balanceSheetPence!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The year headcount, turnover and balance sheet are from' })
+  @Column({ name: 'size_year', type: 'int', nullable: true })
+  sizeYear!: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The parent organisation (group) this one belongs to' })
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Share of this organisation the parent holds, 0–100 %' })
+  @Column({ name: 'parent_ownership_percent', type: 'int', nullable: true })
+  parentOwnershipPercent!: number | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })

@@ -54,6 +54,22 @@ export enum Region {
   northern_ireland = 'northern_ireland',
 }
 
+/** A company's status at Companies House (the register's own list, in snake case). */
+export enum CompanyStatus {
+  active = 'active',
+  active_proposal_to_strike_off = 'active_proposal_to_strike_off',
+  dissolved = 'dissolved',
+  liquidation = 'liquidation',
+  administration = 'administration',
+  receivership = 'receivership',
+  voluntary_arrangement = 'voluntary_arrangement',
+  insolvency_proceedings = 'insolvency_proceedings',
+  converted_closed = 'converted_closed',
+  removed = 'removed',
+  registered = 'registered',
+  closed = 'closed',
+}
+
 export enum OrganisationSortField {
   name = 'name',
   createdAt = 'createdAt',
@@ -71,5 +87,6 @@ registerEnumType(SizeBand, { name: 'SizeBand', description: 'micro < 10 staff, s
 registerEnumType(RelationshipRole, { name: 'RelationshipRole' });
 registerEnumType(SicSection, { name: 'SicSection', description: 'UK SIC 2007 section' });
 registerEnumType(Region, { name: 'Region', description: 'UK ITL1 region' });
+registerEnumType(CompanyStatus, { name: 'CompanyStatus', description: 'Status at Companies House; dissolved, removed and converted_closed companies no longer exist' });
 registerEnumType(OrganisationSortField, { name: 'OrganisationSortField' });
 registerEnumType(SortDirection, { name: 'SortDirection' });

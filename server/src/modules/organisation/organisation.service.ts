@@ -46,6 +46,8 @@ export const ORGANISATION_SEARCH_SQL = `(o.name || ' ' || coalesce(o.legal_name,
 const AUDITED_FIELDS = [
   'name', 'legalName', 'tradingNames', 'type', 'sector', 'sizeBand', 'companiesHouseNumber', 'website', 'addressLine1', 'addressLine2',
   'town', 'postcode', 'region', 'relationshipStage', 'relationshipRoles', 'tags', 'ownerId', 'departmentId', 'confidential',
+  'companyStatus', 'companyCategory', 'incorporationDate', 'sicCodes', 'headcount', 'turnoverPence', 'balanceSheetPence', 'sizeYear',
+  'parentId', 'parentOwnershipPercent',
 ] as const;
 const REQUIRED_ON_UPDATE = ['name', 'type', 'relationshipStage'] as const;
 
@@ -97,6 +99,7 @@ export class OrganisationService {
       if (ownerId) await this.assertUserExists(tx, ownerId);
       const departmentId = input.departmentId === undefined ? (user.departmentIds[0] ?? null) : input.departmentId;
       await this.assertDepartment(tx, user, departmentId, input.confidential ?? false);
+      if (input.parentId) await this.assertParent(tx, null, input.parentId);
       const repo = tx.getRepository(Organisation);
       const created = await repo.save(
         repo.create({
@@ -127,6 +130,7 @@ export class OrganisationService {
       const before = await this.findById(user, id, tx);
       if (!before || before.deletedAt) throw notFound('Organisation', id);
       if (input.ownerId) await this.assertUserExists(tx, input.ownerId);
+      if (input.parentId) await this.assertParent(tx, id, input.parentId);
       if (input.departmentId !== undefined || input.confidential !== undefined) {
         await this.assertDepartment(tx, user, input.departmentId === undefined ? before.departmentId : input.departmentId, input.confidential ?? before.confidential);
       }
@@ -168,6 +172,18 @@ export class OrganisationService {
     if (confidential && !seesAllConfidential(user) && !user.departmentIds.includes(departmentId)) {
       throw badField('departmentId', 'a confidential organisation must belong to one of your departments');
     }
+  }
+
+  /** A parent must be a live organisation, and not this one or one of its own subsidiaries (a group is a tree). */
+  private async assertParent(tx: EntityManager, id: string | null, parentId: string) {
+    const rows: Array<{ id: string }> = await tx.query(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id, 1 AS depth FROM organisations WHERE id = $1 AND deleted_at IS NULL
+         UNION ALL
+         SELECT o.id, o.parent_id, up.depth + 1 FROM organisations o JOIN up ON o.id = up.parent_id WHERE up.depth < 50
+       ) SELECT id FROM up`, [parentId]);
+    if (!rows.length) throw badField('parentId', 'parentId must be an existing organisation');
+    if (id && rows.some((r) => r.id === id)) throw badField('parentId', 'parentId cannot be this organisation or one of its subsidiaries');
   }
 
   private async assertUserExists(tx: EntityManager, userId: string) {

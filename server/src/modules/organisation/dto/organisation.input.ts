@@ -1,8 +1,9 @@
-import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PenceScalar } from '../../../common/graphql/scalars/pence.scalar';
 import { normalisePostcode, normaliseWebsite, trim, trimEach, trimToNull, upperTrimToNull } from '../../../common/graphql/transforms';
-import { OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from '../organisation.enums';
+import { CompanyStatus, OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from '../organisation.enums';
 
 // Companies House: 8 digits (England and Wales) or 2 letters then 6 digits (SC, NI, OC, LP, ...).
 export const COMPANIES_HOUSE_NUMBER = /^([0-9]{8}|[A-Z]{2}[0-9]{6})$/;
@@ -50,6 +51,67 @@ export class CreateOrganisationInput {
   @IsOptional()
   @Matches(COMPANIES_HOUSE_NUMBER, { message: 'companiesHouseNumber must be 8 digits or 2 letters and 6 digits, e.g. 01234567 or SC123456' })
   companiesHouseNumber?: string | null;
+
+  @Field(() => CompanyStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(CompanyStatus, { message: 'companyStatus must be one of ' + Object.values(CompanyStatus).join(', ') })
+  companyStatus?: CompanyStatus | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trimToNull)
+  @IsOptional()
+  @MaxLength(200, { message: 'companyCategory must be at most 200 characters' })
+  companyCategory?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date, e.g. 2009-04-01' })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'incorporationDate must be an ISO date, e.g. 2009-04-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'incorporationDate must be an ISO date, e.g. 2009-04-01' })
+  incorporationDate?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'SIC 2007 codes, five digits each, the main one first' })
+  @Transform(trimEach)
+  @IsOptional()
+  @ArrayMaxSize(4, { message: 'sicCodes may hold at most 4 codes (as Companies House records)' })
+  @Matches(/^\d{5}$/, { each: true, message: 'each of sicCodes must be five digits, e.g. 71122' })
+  sicCodes?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Staff headcount (full-time equivalent)' })
+  @IsOptional()
+  @IsInt({ message: 'headcount must be a whole number' })
+  @Min(0, { message: 'headcount must not be negative' })
+  @Max(10_000_000, { message: 'headcount must be at most 10,000,000' })
+  headcount?: number | null;
+
+  @Field(() => PenceScalar, { nullable: true, description: 'Annual turnover in pence' })
+  @IsOptional()
+  @Min(0, { message: 'turnoverPence must not be negative' })
+  turnoverPence?: number | null;
+
+  @Field(() => PenceScalar, { nullable: true, description: 'Balance sheet total in pence' })
+  @IsOptional()
+  @Min(0, { message: 'balanceSheetPence must not be negative' })
+  balanceSheetPence?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The year headcount, turnover and balance sheet are from, e.g. 2025' })
+  @IsOptional()
+  @IsInt({ message: 'sizeYear must be a year, e.g. 2025' })
+  @Min(1900, { message: 'sizeYear must be a year from 1900' })
+  @Max(2200, { message: 'sizeYear must be a year, e.g. 2025' })
+  sizeYear?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The parent organisation (group)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be an organisation id' })
+  parentId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Share of this organisation the parent holds, 0–100 %' })
+  @IsOptional()
+  @IsInt({ message: 'parentOwnershipPercent must be a whole number from 0 to 100' })
+  @Min(0, { message: 'parentOwnershipPercent must be from 0 to 100' })
+  @Max(100, { message: 'parentOwnershipPercent must be from 0 to 100' })
+  parentOwnershipPercent?: number | null;
 
   @Field(() => String, { nullable: true })
   @Transform(normaliseWebsite)
