@@ -1,0 +1,17 @@
+/**
+ * Commercial or non-commercial for HE-BCI. The Companies House category decides when it names a
+ * not-for-profit form (charities, community interest companies, charitable incorporated
+ * organisations, registered/industrial and provident societies: HESA's third sector) or a
+ * company limited by shares (plc, private limited: commercial); otherwise the organisation type
+ * decides, through the editable hebci_sector_map.
+ */
+const NON_COMMERCIAL_CATEGORY = /charit|community interest|\bcic\b|\bcio\b|registered society|industrial and provident|co-?operative society|community benefit/i;
+const COMMERCIAL_CATEGORY = /public limited|\bplc\b|private limited|limited liability partnership|\bllp\b|unlimited company/i;
+
+export type Sector = 'commercial' | 'non_commercial';
+
+export function hebciSector(companyCategory: string | null, typeIsCommercial: boolean): { sector: Sector; basis: string } {
+  if (companyCategory && NON_COMMERCIAL_CATEGORY.test(companyCategory)) return { sector: 'non_commercial', basis: `Companies House category ${companyCategory}` };
+  if (companyCategory && COMMERCIAL_CATEGORY.test(companyCategory)) return { sector: 'commercial', basis: `Companies House category ${companyCategory}` };
+  return { sector: typeIsCommercial ? 'commercial' : 'non_commercial', basis: 'organisation type' };
+}
