@@ -11,13 +11,14 @@ import { Engagement } from '../../modules/engagement/engagement.entity';
 import { Task } from '../../modules/task/task.entity';
 import { Opportunity } from '../../modules/opportunity/opportunity.entity';
 import { OpportunityStage } from '../../modules/opportunity/opportunity-stage.entity';
+import { OpportunityInstalment } from '../../modules/opportunity/opportunity-instalment.entity';
 import { OpportunityStageHistory } from '../../modules/opportunity/opportunity-stage-history.entity';
 import { AssessmentAction } from '../../modules/assessment/assessment-action.entity';
 import { AssessmentAnswer } from '../../modules/assessment/assessment-answer.entity';
 import { AssessmentFramework } from '../../modules/assessment/assessment-framework.entity';
 import { Assessment } from '../../modules/assessment/assessment.entity';
 
-export const entities = [User, Department, Organisation, Contact, Affiliation, ConsentRecord, Engagement, Task, AuditEvent, OpportunityStage, Opportunity, OpportunityStageHistory,
+export const entities = [User, Department, Organisation, Contact, Affiliation, ConsentRecord, Engagement, Task, AuditEvent, OpportunityStage, Opportunity, OpportunityStageHistory, OpportunityInstalment,
   AssessmentFramework, Assessment, AssessmentAnswer, AssessmentAction];
 
 /** One definition of the connection for the app, the CLI and the tests. The schema belongs to migrations/. */

@@ -9,6 +9,7 @@ import { EngagementsArgs } from '../../modules/engagement/dto/engagement.input';
 import { Engagement } from '../../modules/engagement/engagement.entity';
 import { timelines, TimelineScope } from '../../modules/engagement/engagement.timeline';
 import { OrganisationOpportunitiesArgs } from '../../modules/opportunity/dto/opportunities.args';
+import { OpportunityInstalment } from '../../modules/opportunity/opportunity-instalment.entity';
 import { OpportunityStageHistory } from '../../modules/opportunity/opportunity-stage-history.entity';
 import { OpportunityStage } from '../../modules/opportunity/opportunity-stage.entity';
 import { Opportunity } from '../../modules/opportunity/opportunity.entity';
@@ -170,6 +171,10 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       const byId = new Map(entities.map((c) => [c.id, c]));
       return byKey(ids, raw, (r: any) => r.opportunity_id as string).map((list) => list.map((r: any) => byId.get(r.c_id)!));
     }),
+    /** Each opportunity's income instalments, by due date. */
+    instalmentsByOpportunity: new BatchLoader<string, OpportunityInstalment[]>(async (ids) =>
+      byKey(ids, await db.getRepository(OpportunityInstalment).find({ where: { opportunityId: In([...ids]) }, order: { dueOn: 'ASC', amountPence: 'ASC' } }),
+        (i) => i.opportunityId)),
     /** Each opportunity's stays in its stages, oldest first. */
     stageHistoryByOpportunity: new BatchLoader<string, OpportunityStageHistory[]>(async (ids) =>
       byKey(ids, await db.getRepository(OpportunityStageHistory).find({

@@ -6,6 +6,7 @@ import { Contact } from '../contact/contact.entity';
 import { Department } from '../department/department.entity';
 import { Organisation } from '../organisation/organisation.entity';
 import { User } from '../user/user.entity';
+import { OpportunityInstalment } from './opportunity-instalment.entity';
 import { OpportunityStageHistory } from './opportunity-stage-history.entity';
 import { OpportunityStage } from './opportunity-stage.entity';
 import { Opportunity } from './opportunity.entity';
@@ -37,6 +38,11 @@ export class OpportunityFieldsResolver {
   @ResolveField(() => [Contact])
   contacts(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<Contact[]> {
     return ctx.loaders.contactsByOpportunity.load(o.id);
+  }
+
+  @ResolveField(() => [OpportunityInstalment], { description: 'Income instalments by due date; HE-BCI counts them in the year received (or due)' })
+  instalments(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<OpportunityInstalment[]> {
+    return ctx.loaders.instalmentsByOpportunity.load(o.id);
   }
 
   @ResolveField(() => [OpportunityStageHistory], { description: 'Each stage it has been in, oldest first, with when it entered and left' })

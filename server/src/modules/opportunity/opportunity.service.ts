@@ -13,6 +13,8 @@ import { SortDirection } from '../organisation/organisation.enums';
 import { OpportunitiesArgs } from './dto/opportunities.args';
 import { CreateOpportunityInput, UpdateOpportunityInput } from './dto/opportunity.input';
 import { replaceContacts } from './opportunity-contacts';
+import { replaceInstalments } from './opportunity-instalments';
+import { assertHeBciFields, HEBCI_FIELDS } from './opportunity.hebci';
 import { Opportunity } from './opportunity.entity';
 import { assertContacts, assertDates, assertDepartment, assertOwner, liveStage, stageOutcome, visibleOrganisation } from './opportunity.checks';
 import { OpportunitySortField, StageOutcome } from './opportunity.enums';
@@ -22,7 +24,7 @@ import { enterStage } from './stage-transition';
 
 export const AUDITED = [
   'title', 'type', 'stageId', 'valuePence', 'probability', 'expectedCloseDate', 'startDate', 'endDate', 'ownerId', 'departmentId',
-  'organisationId', 'lostReason', 'confidential', 'wonAt', 'closedAt',
+  'organisationId', 'lostReason', 'confidential', 'wonAt', 'closedAt', ...HEBCI_FIELDS,
 ] as const;
 const REQUIRED_ON_UPDATE = ['title', 'type', 'organisationId', 'valuePence', 'departmentId', 'confidential'] as const;
 const unique = (ids: string[] | undefined) => [...new Set(ids ?? [])];
@@ -52,6 +54,8 @@ export class OpportunityService {
     const departmentId = input.departmentId ?? user.departmentIds[0];
     if (!departmentId) throw badField('departmentId', 'departmentId is required: you do not belong to a department');
     assertDates(input.startDate, input.endDate);
+    const hebci = Object.fromEntries(HEBCI_FIELDS.map((f) => [f, input[f] ?? null])) as Pick<Opportunity, (typeof HEBCI_FIELDS)[number]>;
+    assertHeBciFields({ type: input.type, valuePence: input.valuePence ?? 0, ...hebci });
     return this.db.transaction(async (tx) => {
       const organisation = await visibleOrganisation(tx, user, input.organisationId);
       // A confidential organisation's opportunities are confidential unless said otherwise.
@@ -69,13 +73,17 @@ export class OpportunityService {
       const created = await repo.save(repo.create({
         title: input.title, type: input.type, stageId: stage.id, valuePence: input.valuePence ?? 0, probability: input.probability ?? null,
         expectedCloseDate: input.expectedCloseDate ?? null, startDate: input.startDate ?? null, endDate: input.endDate ?? null,
-        ownerId, departmentId, organisationId: organisation.id, confidential, createdBy: user.id, ...closing,
+        ownerId, departmentId, organisationId: organisation.id, confidential, createdBy: user.id, ...closing, ...hebci,
       }));
       await replaceContacts(tx, created.id, contactIds);
+      if (input.instalments?.length) await replaceInstalments(tx, created.id, input.instalments);
       await enterStageHistory(tx, created.id, stage.id, user.id, now);
       await recordAudit(tx, {
         actorId: user.id, entityType: 'opportunity', entityId: created.id, action: 'create',
-        changes: { ...diffFields(null, created, AUDITED), ...(contactIds.length && { contactIds: { old: null, new: contactIds } }) },
+        changes: {
+          ...diffFields(null, created, AUDITED), ...(contactIds.length && { contactIds: { old: null, new: contactIds } }),
+          ...(input.instalments?.length && { instalments: { old: null, new: input.instalments } }),
+        },
       });
       return created;
     });
@@ -89,7 +97,9 @@ export class OpportunityService {
     return this.db.transaction(async (tx) => {
       const before = await this.findById(user, id, tx);
       if (!before) throw notFound('Opportunity', id);
-      const { contactIds, ...fields } = input;
+      const { contactIds, instalments, ...fields } = input;
+      const merged = { ...before, ...definedOnly(fields) } as Opportunity;
+      assertHeBciFields(merged);
       if (fields.organisationId && fields.organisationId !== before.organisationId) await visibleOrganisation(tx, user, fields.organisationId);
       if (fields.ownerId) await assertOwner(tx, fields.ownerId);
       if (fields.departmentId !== undefined || fields.confidential !== undefined) {
@@ -109,6 +119,10 @@ export class OpportunityService {
         await assertContacts(tx, next);
         const old = await replaceContacts(tx, id, next);
         if (JSON.stringify(old) !== JSON.stringify([...next].sort())) changes.contactIds = { old, new: next };
+      }
+      if (instalments) {
+        const old = await replaceInstalments(tx, id, instalments);
+        changes.instalments = { old, new: instalments };
       }
       await recordAudit(tx, { actorId: user.id, entityType: 'opportunity', entityId: id, action: 'update', changes });
       return after;

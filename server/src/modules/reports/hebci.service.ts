@@ -1,30 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { assertUuid } from '../../common/database/assert-uuid';
+import { ukDateSql } from '../../common/database/uk-today';
+import { badField, notFound } from '../../common/graphql/errors';
 import { OpportunityType } from '../opportunity/opportunity.enums';
-import { OrganisationType, SizeBand } from '../organisation/organisation.enums';
+import { OrganisationType } from '../organisation/organisation.enums';
+import { INCOME_RULE_TEXT, yearIncome } from './hebci-income';
+import { contractParts, HEBCI_TABLE, HeBciContractFields, sumLines } from './hebci-lines';
+import { euroRate, partnerTypes } from './hebci-partners';
+import { HeBciEuroRate, HeBciIncomeRule, HeBciPartnerType, HeBciRecord, HeBciUnknownSize, SmeStatus } from './hebci.models';
 import { academicYearRange, andAll, ReportFilter, scopeWhere, SqlParams } from './report-filter';
-import { HeBciActivityMapping, HeBciCategory, HeBciCell, HeBciPartnerMapping, HeBciPartnerType, HeBciSummary } from './reports.models';
+import { HeBciActivityMapping, HeBciCategory, HeBciCell, HeBciSectorMapping, HeBciSummary } from './reports.models';
 
-/** The HE-BCI table each heading belongs to. */
-export const HEBCI_TABLE: Record<HeBciCategory, number> = {
-  collaborative_research: 1,
-  contract_research: 1,
-  consultancy: 2,
-  facilities_equipment: 2,
-  cpd_continuing_education: 2,
-  regeneration: 3,
-  ip_licensing: 4,
-};
 const CATEGORY_ORDER = Object.keys(HEBCI_TABLE);
 const PARTNER_ORDER = Object.values(HeBciPartnerType) as string[];
 
+interface WonRow extends HeBciContractFields {
+  id: string;
+  title: string;
+  valuePence: number;
+  organisationId: string;
+  organisationName: string;
+  category: HeBciCategory | null;
+  starts: string;
+  ends: string;
+  instalments: Array<{ day: string; amountPence: number }>;
+}
+
 /**
- * The HE-BCI summary from won business. A contract runs from its start date (or the day it was
- * won) to its end date (or that same day); its value is shared between academic years in
- * proportion to the days of the contract that fall in each, so a three-year KTP counts a third a
- * year. Opportunity type → heading and organisation type + size band → partner type come from
- * the editable mapping tables.
+ * The HE-BCI return from won business, on HESA's basis: each contract's income for the academic
+ * year by the instalments or day-spread rule (hebci-income.ts), its partner type by the SME test
+ * over the organisation and its group (hebci-partners.ts), and its place in the return's tables
+ * (hebci-lines.ts). One query reads the contracts, one the organisations' group chains.
  */
 @Injectable()
 export class HeBciService {
@@ -37,39 +45,73 @@ export class HeBciService {
     const fromP = p.add(from);
     const toP = p.add(to);
     const where = scopeWhere(p, filter, 'op', 'owner_id');
-    const rows: Array<{ category: HeBciCategory | null; partner_type: HeBciPartnerType; count: number; value: string }> = await this.db.query(
+    const wonDay = ukDateSql('op.won_at');
+    const rows: WonRow[] = await this.db.query(
       `WITH won AS (
-         SELECT op.value_pence, m.category, coalesce(pm.partner_type, 'other_commercial') AS partner_type,
-                coalesce(op.start_date, op.won_at::date) AS starts,
-                greatest(coalesce(op.end_date, op.start_date, op.won_at::date), coalesce(op.start_date, op.won_at::date)) AS ends
+         SELECT op.id, op.title, op.type, op.value_pence::float8 AS "valuePence", op.organisation_id AS "organisationId", o.name AS "organisationName",
+                m.category, op.funding_source AS "fundingSource", op.in_kind_pence::float8 AS "inKindPence", op.cpd_learner_days AS "cpdLearnerDays",
+                op.ip_income_type AS "ipIncomeType", op.ktp_grant_pence::float8 AS "ktpGrantPence",
+                coalesce(op.start_date, ${wonDay})::text AS starts,
+                greatest(coalesce(op.end_date, op.start_date, ${wonDay}), coalesce(op.start_date, ${wonDay}))::text AS ends,
+                coalesce((SELECT json_agg(json_build_object('day', coalesce(i.received_on, i.due_on)::text, 'amountPence', i.amount_pence::float8))
+                            FROM opportunity_instalments i WHERE i.opportunity_id = op.id), '[]'::json) AS instalments
            FROM opportunities op
            JOIN opportunity_stages s ON s.id = op.stage_id AND s.outcome = 'won'
            JOIN organisations o ON o.id = op.organisation_id
            LEFT JOIN hebci_activity_map m ON m.opportunity_type = op.type
-           LEFT JOIN hebci_partner_map pm ON pm.organisation_type = o.type AND pm.size_band = coalesce(o.size_band, '')
           WHERE op.deleted_at IS NULL AND op.won_at IS NOT NULL AND ${visible}${andAll(where)}
-       ), shares AS (
-         SELECT category, partner_type, value_pence,
-                least(ends, ${toP}::date) - greatest(starts, ${fromP}::date) + 1 AS days_in_year, ends - starts + 1 AS days
-           FROM won
        )
-       SELECT category, partner_type, count(*)::int AS count, round(sum(value_pence::numeric * days_in_year / days))::bigint AS value
-         FROM shares WHERE days_in_year > 0
-        GROUP BY 1, 2`,
+       SELECT * FROM won
+        WHERE CASE WHEN json_array_length(instalments) > 0
+                   THEN EXISTS (SELECT 1 FROM json_array_elements(instalments) e WHERE (e->>'day')::date BETWEEN ${fromP}::date AND ${toP}::date)
+                   ELSE starts::date <= ${toP}::date AND ends::date >= ${fromP}::date END
+        ORDER BY "organisationName", title, id`,
       p.values,
     );
-    const cells: HeBciCell[] = rows
-      .filter((r) => r.category)
-      .map((r) => {
-        const valuePence = Number(r.value);
-        return { table: HEBCI_TABLE[r.category!], category: r.category!, partnerType: r.partner_type, count: r.count, valuePence, valueThousands: Math.round(valuePence / 100_000) };
-      })
-      .sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || PARTNER_ORDER.indexOf(a.partnerType) - PARTNER_ORDER.indexOf(b.partnerType));
-    const [activityMapping, partnerMapping] = await Promise.all([this.activityMapping(), this.partnerMapping()]);
+    const rate = await euroRate(this.db.manager);
+    const partners = await partnerTypes(this.db.manager, [...new Set(rows.map((r) => r.organisationId))], rate.gbpPerEur);
+
+    const records: HeBciRecord[] = [];
+    let notReturnedCount = 0;
+    for (const r of rows) {
+      if (!r.category) {
+        notReturnedCount += 1;
+        continue;
+      }
+      const partner = partners.get(r.organisationId)!;
+      const y = yearIncome(r, from, to);
+      if (!y.amountPence && !y.share(1_000_000)) continue;
+      records.push({
+        opportunityId: r.id, title: r.title, type: r.type, organisationId: r.organisationId, organisationName: r.organisationName,
+        partnerType: partner.partnerType, sizeBasis: partner.basis, sizeReason: partner.reason, rule: y.rule as HeBciIncomeRule,
+        valuePence: r.valuePence, incomePence: y.amountPence, parts: contractParts(r, r.category, partner.partnerType, y),
+      });
+    }
+    const [activityMapping, sectorMapping] = await Promise.all([this.activityMapping(), this.sectorMapping()]);
     return {
-      academicYear, from, to, cells, activityMapping, partnerMapping,
-      notReturnedCount: rows.filter((r) => !r.category).reduce((n, r) => n + r.count, 0),
+      academicYear, from, to, cells: cellsOf(records, rows), activityMapping, sectorMapping, notReturnedCount, records,
+      lines: sumLines(records.flatMap((r) => r.parts)), unknownSize: unknownSizeOf(records), euroRate: rate, incomeRule: INCOME_RULE_TEXT,
     };
+  }
+
+  /** Whether one organisation is an SME for HE-BCI, and why. */
+  async smeStatus(user: AuthUser, organisationId: string): Promise<SmeStatus> {
+    assertUuid(organisationId, 'organisationId');
+    const p = new SqlParams();
+    const visible = p.visibleTo('o', user);
+    const found = await this.db.query(`SELECT 1 FROM organisations o WHERE o.id = ${p.add(organisationId)} AND o.deleted_at IS NULL AND ${visible}`, p.values);
+    if (!found.length) throw notFound('Organisation', organisationId);
+    const rate = await euroRate(this.db.manager);
+    const status = (await partnerTypes(this.db.manager, [organisationId], rate.gbpPerEur)).get(organisationId);
+    if (!status) throw notFound('Organisation', organisationId);
+    return status;
+  }
+
+  async setEuroRate(gbpPerEur: number, source: string, rateDate: string): Promise<HeBciEuroRate> {
+    if (!(gbpPerEur > 0 && gbpPerEur < 10)) throw badField('gbpPerEur', 'gbpPerEur must be a positive rate, pounds per euro (e.g. 0.83)');
+    if (!source.trim()) throw badField('source', 'source must say where the rate comes from');
+    await this.db.query(`UPDATE hebci_settings SET gbp_per_eur = $1, rate_source = $2, rate_date = $3, updated_at = now()`, [gbpPerEur, source.trim(), rateDate]);
+    return euroRate(this.db.manager);
   }
 
   async activityMapping(): Promise<HeBciActivityMapping[]> {
@@ -80,14 +122,10 @@ export class HeBciService {
       .sort((a: HeBciActivityMapping, b: HeBciActivityMapping) => order.indexOf(a.opportunityType) - order.indexOf(b.opportunityType));
   }
 
-  async partnerMapping(): Promise<HeBciPartnerMapping[]> {
-    const rows = await this.db.query(`SELECT organisation_type, size_band, partner_type FROM hebci_partner_map`);
+  async sectorMapping(): Promise<HeBciSectorMapping[]> {
+    const rows = await this.db.query(`SELECT organisation_type AS "organisationType", commercial FROM hebci_sector_map`);
     const types = Object.values(OrganisationType) as string[];
-    const bands = [...Object.values(SizeBand), ''] as string[];
-    return rows
-      .map((r: any) => ({ organisationType: r.organisation_type, sizeBand: r.size_band || null, partnerType: r.partner_type, band: r.size_band }))
-      .sort((a: any, b: any) => types.indexOf(a.organisationType) - types.indexOf(b.organisationType) || bands.indexOf(a.band) - bands.indexOf(b.band))
-      .map(({ band: _band, ...m }: any) => m);
+    return rows.sort((a: HeBciSectorMapping, b: HeBciSectorMapping) => types.indexOf(a.organisationType) - types.indexOf(b.organisationType));
   }
 
   async setActivityMapping(opportunityType: OpportunityType, category: HeBciCategory | null): Promise<HeBciActivityMapping> {
@@ -97,11 +135,38 @@ export class HeBciService {
     return { opportunityType, category };
   }
 
-  async setPartnerMapping(organisationType: OrganisationType, sizeBand: SizeBand | null, partnerType: HeBciPartnerType): Promise<HeBciPartnerMapping> {
+  async setSectorMapping(organisationType: OrganisationType, commercial: boolean): Promise<HeBciSectorMapping> {
     await this.db.query(
-      `INSERT INTO hebci_partner_map (organisation_type, size_band, partner_type) VALUES ($1, $2, $3)
-       ON CONFLICT (organisation_type, size_band) DO UPDATE SET partner_type = EXCLUDED.partner_type, updated_at = now()`,
-      [organisationType, sizeBand ?? '', partnerType]);
-    return { organisationType, sizeBand, partnerType };
+      `INSERT INTO hebci_sector_map (organisation_type, commercial) VALUES ($1, $2)
+       ON CONFLICT (organisation_type) DO UPDATE SET commercial = EXCLUDED.commercial, updated_at = now()`, [organisationType, commercial]);
+    return { organisationType, commercial };
   }
+}
+
+/** The year's income by heading and partner type (the summary grid; in-kind and learner days are not income). */
+function cellsOf(records: HeBciRecord[], rows: WonRow[]): HeBciCell[] {
+  const category = new Map(rows.map((r) => [r.id, r.category!]));
+  const cells = new Map<string, HeBciCell>();
+  for (const r of records) {
+    if (!r.incomePence) continue;
+    const c = category.get(r.opportunityId)!;
+    const key = `${c}|${r.partnerType}`;
+    const cell = cells.get(key) ?? { table: HEBCI_TABLE[c], category: c, partnerType: r.partnerType, count: 0, valuePence: 0, valueThousands: 0 };
+    cell.count += 1;
+    cell.valuePence += r.incomePence;
+    cell.valueThousands = Math.round(cell.valuePence / 100_000);
+    cells.set(key, cell);
+  }
+  return [...cells.values()].sort((a, b) =>
+    CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || PARTNER_ORDER.indexOf(a.partnerType) - PARTNER_ORDER.indexOf(b.partnerType));
+}
+
+function unknownSizeOf(records: HeBciRecord[]): HeBciUnknownSize[] {
+  const out = new Map<string, HeBciUnknownSize>();
+  for (const r of records.filter((x) => x.partnerType === HeBciPartnerType.unknown)) {
+    const u = out.get(r.organisationId) ?? { organisationId: r.organisationId, name: r.organisationName, reason: r.sizeReason, contracts: 0 };
+    u.contracts += 1;
+    out.set(r.organisationId, u);
+  }
+  return [...out.values()];
 }

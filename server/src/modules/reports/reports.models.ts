@@ -1,29 +1,19 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PenceScalar } from '../../common/graphql/scalars/pence.scalar';
 import { OpportunityType } from '../opportunity/opportunity.enums';
-import { OrganisationType, SizeBand } from '../organisation/organisation.enums';
+import { OrganisationType } from '../organisation/organisation.enums';
+import { HeBciCategory, HeBciEuroRate, HeBciLine, HeBciPartnerType, HeBciRecord, HeBciUnknownSize } from './hebci.models';
+
+export { HeBciCategory, HeBciPartnerType };
 
 export enum PipelineDimension { stage = 'stage', type = 'type', department = 'department', owner = 'owner' }
 export enum WinRateDimension { type = 'type', department = 'department' }
 export enum ActivityDimension { department = 'department', type = 'type' }
 export enum TopOrganisationMeasure { wonValue = 'wonValue', engagements = 'engagements' }
-export enum HeBciCategory {
-  collaborative_research = 'collaborative_research',
-  contract_research = 'contract_research',
-  consultancy = 'consultancy',
-  facilities_equipment = 'facilities_equipment',
-  cpd_continuing_education = 'cpd_continuing_education',
-  regeneration = 'regeneration',
-  ip_licensing = 'ip_licensing',
-}
-export enum HeBciPartnerType { sme = 'sme', other_commercial = 'other_commercial', non_commercial = 'non_commercial' }
-
 registerEnumType(PipelineDimension, { name: 'PipelineDimension' });
 registerEnumType(WinRateDimension, { name: 'WinRateDimension' });
 registerEnumType(ActivityDimension, { name: 'ActivityDimension' });
 registerEnumType(TopOrganisationMeasure, { name: 'TopOrganisationMeasure' });
-registerEnumType(HeBciCategory, { name: 'HeBciCategory', description: 'The HE-BCI return heading a contract is counted under' });
-registerEnumType(HeBciPartnerType, { name: 'HeBciPartnerType', description: 'SME, other commercial, or non-commercial (public and third sector)' });
 
 @ObjectType({ description: 'Open pipeline for one stage, type, department or owner' })
 export class PipelineReportRow {
@@ -77,11 +67,10 @@ export class HeBciActivityMapping {
   @Field(() => HeBciCategory, { nullable: true }) category!: HeBciCategory | null;
 }
 
-@ObjectType({ description: 'Which partner type an organisation counts as, by its type and size band (null: not recorded)' })
-export class HeBciPartnerMapping {
+@ObjectType({ description: 'Whether organisations of a type are commercial partners (the SME test then splits them) or non-commercial' })
+export class HeBciSectorMapping {
   @Field(() => OrganisationType) organisationType!: OrganisationType;
-  @Field(() => SizeBand, { nullable: true }) sizeBand!: SizeBand | null;
-  @Field(() => HeBciPartnerType) partnerType!: HeBciPartnerType;
+  @Field() commercial!: boolean;
 }
 
 @ObjectType({ description: "HESA's Higher Education Business and Community Interaction return, from won business" })
@@ -91,8 +80,13 @@ export class HeBciSummary {
   @Field() to!: string;
   @Field(() => [HeBciCell], { description: 'Only the cells with contracts' }) cells!: HeBciCell[];
   @Field(() => [HeBciActivityMapping]) activityMapping!: HeBciActivityMapping[];
-  @Field(() => [HeBciPartnerMapping]) partnerMapping!: HeBciPartnerMapping[];
+  @Field(() => [HeBciSectorMapping]) sectorMapping!: HeBciSectorMapping[];
   @Field(() => Int, { description: 'Won contracts in the year whose type is not part of the return' }) notReturnedCount!: number;
+  @Field(() => [HeBciLine], { description: "The return's lines in HESA's layout: public funding and regeneration by funding source, the rest by partner type" }) lines!: HeBciLine[];
+  @Field(() => [HeBciRecord], { description: 'Every contract behind the figures, with its income for the year and the rule used' }) records!: HeBciRecord[];
+  @Field(() => [HeBciUnknownSize], { description: 'Commercial partners whose size is unknown: fix them so they count as SME or other commercial' }) unknownSize!: HeBciUnknownSize[];
+  @Field(() => HeBciEuroRate) euroRate!: HeBciEuroRate;
+  @Field({ description: 'How income is counted in the year' }) incomeRule!: string;
 }
 
 @ObjectType({ description: 'The reports area; each field takes its own filter' })

@@ -1,13 +1,14 @@
-import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Roles } from '../../common/auth/roles';
 import { badField } from '../../common/graphql/errors';
 import { OpportunityType } from '../opportunity/opportunity.enums';
-import { OrganisationType, SizeBand } from '../organisation/organisation.enums';
+import { OrganisationType } from '../organisation/organisation.enums';
+import { HeBciEuroRate, SmeStatus } from './hebci.models';
 import { HeBciService } from './hebci.service';
 import { ReportFilter } from './report-filter';
 import {
-  ActivityDimension, ActivityReportRow, HeBciActivityMapping, HeBciCategory, HeBciPartnerMapping, HeBciPartnerType, HeBciSummary,
+  ActivityDimension, ActivityReportRow, HeBciActivityMapping, HeBciCategory, HeBciSectorMapping, HeBciSummary,
   PipelineDimension, PipelineReportRow, Reports, TopOrganisationMeasure, TopOrganisationRow, WinRateDimension, WinRateReportRow,
 } from './reports.models';
 import { ReportsService } from './reports.service';
@@ -85,13 +86,29 @@ export class ReportsResolver {
     return this.hebci.setActivityMapping(opportunityType, category ?? null);
   }
 
-  @Mutation(() => HeBciPartnerMapping, { description: 'Admins: the partner type for organisations of a type and size band' })
+  @Mutation(() => HeBciSectorMapping, { description: 'Admins: whether organisations of a type are commercial partners (the SME test then splits them) or non-commercial' })
   @Roles(...ADMINS)
-  setHeBciPartnerMapping(
+  setHeBciSectorMapping(
     @Args('organisationType', { type: () => OrganisationType }) organisationType: OrganisationType,
-    @Args('sizeBand', { type: () => SizeBand, nullable: true }) sizeBand: SizeBand | null,
-    @Args('partnerType', { type: () => HeBciPartnerType }) partnerType: HeBciPartnerType,
-  ): Promise<HeBciPartnerMapping> {
-    return this.hebci.setPartnerMapping(organisationType, sizeBand ?? null, partnerType);
+    @Args('commercial') commercial: boolean,
+  ): Promise<HeBciSectorMapping> {
+    return this.hebci.setSectorMapping(organisationType, commercial);
+  }
+
+  @Mutation(() => HeBciEuroRate, { description: 'Admins: the pounds-per-euro rate the EU SME thresholds are converted at, with its source and date' })
+  @Roles(...ADMINS)
+  setHeBciEuroRate(
+    @Args('gbpPerEur', { type: () => Float }) gbpPerEur: number,
+    @Args('source') source: string,
+    @Args('rateDate') rateDate: string,
+  ): Promise<HeBciEuroRate> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(rateDate)) throw badField('rateDate', 'rateDate must be a date, e.g. 2024-12-31');
+    return this.hebci.setEuroRate(gbpPerEur, source, rateDate);
+  }
+
+  @Query(() => SmeStatus, { description: 'Whether an organisation is an SME for HE-BCI (the EU/HESA test over its figures and group), and why' })
+  @Roles(...READERS)
+  organisationSmeStatus(@CurrentUser() user: AuthUser, @Args('organisationId', { type: () => ID }) organisationId: string): Promise<SmeStatus> {
+    return this.hebci.smeStatus(user, organisationId);
   }
 }

@@ -1,9 +1,17 @@
 import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDateString, IsEnum, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsDateString, IsEnum, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PenceScalar } from '../../../common/graphql/scalars/pence.scalar';
 import { trim, trimToNull } from '../../../common/graphql/transforms';
-import { OpportunityType } from '../opportunity.enums';
+import { FundingSource, IpIncomeType, OpportunityType } from '../opportunity.enums';
+
+@InputType({ description: 'One income instalment of a contract: it counts in the academic year it is received (or due, until received)' })
+export class OpportunityInstalmentInput {
+  @Field() @IsDateString({ strict: true }, { message: 'instalments.dueOn must be a date, e.g. 2026-09-30' }) dueOn!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsDateString({ strict: true }, { message: 'instalments.receivedOn must be a date, e.g. 2026-10-02' }) receivedOn?: string | null;
+  @Field(() => PenceScalar) @IsInt({ message: 'instalments.amountPence must be a whole number of pence' }) @Min(1, { message: 'instalments.amountPence must be more than 0' }) amountPence!: number;
+  @Field(() => String, { nullable: true }) @Transform(trimToNull) @IsOptional() @MaxLength(500, { message: 'instalments.note must be at most 500 characters' }) note?: string | null;
+}
 
 @InputType()
 export class CreateOpportunityInput {
@@ -28,6 +36,21 @@ export class CreateOpportunityInput {
   @IsOptional() @IsBoolean({ message: 'confidential must be true or false' }) confidential?: boolean;
   @Field(() => String, { nullable: true, description: 'Why it was lost: needed in a lost stage' })
   @Transform(trimToNull) @IsOptional() @MaxLength(2000, { message: 'lostReason must be at most 2000 characters' }) lostReason?: string | null;
+
+  @Field(() => FundingSource, { nullable: true, description: 'Collaborative research and KTP: a Table 1 source; regeneration: a Table 3 source' })
+  @IsOptional() @IsEnum(FundingSource, { message: 'fundingSource must be one of ' + Object.values(FundingSource).join(', ') }) fundingSource?: FundingSource | null;
+  @Field(() => PenceScalar, { nullable: true, description: 'Collaborative research and KTP: the collaborator’s in-kind contribution' })
+  @IsOptional() @IsInt({ message: 'inKindPence must be a whole number of pence' }) @Min(0, { message: 'inKindPence must not be negative' }) inKindPence?: number | null;
+  @Field(() => Int, { nullable: true, description: 'CPD: learner days' })
+  @IsOptional() @IsInt({ message: 'cpdLearnerDays must be a whole number of days' }) @Min(0, { message: 'cpdLearnerDays must not be negative' }) cpdLearnerDays?: number | null;
+  @Field(() => IpIncomeType, { nullable: true, description: 'IP licensing: the Table 4 income type' })
+  @IsOptional() @IsEnum(IpIncomeType, { message: 'ipIncomeType must be one of ' + Object.values(IpIncomeType).join(', ') }) ipIncomeType?: IpIncomeType | null;
+  @Field(() => PenceScalar, { nullable: true, description: 'KTP: the grant part; with ktpCompanyPence it must sum to valuePence' })
+  @IsOptional() @IsInt({ message: 'ktpGrantPence must be a whole number of pence' }) @Min(0, { message: 'ktpGrantPence must not be negative' }) ktpGrantPence?: number | null;
+  @Field(() => PenceScalar, { nullable: true, description: 'KTP: the company contribution part' })
+  @IsOptional() @IsInt({ message: 'ktpCompanyPence must be a whole number of pence' }) @Min(0, { message: 'ktpCompanyPence must not be negative' }) ktpCompanyPence?: number | null;
+  @Field(() => [OpportunityInstalmentInput], { nullable: true, description: 'Income instalments; given, they replace the ones recorded (an empty list clears them)' })
+  @IsOptional() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => OpportunityInstalmentInput) instalments?: OpportunityInstalmentInput[];
 }
 
 /** Every field optional; null clears an optional one. The stage changes only through moveOpportunity, which keeps the history. */
