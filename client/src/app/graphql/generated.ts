@@ -98,10 +98,24 @@ export type CreateOpportunityInput = {
   /** Visible only to its department, managers and admins (the organisation's setting when not given on create) */
   confidential?: boolean | null | undefined;
   contactIds?: Array<string | number> | null | undefined;
+  /** CPD: learner days */
+  cpdLearnerDays?: number | null | undefined;
   /** Your first department when not given on create */
   departmentId?: string | number | null | undefined;
   endDate?: string | null | undefined;
   expectedCloseDate?: string | null | undefined;
+  /** Collaborative research and KTP: a Table 1 source; regeneration: a Table 3 source */
+  fundingSource?: FundingSource | null | undefined;
+  /** Collaborative research and KTP: the collaborator’s in-kind contribution */
+  inKindPence?: number | null | undefined;
+  /** Income instalments; given, they replace the ones recorded (an empty list clears them) */
+  instalments?: Array<OpportunityInstalmentInput> | null | undefined;
+  /** IP licensing: the Table 4 income type */
+  ipIncomeType?: IpIncomeType | null | undefined;
+  /** KTP: the company contribution part */
+  ktpCompanyPence?: number | null | undefined;
+  /** KTP: the grant part; with ktpCompanyPence it must sum to valuePence */
+  ktpGrantPence?: number | null | undefined;
   /** Why it was lost: needed in a lost stage */
   lostReason?: string | null | undefined;
   organisationId: string | number;
@@ -251,6 +265,20 @@ export type FrameworkStatementInput = {
   text: string;
 };
 
+/** HESA HE-BCI funding source. Table 1 (collaborative research, KTP): ukri (1a UKRI except Research England, Royal Society, British Academy), uk_government (1b other UK government departments and public bodies), eu_government (1c EU government bodies), other_public (1d other, e.g. ESA, non-EU governments). Table 3 (regeneration): erdf, esf, other_eu_regeneration, uk_shared_prosperity_fund, uk_central_government, local_regional (local authorities, LEPs, combined authorities), other_regeneration */
+export type FundingSource =
+  | 'erdf'
+  | 'esf'
+  | 'eu_government'
+  | 'local_regional'
+  | 'other_eu_regeneration'
+  | 'other_public'
+  | 'other_regeneration'
+  | 'uk_central_government'
+  | 'uk_government'
+  | 'uk_shared_prosperity_fund'
+  | 'ukri';
+
 /** The HE-BCI return heading a contract is counted under */
 export type HeBciCategory =
   | 'collaborative_research'
@@ -261,11 +289,25 @@ export type HeBciCategory =
   | 'ip_licensing'
   | 'regeneration';
 
-/** SME, other commercial, or non-commercial (public and third sector) */
+/** instalments: those received/due in the year; day_spread: value shared by days of the contract */
+export type HeBciIncomeRule =
+  | 'day_spread'
+  | 'instalments';
+
+/** income; public_funding (Table 1 head 1 grant-in-aid, by source); cash_contribution and in_kind (collaborators, by partner type); learner_days (CPD) */
+export type HeBciMeasure =
+  | 'cash_contribution'
+  | 'in_kind'
+  | 'income'
+  | 'learner_days'
+  | 'public_funding';
+
+/** SME, other (non-SME) commercial, non-commercial (public and third sector), or unknown: a commercial partner whose size is not recorded (listed for fixing, never counted as other commercial) */
 export type HeBciPartnerType =
   | 'non_commercial'
   | 'other_commercial'
-  | 'sme';
+  | 'sme'
+  | 'unknown';
 
 export type HealthFactor =
   | 'breadth'
@@ -329,6 +371,12 @@ export type ImportStatus =
   | 'PREVIEWING'
   | 'UNDOING'
   | 'UNDONE';
+
+/** HE-BCI Table 4: licence (licence income), other_ip (other IP income, e.g. design or copyright income), sale_of_shares (sale of shares in spin-offs) */
+export type IpIncomeType =
+  | 'licence'
+  | 'other_ip'
+  | 'sale_of_shares';
 
 /** UK GDPR Article 6 lawful basis */
 export type LawfulBasis =
@@ -417,6 +465,14 @@ export type OpportunityFilter = {
   /** Stale: still open (an open-outcome stage) with an expected close date before today (UK) */
   staleOnly?: boolean | null | undefined;
   types?: Array<OpportunityType> | null | undefined;
+};
+
+/** One income instalment of a contract: it counts in the academic year it is received (or due, until received) */
+export type OpportunityInstalmentInput = {
+  amountPence: number;
+  dueOn: string;
+  note?: string | null | undefined;
+  receivedOn?: string | null | undefined;
 };
 
 export type OpportunityOrder = {
@@ -591,6 +647,14 @@ export type SizeBand =
   | 'medium'
   | 'micro'
   | 'small';
+
+/** What decided the partner type: the figures, the size band, the group (parent), nothing recorded, or a non-commercial body */
+export type SmeBasis =
+  | 'figures'
+  | 'group'
+  | 'non_commercial'
+  | 'none'
+  | 'size_band';
 
 export type SortDirection =
   | 'asc'
@@ -1277,7 +1341,7 @@ export type HeBciReportQueryVariables = Exact<{
 }>;
 
 
-export type HeBciReportQuery = { opportunityStages: Array<{ id: string, name: string, outcome: StageOutcome, position: number }>, reports: { generatedAt: string, heBciSummary: { academicYear: string, from: string, to: string, notReturnedCount: number, cells: Array<{ table: number, category: HeBciCategory, partnerType: HeBciPartnerType, count: number, valuePence: number, valueThousands: number }>, activityMapping: Array<{ opportunityType: OpportunityType, category: HeBciCategory | null }>, partnerMapping: Array<{ organisationType: OrganisationType, sizeBand: SizeBand | null, partnerType: HeBciPartnerType }> } } };
+export type HeBciReportQuery = { opportunityStages: Array<{ id: string, name: string, outcome: StageOutcome, position: number }>, reports: { generatedAt: string, heBciSummary: { academicYear: string, from: string, to: string, notReturnedCount: number, incomeRule: string, cells: Array<{ table: number, category: HeBciCategory, partnerType: HeBciPartnerType, count: number, valuePence: number, valueThousands: number }>, activityMapping: Array<{ opportunityType: OpportunityType, category: HeBciCategory | null }>, sectorMapping: Array<{ organisationType: OrganisationType, commercial: boolean }>, euroRate: { gbpPerEur: number, source: string, rateDate: string, smeTurnoverMaxPence: number, smeBalanceSheetMaxPence: number }, lines: Array<{ table: number, category: HeBciCategory, measure: HeBciMeasure, fundingSource: FundingSource | null, ipIncomeType: IpIncomeType | null, partnerType: HeBciPartnerType | null, valuePence: number, learnerDays: number | null, count: number, valueThousands: number }>, records: Array<{ opportunityId: string, title: string, type: OpportunityType, organisationId: string, organisationName: string, partnerType: HeBciPartnerType, sizeBasis: SmeBasis, sizeReason: string, rule: HeBciIncomeRule, valuePence: number, incomePence: number, parts: Array<{ table: number, category: HeBciCategory, measure: HeBciMeasure, fundingSource: FundingSource | null, ipIncomeType: IpIncomeType | null, partnerType: HeBciPartnerType | null, valuePence: number, learnerDays: number | null }> }>, unknownSize: Array<{ organisationId: string, name: string, reason: string, contracts: number }> } } };
 
 export type SetHeBciActivityMappingMutationVariables = Exact<{
   opportunityType: OpportunityType;
@@ -1287,14 +1351,15 @@ export type SetHeBciActivityMappingMutationVariables = Exact<{
 
 export type SetHeBciActivityMappingMutation = { setHeBciActivityMapping: { opportunityType: OpportunityType, category: HeBciCategory | null } };
 
-export type SetHeBciPartnerMappingMutationVariables = Exact<{
+export type SetHeBciSectorMappingMutationVariables = Exact<{
   organisationType: OrganisationType;
-  sizeBand?: SizeBand | null | undefined;
-  partnerType: HeBciPartnerType;
+  commercial: boolean;
 }>;
 
 
-export type SetHeBciPartnerMappingMutation = { setHeBciPartnerMapping: { organisationType: OrganisationType, sizeBand: SizeBand | null, partnerType: HeBciPartnerType } };
+export type SetHeBciSectorMappingMutation = { setHeBciSectorMapping: { organisationType: OrganisationType, commercial: boolean } };
+
+export type HeBciPartItemFragment = { table: number, category: HeBciCategory, measure: HeBciMeasure, fundingSource: FundingSource | null, ipIncomeType: IpIncomeType | null, partnerType: HeBciPartnerType | null, valuePence: number, learnerDays: number | null };
 
 export type StageSettingFragment = { id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome, version: number };
 
@@ -1861,6 +1926,18 @@ export const ReportStageItemFragmentDoc = gql`
   name
   outcome
   position
+}
+    `;
+export const HeBciPartItemFragmentDoc = gql`
+    fragment HeBciPartItem on HeBciPart {
+  table
+  category
+  measure
+  fundingSource
+  ipIncomeType
+  partnerType
+  valuePence
+  learnerDays
 }
     `;
 export const StageSettingFragmentDoc = gql`
@@ -3638,15 +3715,57 @@ export const HeBciReportDocument = gql`
         opportunityType
         category
       }
-      partnerMapping {
+      sectorMapping {
         organisationType
-        sizeBand
+        commercial
+      }
+      incomeRule
+      euroRate {
+        gbpPerEur
+        source
+        rateDate
+        smeTurnoverMaxPence
+        smeBalanceSheetMaxPence
+      }
+      lines {
+        table
+        category
+        measure
+        fundingSource
+        ipIncomeType
         partnerType
+        valuePence
+        learnerDays
+        count
+        valueThousands
+      }
+      records {
+        opportunityId
+        title
+        type
+        organisationId
+        organisationName
+        partnerType
+        sizeBasis
+        sizeReason
+        rule
+        valuePence
+        incomePence
+        parts {
+          ...HeBciPartItem
+        }
+      }
+      unknownSize {
+        organisationId
+        name
+        reason
+        contracts
       }
     }
   }
 }
-    ${ReportStageItemFragmentDoc}`;
+    ${ReportStageItemFragmentDoc}
+${HeBciPartItemFragmentDoc}`;
 
   @Injectable({
     providedIn: 'root'
@@ -3677,16 +3796,14 @@ export const SetHeBciActivityMappingDocument = gql`
       super(apollo);
     }
   }
-export const SetHeBciPartnerMappingDocument = gql`
-    mutation SetHeBciPartnerMapping($organisationType: OrganisationType!, $sizeBand: SizeBand, $partnerType: HeBciPartnerType!) {
-  setHeBciPartnerMapping(
+export const SetHeBciSectorMappingDocument = gql`
+    mutation SetHeBciSectorMapping($organisationType: OrganisationType!, $commercial: Boolean!) {
+  setHeBciSectorMapping(
     organisationType: $organisationType
-    sizeBand: $sizeBand
-    partnerType: $partnerType
+    commercial: $commercial
   ) {
     organisationType
-    sizeBand
-    partnerType
+    commercial
   }
 }
     `;
@@ -3694,8 +3811,8 @@ export const SetHeBciPartnerMappingDocument = gql`
   @Injectable({
     providedIn: 'root'
   })
-  export class SetHeBciPartnerMappingGQL extends Apollo.Mutation<SetHeBciPartnerMappingMutation, SetHeBciPartnerMappingMutationVariables> {
-    override document = SetHeBciPartnerMappingDocument;
+  export class SetHeBciSectorMappingGQL extends Apollo.Mutation<SetHeBciSectorMappingMutation, SetHeBciSectorMappingMutationVariables> {
+    override document = SetHeBciSectorMappingDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

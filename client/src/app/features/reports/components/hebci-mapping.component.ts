@@ -4,32 +4,23 @@ import { Observable } from 'rxjs';
 import { toApiError } from '../../../core/errors/api-error';
 import {
   HeBciCategory,
-  HeBciPartnerType,
   HeBciReportQuery,
   OpportunityType,
   OrganisationType,
   SetHeBciActivityMappingGQL,
-  SetHeBciPartnerMappingGQL,
-  SizeBand,
+  SetHeBciSectorMappingGQL,
 } from '../../../graphql/generated';
 import { labelOf, ORGANISATION_TYPE_LABELS } from '../../../shared/labels/enum-labels';
-import { HEBCI_CATEGORY_LABELS, HEBCI_CATEGORY_TABLE, HEBCI_PARTNER_TYPE_LABELS } from '../../../shared/labels/hebci-labels';
+import { HEBCI_CATEGORY_LABELS, HEBCI_CATEGORY_TABLE } from '../../../shared/labels/hebci-labels';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 
 type Summary = HeBciReportQuery['reports']['heBciSummary'];
 
-const SIZE_BANDS: { value: SizeBand | null; label: string }[] = [
-  { value: 'micro', label: 'Micro' },
-  { value: 'small', label: 'Small' },
-  { value: 'medium', label: 'Medium' },
-  { value: 'large', label: 'Large' },
-  { value: null, label: 'Not recorded' },
-];
 const NOT_RETURNED = '';
 
 /**
- * How won business becomes the return: opportunity type → heading, organisation type and size
- * band → partner type. Everyone sees it; admins change it in place and the figures follow.
+ * How won business becomes the return: opportunity type → heading, organisation type →
+ * commercial or not (the SME test then splits commercial partners). Everyone sees it; admins change it in place and the figures follow.
  */
 @Component({
   selector: 'bce-hebci-mapping',
@@ -69,45 +60,37 @@ const NOT_RETURNED = '';
       </div>
 
       <div>
-        <h3 id="partner-mapping-title">Organisation type and size → partner type</h3>
+        <h3 id="sector-mapping-title">Organisation type → commercial or not</h3>
         <div class="table-wrap">
-          <table class="figures" aria-labelledby="partner-mapping-title">
+          <table class="figures" aria-labelledby="sector-mapping-title">
             <thead>
               <tr>
                 <th scope="col">Organisation type</th>
-                @for (band of sizeBands; track band.label) {
-                  <th scope="col">{{ band.label }}</th>
-                }
+                <th scope="col">Counts as</th>
               </tr>
             </thead>
             <tbody>
-              @for (row of partnerRows(); track row.type + redraw()) {
+              @for (row of sectorRows(); track row.type + redraw()) {
                 <tr>
                   <th scope="row">{{ row.label }}</th>
-                  @for (cell of row.cells; track cell.band.label) {
-                    <td>
-                      @if (canEdit()) {
-                        <select
-                          [attr.aria-label]="'Partner type for ' + row.label + ', ' + cell.band.label.toLowerCase()"
-                          [disabled]="saving()"
-                          (change)="setPartner(row.type, cell.band.value, value($event))"
-                        >
-                          @for (p of partnerTypes; track p.value) {
-                            <option [value]="p.value" [selected]="p.value === cell.partnerType">{{ p.label }}</option>
-                          }
-                        </select>
-                      } @else {
-                        {{ partnerLabel(cell.partnerType) }}
-                      }
-                    </td>
-                  }
+                  <td>
+                    @if (canEdit()) {
+                      <select [attr.aria-label]="'Commercial or not for ' + row.label" [disabled]="saving()" (change)="setSector(row.type, value($event))">
+                        <option value="commercial" [selected]="row.commercial">Commercial (SME test decides SME or other commercial)</option>
+                        <option value="non_commercial" [selected]="!row.commercial">Non-commercial (public and third sector)</option>
+                      </select>
+                    } @else {
+                      {{ row.commercial ? 'Commercial (SME test decides SME or other commercial)' : 'Non-commercial' }}
+                    }
+                  </td>
                 </tr>
               }
             </tbody>
           </table>
         </div>
         <p class="note muted">
-          Size bands follow the SME definition: micro, small and medium together are fewer than 250 staff. An organisation with no size band recorded uses the last column.
+          A Companies House category overrides the type: charities, CICs, CIOs and registered societies are non-commercial; plcs and private limited companies are commercial.
+          A commercial partner is an SME by the EU/HESA test on its headcount, turnover, balance sheet and group; without figures its size band decides; with neither it is “Unknown size”.
         </p>
       </div>
     </div>
@@ -141,11 +124,11 @@ const NOT_RETURNED = '';
 })
 export class HeBciMappingComponent {
   private readonly setActivity = inject(SetHeBciActivityMappingGQL);
-  private readonly setPartnerType = inject(SetHeBciPartnerMappingGQL);
+  private readonly setSectorMapping = inject(SetHeBciSectorMappingGQL);
   private readonly snackBar = inject(MatSnackBar);
 
   readonly activityMapping = input.required<Summary['activityMapping']>();
-  readonly partnerMapping = input.required<Summary['partnerMapping']>();
+  readonly sectorMapping = input.required<Summary['sectorMapping']>();
   readonly canEdit = input(false);
   /** A mapping was saved: the figures need reloading. */
   readonly changed = output<void>();
@@ -153,12 +136,10 @@ export class HeBciMappingComponent {
   protected readonly saving = signal(false);
   protected readonly redraw = signal(0);
   protected readonly notReturned = NOT_RETURNED;
-  protected readonly sizeBands = SIZE_BANDS;
   protected readonly categories = (Object.keys(HEBCI_CATEGORY_LABELS) as HeBciCategory[]).map((value) => ({
     value,
     label: `${HEBCI_CATEGORY_LABELS[value]} (Table ${HEBCI_CATEGORY_TABLE[value]})`,
   }));
-  protected readonly partnerTypes = (Object.keys(HEBCI_PARTNER_TYPE_LABELS) as HeBciPartnerType[]).map((value) => ({ value, label: HEBCI_PARTNER_TYPE_LABELS[value] }));
 
   protected readonly activityRows = computed(() => {
     const byType = new Map(this.activityMapping().map((m) => [m.opportunityType, m.category ?? null]));
@@ -173,18 +154,10 @@ export class HeBciMappingComponent {
     });
   });
 
-  protected readonly partnerRows = computed(() => {
-    const key = (type: string, band: SizeBand | null | undefined) => `${type}/${band ?? ''}`;
-    const mapped = new Map(this.partnerMapping().map((m) => [key(m.organisationType, m.sizeBand), m.partnerType]));
-    return (Object.keys(ORGANISATION_TYPE_LABELS) as OrganisationType[]).map((type) => ({
-      type,
-      label: labelOf(ORGANISATION_TYPE_LABELS, type),
-      // Unmapped combinations count as other commercial (the server's default).
-      cells: SIZE_BANDS.map((band) => ({ band, partnerType: mapped.get(key(type, band.value)) ?? ('other_commercial' as HeBciPartnerType) })),
-    }));
+  protected readonly sectorRows = computed(() => {
+    const mapped = new Map(this.sectorMapping().map((m) => [m.organisationType, m.commercial]));
+    return (Object.keys(ORGANISATION_TYPE_LABELS) as OrganisationType[]).map((type) => ({ type, label: labelOf(ORGANISATION_TYPE_LABELS, type), commercial: mapped.get(type) ?? false }));
   });
-
-  protected readonly partnerLabel = (p: HeBciPartnerType) => HEBCI_PARTNER_TYPE_LABELS[p];
 
   protected value(event: Event): string {
     return (event.target as HTMLSelectElement).value;
@@ -197,10 +170,11 @@ export class HeBciMappingComponent {
     );
   }
 
-  protected setPartner(organisationType: OrganisationType, sizeBand: SizeBand | null, partnerType: string): void {
+  protected setSector(organisationType: OrganisationType, choice: string): void {
+    const commercial = choice === 'commercial';
     this.save(
-      this.setPartnerType.mutate({ variables: { organisationType, sizeBand, partnerType: partnerType as HeBciPartnerType } }),
-      `Partner type saved: ${ORGANISATION_TYPE_LABELS[organisationType]} (${SIZE_BANDS.find((b) => b.value === sizeBand)!.label.toLowerCase()}) → ${HEBCI_PARTNER_TYPE_LABELS[partnerType as HeBciPartnerType]}.`,
+      this.setSectorMapping.mutate({ variables: { organisationType, commercial } }),
+      `${ORGANISATION_TYPE_LABELS[organisationType]} now counts as ${commercial ? 'commercial' : 'non-commercial'}.`,
     );
   }
 

@@ -10,6 +10,7 @@ import { HEBCI_CATEGORY_LABELS, HEBCI_PARTNER_TYPE_HINTS, HEBCI_PARTNER_TYPE_LAB
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 import { formatPence, formatPenceCompact, pence } from '../../../shared/money/money';
 import { HeBciMappingComponent } from '../components/hebci-mapping.component';
+import { HeBciReturnComponent } from '../components/hebci-return.component';
 import { ReportCardComponent } from '../components/report-card.component';
 import { academicYearRange } from '../../../shared/dates/academic-year';
 import { HEBCI_PARTNER_TYPES, HeBciExportRow, hebciExportRows, hebciTables } from '../data-access/hebci-table';
@@ -23,7 +24,7 @@ import { formatIsoDate } from '../../../shared/dates/dates';
 /** The HE-BCI return's contract tables for an academic year, and the mapping that produces them. */
 @Component({
   selector: 'bce-hebci-report-page',
-  imports: [RouterLink, ChartComponent, ExportMenuComponent, ReportCardComponent, HeBciMappingComponent],
+  imports: [RouterLink, ChartComponent, ExportMenuComponent, ReportCardComponent, HeBciMappingComponent, HeBciReturnComponent],
   templateUrl: './hebci-report.page.html',
   styleUrl: '../report-page.scss',
   styles: `
@@ -50,6 +51,11 @@ import { formatIsoDate } from '../../../shared/dates/dates';
     }
     table.figures .total {
       background: var(--mat-sys-surface-container-low);
+    }
+    .unknown-size {
+      margin: 0;
+      padding-left: 20px;
+      font: var(--mat-sys-body-medium);
     }
     .partner-key {
       margin: 12px 0 0;
@@ -130,6 +136,8 @@ export class HeBciReportPage {
   protected readonly fileName = computed(() => exportFileName('hebci summary', this.year()));
 
   protected readonly count = formatCount;
+  protected readonly money = formatPence;
+  protected readonly date = formatIsoDate;
   protected readonly thousands = (n: number) => formatCount(n);
   protected readonly categoryLabel = (c: HeBciCategory) => HEBCI_CATEGORY_LABELS[c];
 

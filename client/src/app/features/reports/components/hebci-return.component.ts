@@ -1,0 +1,138 @@
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { HeBciReportQuery } from '../../../graphql/generated';
+import { HEBCI_INCOME_RULE_LABELS, HEBCI_PARTNER_TYPE_LABELS, SME_BASIS_LABELS } from '../../../shared/labels/hebci-labels';
+import { formatPence } from '../../../shared/money/money';
+import { describeCell, drillRecords, hebciReturn, PartFilter, RETURN_PARTNER_TYPES, ReturnCell } from '../data-access/hebci-return';
+import { formatCount } from '../data-access/report-format';
+
+type Summary = HeBciReportQuery['reports']['heBciSummary'];
+
+/**
+ * The return in HESA's layout (Tables 1–4 by funding source, partner type and IP type), each
+ * figure a button that opens the contracts behind it with their amount for the year and the
+ * rule that counted it.
+ */
+@Component({
+  selector: 'bce-hebci-return',
+  imports: [RouterLink],
+  template: `
+    @for (t of tables(); track t.table) {
+      <section class="hebci-table" [attr.aria-labelledby]="'hesa-table-' + t.table">
+        <h3 [id]="'hesa-table-' + t.table">{{ t.title }}</h3>
+        @for (b of t.blocks; track b.title) {
+          <div class="table-wrap">
+            <table class="figures">
+              <caption>{{ b.title }}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  @if (b.columns === 'partner') {
+                    @for (p of partnerTypes; track p.value) {
+                      <th scope="col" class="num">{{ p.label }}</th>
+                    }
+                    <th scope="col" class="num total">Total</th>
+                  } @else {
+                    <th scope="col" class="num">Number, £000s</th>
+                  }
+                </tr>
+              </thead>
+              <tbody>
+                @for (row of b.rows; track row.label) {
+                  <tr [class.total]="row.label === 'Total'">
+                    <th scope="row">{{ row.label }}</th>
+                    @for (c of row.cells; track $index) {
+                      <td class="num" [class.zero]="!c.count" [class.total]="b.columns === 'partner' && $last">
+                        @if (c.count) {
+                          <button type="button" class="cell-link" [attr.aria-label]="'Show the ' + c.count + ' contracts behind ' + describe(row.label, c.filter)"
+                            [attr.aria-pressed]="isSelected(c.filter)" (click)="select(row.label, c)">{{ figure(c) }}</button>
+                        } @else {
+                          {{ figure(c) }}
+                        }
+                      </td>
+                    }
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      </section>
+    }
+
+    @if (drill(); as d) {
+      <section class="drill" aria-live="polite" aria-labelledby="hebci-drill-title">
+        <h3 id="hebci-drill-title">{{ d.title }}: {{ d.rows.length }} {{ d.rows.length === 1 ? 'contract' : 'contracts' }}</h3>
+        <div class="table-wrap">
+          <table class="figures drill-table">
+            <thead>
+              <tr>
+                <th scope="col">Contract</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Partner type, why</th>
+                <th scope="col">Rule</th>
+                <th scope="col" class="num">Contract value</th>
+                <th scope="col" class="num">In this cell this year</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (r of d.rows; track r.opportunityId) {
+                <tr>
+                  <th scope="row">{{ r.title }}</th>
+                  <td><a [routerLink]="['/organisations', r.organisationId]">{{ r.organisationName }}</a></td>
+                  <td>{{ partnerLabel(r.partnerType) }} — {{ r.sizeReason }} ({{ basisLabel(r.sizeBasis) }})</td>
+                  <td>{{ ruleLabel(r.rule) }}</td>
+                  <td class="num">{{ money(r.valuePence) }}</td>
+                  <td class="num">{{ r.cellDays !== null ? r.cellDays + ' days' : money(r.cellPence) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        <button type="button" class="close" (click)="selected.set(null)">Close the list</button>
+      </section>
+    }
+  `,
+  styleUrl: '../report-page.scss',
+  styles: `
+    .hebci-table { margin-top: 24px; }
+    .hebci-table h3, .drill h3 { margin: 0 0 8px; font: var(--mat-sys-title-medium); }
+    caption { text-align: left; font: var(--mat-sys-title-small); padding: 8px 0 4px; }
+    table.figures { min-width: 760px; }
+    tr.total th, tr.total td, td.total { background: var(--mat-sys-surface-container-low); font-weight: 500; }
+    .cell-link { font: inherit; color: var(--mat-sys-primary); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
+    .cell-link[aria-pressed='true'] { font-weight: 700; }
+    .drill { margin-top: 24px; padding: 12px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
+    .close { margin-top: 8px; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class HeBciReturnComponent {
+  readonly summary = input.required<Summary>();
+
+  protected readonly tables = computed(() => hebciReturn(this.summary().lines));
+  protected readonly partnerTypes = RETURN_PARTNER_TYPES.map((value) => ({ value, label: HEBCI_PARTNER_TYPE_LABELS[value] }));
+  protected readonly selected = signal<{ title: string; filter: PartFilter } | null>(null);
+  protected readonly drill = computed(() => {
+    const s = this.selected();
+    return s ? { title: s.title, rows: drillRecords(this.summary().records, s.filter) } : null;
+  });
+
+  protected readonly describe = describeCell;
+  protected readonly money = formatPence;
+  protected readonly partnerLabel = (p: keyof typeof HEBCI_PARTNER_TYPE_LABELS) => HEBCI_PARTNER_TYPE_LABELS[p];
+  protected readonly basisLabel = (b: keyof typeof SME_BASIS_LABELS) => SME_BASIS_LABELS[b];
+  protected readonly ruleLabel = (r: keyof typeof HEBCI_INCOME_RULE_LABELS) => HEBCI_INCOME_RULE_LABELS[r];
+
+  protected figure(c: ReturnCell): string {
+    return c.learnerDays !== null ? `${formatCount(c.count)} · ${formatCount(c.learnerDays)} days` : `${formatCount(c.count)} · ${formatCount(c.valueThousands)}`;
+  }
+
+  protected isSelected(f: PartFilter): boolean {
+    return JSON.stringify(this.selected()?.filter) === JSON.stringify(f);
+  }
+
+  protected select(row: string, c: ReturnCell): void {
+    this.selected.set(this.isSelected(c.filter) ? null : { title: describeCell(row, c.filter), filter: c.filter });
+  }
+}
