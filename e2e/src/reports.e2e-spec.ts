@@ -146,4 +146,20 @@ describe('reports and the manager dashboard', () => {
     await page.locator('caption', { hasText: `Opportunities, ${figure} in all` }).waitFor({ state: 'attached' });
     await snapshot(page, 'pipeline-drill-hebci');
   });
+
+  it('drills a figure of the return in HESA’s layout to the contracts behind it, with the rule and the year’s amount', async () => {
+    await page.goto(`${baseUrl()}/reports/hebci`);
+    await loaded(page);
+    await page.getByText('How income is counted.').waitFor();
+    const table2 = page.getByRole('region', { name: 'HESA Table 2 · Business and community services' });
+    const figure = table2.getByRole('button', { name: /^Show the \d+ contracts behind / }).first();
+    await figure.waitFor();
+    const count = Number((await figure.getAttribute('aria-label'))!.match(/^Show the (\d+) /)![1]);
+    await figure.click();
+    const drill = page.locator('section.drill');
+    await drill.getByRole('heading', { name: new RegExp(`: ${count} contracts?$`) }).waitFor();
+    expect(await drill.locator('tbody tr').count()).toBe(count);
+    expect(await drill.locator('tbody tr').first().innerText()).toMatch(/(Spread by days|Instalments in the year)/);
+    await snapshot(page, 'hebci-hesa-drill');
+  });
 });

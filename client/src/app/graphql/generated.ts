@@ -721,6 +721,42 @@ export type UpdateContactInput = {
   tags?: Array<string> | null | undefined;
 };
 
+export type UpdateOpportunityInput = {
+  /** Visible only to its department, managers and admins (the organisation's setting when not given on create) */
+  confidential?: boolean | null | undefined;
+  contactIds?: Array<string | number> | null | undefined;
+  /** CPD: learner days */
+  cpdLearnerDays?: number | null | undefined;
+  /** Your first department when not given on create */
+  departmentId?: string | number | null | undefined;
+  endDate?: string | null | undefined;
+  expectedCloseDate?: string | null | undefined;
+  /** Collaborative research and KTP: a Table 1 source; regeneration: a Table 3 source */
+  fundingSource?: FundingSource | null | undefined;
+  /** Collaborative research and KTP: the collaborator’s in-kind contribution */
+  inKindPence?: number | null | undefined;
+  /** Income instalments; given, they replace the ones recorded (an empty list clears them) */
+  instalments?: Array<OpportunityInstalmentInput> | null | undefined;
+  /** IP licensing: the Table 4 income type */
+  ipIncomeType?: IpIncomeType | null | undefined;
+  /** KTP: the company contribution part */
+  ktpCompanyPence?: number | null | undefined;
+  /** KTP: the grant part; with ktpCompanyPence it must sum to valuePence */
+  ktpGrantPence?: number | null | undefined;
+  /** Why it was lost: needed in a lost stage */
+  lostReason?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+  /** The owner (you when not given on create) */
+  ownerId?: string | number | null | undefined;
+  /** 0–100; null uses the stage's default */
+  probability?: number | null | undefined;
+  startDate?: string | null | undefined;
+  title?: string | null | undefined;
+  type?: OpportunityType | null | undefined;
+  /** Value in pence (0 when not given on create) */
+  valuePence?: number | null | undefined;
+};
+
 export type UpdateOpportunityStageInput = {
   defaultProbability?: number | null | undefined;
   name?: string | null | undefined;
@@ -1182,6 +1218,29 @@ export type OrganisationOpportunitiesQueryVariables = Exact<{
 
 export type OrganisationOpportunitiesQuery = { organisation: { id: string, opportunities: { totalCount: number, edges: Array<{ node: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, stage: { id: string, name: string, outcome: StageOutcome }, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } }> } } | null };
 
+export type OrganisationSizeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganisationSizeQuery = { organisation: { id: string, version: number, name: string, headcount: number | null, turnoverPence: number | null, balanceSheetPence: number | null, sizeYear: number | null, sizeBand: SizeBand | null, parentId: string | null, parentOwnershipPercent: number | null } | null, organisationSmeStatus: { partnerType: HeBciPartnerType, size: string | null, basis: SmeBasis, reason: string } };
+
+export type OrganisationNameQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganisationNameQuery = { organisation: { id: string, name: string } | null };
+
+export type UpdateOrganisationSizeMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationSizeMutation = { updateOrganisation: { id: string, version: number } };
+
 export type OrganisationListItemFragment = { id: string, name: string, type: OrganisationType, relationshipStage: RelationshipStage, town: string | null, postcode: string | null, archivedAt: string | null, owner: { id: string, name: string } | null };
 
 export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
@@ -1295,6 +1354,22 @@ export type CreateOpportunityMutationVariables = Exact<{
 
 
 export type CreateOpportunityMutation = { createOpportunity: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } };
+
+export type OpportunityHeBciQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OpportunityHeBciQuery = { opportunity: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, fundingSource: FundingSource | null, inKindPence: number | null, cpdLearnerDays: number | null, ipIncomeType: IpIncomeType | null, ktpGrantPence: number | null, ktpCompanyPence: number | null, instalments: Array<{ id: string, dueOn: string, receivedOn: string | null, amountPence: number, note: string | null }> } | null };
+
+export type UpdateOpportunityHeBciMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateOpportunityInput;
+}>;
+
+
+export type UpdateOpportunityHeBciMutation = { updateOpportunity: { id: string, version: number } };
 
 export type PipelineReportRowItemFragment = { key: string, label: string, count: number, valuePence: number, weightedValuePence: number };
 
@@ -3263,6 +3338,77 @@ export const OrganisationOpportunitiesDocument = gql`
       super(apollo);
     }
   }
+export const OrganisationSizeDocument = gql`
+    query OrganisationSize($id: ID!) {
+  organisation(id: $id) {
+    id
+    version
+    name
+    headcount
+    turnoverPence
+    balanceSheetPence
+    sizeYear
+    sizeBand
+    parentId
+    parentOwnershipPercent
+  }
+  organisationSmeStatus(organisationId: $id) {
+    partnerType
+    size
+    basis
+    reason
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OrganisationSizeGQL extends Apollo.Query<OrganisationSizeQuery, OrganisationSizeQueryVariables> {
+    override document = OrganisationSizeDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OrganisationNameDocument = gql`
+    query OrganisationName($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OrganisationNameGQL extends Apollo.Query<OrganisationNameQuery, OrganisationNameQueryVariables> {
+    override document = OrganisationNameDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateOrganisationSizeDocument = gql`
+    mutation UpdateOrganisationSize($id: ID!, $version: Int!, $input: UpdateOrganisationInput!) {
+  updateOrganisation(id: $id, version: $version, input: $input) {
+    id
+    version
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateOrganisationSizeGQL extends Apollo.Mutation<UpdateOrganisationSizeMutation, UpdateOrganisationSizeMutationVariables> {
+    override document = UpdateOrganisationSizeDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const OrganisationsDocument = gql`
     query Organisations($first: Int, $after: String, $search: String, $filter: OrganisationFilter, $orderBy: OrganisationOrder) {
   organisations(
@@ -3580,6 +3726,60 @@ export const CreateOpportunityDocument = gql`
   })
   export class CreateOpportunityGQL extends Apollo.Mutation<CreateOpportunityMutation, CreateOpportunityMutationVariables> {
     override document = CreateOpportunityDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OpportunityHeBciDocument = gql`
+    query OpportunityHeBci($id: ID!) {
+  opportunity(id: $id) {
+    id
+    version
+    title
+    type
+    valuePence
+    fundingSource
+    inKindPence
+    cpdLearnerDays
+    ipIncomeType
+    ktpGrantPence
+    ktpCompanyPence
+    instalments {
+      id
+      dueOn
+      receivedOn
+      amountPence
+      note
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OpportunityHeBciGQL extends Apollo.Query<OpportunityHeBciQuery, OpportunityHeBciQueryVariables> {
+    override document = OpportunityHeBciDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateOpportunityHeBciDocument = gql`
+    mutation UpdateOpportunityHeBci($id: ID!, $version: Int!, $input: UpdateOpportunityInput!) {
+  updateOpportunity(id: $id, version: $version, input: $input) {
+    id
+    version
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateOpportunityHeBciGQL extends Apollo.Mutation<UpdateOpportunityHeBciMutation, UpdateOpportunityHeBciMutationVariables> {
+    override document = UpdateOpportunityHeBciDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -120,3 +120,9 @@ export function toApiError(error: unknown): ApiError {
 export function hasErrorCode(error: unknown, code: ApiErrorCode): boolean {
   return graphqlErrorsOf(error).some((e) => e.extensions?.['code'] === code);
 }
+
+/** Every field message of a failed save as a list, or the error's own message when it has none. */
+export function problemList(error: ApiError): string[] {
+  const messages = Object.values(error.fields).flat();
+  return messages.length ? messages : [error.message];
+}

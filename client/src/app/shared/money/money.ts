@@ -23,3 +23,6 @@ export function parsePounds(text: string): number | null {
 
 /** Money as the API sends it (the Pence scalar, integer pence) → a number. */
 export const pence = (value: unknown): number => Number(value ?? 0);
+
+/** Pence → what a pounds field holds: "1500", "100000.50", "" for none (the reverse of parsePounds). */
+export const poundsText = (value: unknown): string => (value === null || value === undefined ? '' : (Number(value) / 100).toFixed(2).replace(/\.00$/, ''));

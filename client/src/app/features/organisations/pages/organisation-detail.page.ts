@@ -30,6 +30,7 @@ import { LogEngagementService } from '../../engagements/log-engagement.service';
 import { TaskListComponent } from '../../tasks/components/task-list.component';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../components/confirm-dialog.component';
 import { HealthPanelComponent } from '../components/health-panel.component';
+import { OrganisationSizeComponent } from '../components/organisation-size.component';
 import { OrganisationOpportunitiesComponent } from '../components/organisation-opportunities.component';
 import { OwnersService } from '../../../shared/users/owners.service';
 
@@ -38,7 +39,7 @@ type OrganisationView = NonNullable<OrganisationViewQuery['organisation']>;
 /** The unified relationship view: everything the institution does with one organisation. */
 @Component({
   selector: 'bce-organisation-detail-page',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, TimelineComponent, TaskListComponent, HistoryListComponent, AffiliationListComponent, HealthPanelComponent, OrganisationOpportunitiesComponent],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, TimelineComponent, TaskListComponent, HistoryListComponent, AffiliationListComponent, HealthPanelComponent, OrganisationOpportunitiesComponent, OrganisationSizeComponent],
   templateUrl: './organisation-detail.page.html',
   styleUrl: '../../../shared/styles/record-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

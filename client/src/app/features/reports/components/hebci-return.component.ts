@@ -1,10 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
 import { HeBciReportQuery } from '../../../graphql/generated';
 import { HEBCI_INCOME_RULE_LABELS, HEBCI_PARTNER_TYPE_LABELS, SME_BASIS_LABELS } from '../../../shared/labels/hebci-labels';
 import { formatPence } from '../../../shared/money/money';
 import { describeCell, drillRecords, hebciReturn, PartFilter, RETURN_PARTNER_TYPES, ReturnCell } from '../data-access/hebci-return';
 import { formatCount } from '../data-access/report-format';
+import { OpportunityHeBciDialog, OpportunityHeBciDialogData } from '../../pipeline/components/opportunity-hebci.dialog';
 
 type Summary = HeBciReportQuery['reports']['heBciSummary'];
 
@@ -73,6 +75,9 @@ type Summary = HeBciReportQuery['reports']['heBciSummary'];
                 <th scope="col">Rule</th>
                 <th scope="col" class="num">Contract value</th>
                 <th scope="col" class="num">In this cell this year</th>
+                @if (canEdit()) {
+                  <th scope="col"><span class="visually-hidden">Actions</span></th>
+                }
               </tr>
             </thead>
             <tbody>
@@ -84,6 +89,9 @@ type Summary = HeBciReportQuery['reports']['heBciSummary'];
                   <td>{{ ruleLabel(r.rule) }}</td>
                   <td class="num">{{ money(r.valuePence) }}</td>
                   <td class="num">{{ r.cellDays !== null ? r.cellDays + ' days' : money(r.cellPence) }}</td>
+                  @if (canEdit()) {
+                    <td><button type="button" class="cell-link" (click)="edit(r.opportunityId)" [attr.aria-label]="'Edit the HE-BCI details of ' + r.title">HE-BCI details</button></td>
+                  }
                 </tr>
               }
             </tbody>
@@ -104,11 +112,16 @@ type Summary = HeBciReportQuery['reports']['heBciSummary'];
     .cell-link[aria-pressed='true'] { font-weight: 700; }
     .drill { margin-top: 24px; padding: 12px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
     .close { margin-top: 8px; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HeBciReturnComponent {
   readonly summary = input.required<Summary>();
+  readonly canEdit = input(false);
+  /** HE-BCI details were saved: the figures need reloading. */
+  readonly changed = output<void>();
+  private readonly dialog = inject(MatDialog);
 
   protected readonly tables = computed(() => hebciReturn(this.summary().lines));
   protected readonly partnerTypes = RETURN_PARTNER_TYPES.map((value) => ({ value, label: HEBCI_PARTNER_TYPE_LABELS[value] }));
@@ -126,6 +139,12 @@ export class HeBciReturnComponent {
 
   protected figure(c: ReturnCell): string {
     return c.learnerDays !== null ? `${formatCount(c.count)} · ${formatCount(c.learnerDays)} days` : `${formatCount(c.count)} · ${formatCount(c.valueThousands)}`;
+  }
+
+  protected edit(opportunityId: string): void {
+    const data: OpportunityHeBciDialogData = { opportunityId };
+    this.dialog.open(OpportunityHeBciDialog, { data, ariaLabelledBy: 'hebci-dialog-title', width: '720px', maxWidth: '95vw' })
+      .afterClosed().subscribe((saved) => saved && this.changed.emit());
   }
 
   protected isSelected(f: PartFilter): boolean {

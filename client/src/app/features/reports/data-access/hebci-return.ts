@@ -52,6 +52,9 @@ export interface ReturnTable {
   blocks: ReturnBlock[];
 }
 
+/** "HESA Table 1 · Research related activities": the return's own table names, kept apart from the summary's headings. */
+const hesaTitle = (t: HeBciTable) => `HESA ${HEBCI_TABLE_LABELS[t].replace(': ', ' · ')}`;
+
 export const RETURN_PARTNER_TYPES: HeBciPartnerType[] = ['sme', 'other_commercial', 'non_commercial', 'unknown'];
 
 export function matches(part: HeBciPartInput, f: PartFilter): boolean {
@@ -86,7 +89,7 @@ export function hebciReturn(lines: readonly (HeBciPartInput & { count: number })
   };
   const ipTypes: Array<IpIncomeType | null> = ['licence', 'other_ip', 'sale_of_shares', null];
   return [
-    { table: 1, title: HEBCI_TABLE_LABELS[1], blocks: [
+    { table: 1, title: hesaTitle(1), blocks: [
       { title: 'Head 1: Collaborative research involving public funding — public funding by source', columns: 'single',
         rows: bySource('collaborative_research', 'public_funding', RESEARCH_FUNDING_SOURCES) },
       { title: 'Head 1: Collaborators’ contributions (KTP company contributions, in-kind)', columns: 'partner', rows: [
@@ -95,15 +98,15 @@ export function hebciReturn(lines: readonly (HeBciPartInput & { count: number })
       ] },
       { title: 'Head 2: Contract research', columns: 'partner', rows: [byPartner(HEBCI_CATEGORY_LABELS.contract_research, { category: 'contract_research', measure: 'income' })] },
     ] },
-    { table: 2, title: HEBCI_TABLE_LABELS[2], blocks: [{ title: 'By partner type', columns: 'partner', rows: [
+    { table: 2, title: hesaTitle(2), blocks: [{ title: 'By partner type', columns: 'partner', rows: [
       byPartner(HEBCI_CATEGORY_LABELS.consultancy, { category: 'consultancy', measure: 'income' }),
       byPartner(HEBCI_CATEGORY_LABELS.facilities_equipment, { category: 'facilities_equipment', measure: 'income' }),
       byPartner(HEBCI_CATEGORY_LABELS.cpd_continuing_education, { category: 'cpd_continuing_education', measure: 'income' }),
       byPartner('CPD learner days', { category: 'cpd_continuing_education', measure: 'learner_days' }),
     ] }] },
-    { table: 3, title: HEBCI_TABLE_LABELS[3], blocks: [{ title: 'By funding source (the allocating body)', columns: 'single',
+    { table: 3, title: hesaTitle(3), blocks: [{ title: 'By funding source (the allocating body)', columns: 'single',
       rows: bySource('regeneration', 'income', REGENERATION_FUNDING_SOURCES) }] },
-    { table: 4, title: HEBCI_TABLE_LABELS[4], blocks: [{ title: 'IP income by type and partner type', columns: 'partner', rows: ipTypes
+    { table: 4, title: hesaTitle(4), blocks: [{ title: 'IP income by type and partner type', columns: 'partner', rows: ipTypes
       .map((ipIncomeType) => byPartner(ipIncomeType ? IP_INCOME_TYPE_LABELS[ipIncomeType] : 'IP income type not recorded', { category: 'ip_licensing', measure: 'income', ipIncomeType }))
       .filter((row, i) => i < 3 || row.cells[row.cells.length - 1].count) }] },
   ];

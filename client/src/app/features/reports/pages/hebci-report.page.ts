@@ -70,7 +70,9 @@ export class HeBciReportPage {
   private readonly router = inject(Router);
   private readonly store = inject(ReportFilterStore);
 
-  protected readonly isAdmin = inject(AuthService).isAdmin;
+  private readonly auth = inject(AuthService);
+  protected readonly isAdmin = this.auth.isAdmin;
+  protected readonly canEdit = this.auth.canWrite;
   protected readonly year = computed(() => academicYearFor(this.store.state()));
   protected readonly yearLabel = computed(() => {
     const { from, to } = academicYearRange(this.year());
