@@ -28,7 +28,7 @@ import { sizeFormValue, smeSummary, toSizeInput } from '../data-access/organisat
       <h2 id="size-title">Size and group (for HE-BCI)</h2>
       @if (data(); as d) {
         @if (d.organisationSmeStatus; as s) {
-          <p class="sme" [class.unknown]="s.partnerType === 'unknown'"><strong>{{ summary(s) }}</strong> <span class="muted">({{ basis(s.basis) }})</span></p>
+          <p class="sme" [class.unknown]="s.partnerType === 'unknown'"><strong>{{ summary(s) }}</strong>&nbsp;<span class="muted">({{ basis(s.basis) }})</span></p>
         }
         @if (!editing()) {
           <dl class="facts">
@@ -70,6 +70,7 @@ import { sizeFormValue, smeSummary, toSizeInput } from '../data-access/organisat
     </section>
   `,
   styles: `
+    :host { display: block; }
     h2 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
     .sme.unknown strong { color: var(--mat-sys-error); }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0 0 12px; }

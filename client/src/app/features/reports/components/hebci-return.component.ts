@@ -2,9 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
 import { HeBciReportQuery } from '../../../graphql/generated';
-import { HEBCI_INCOME_RULE_LABELS, HEBCI_PARTNER_TYPE_LABELS, SME_BASIS_LABELS } from '../../../shared/labels/hebci-labels';
+import { HEBCI_INCOME_RULE_LABELS, HEBCI_PARTNER_TYPE_LABELS } from '../../../shared/labels/hebci-labels';
 import { formatPence } from '../../../shared/money/money';
-import { describeCell, drillRecords, hebciReturn, PartFilter, RETURN_PARTNER_TYPES, ReturnCell } from '../data-access/hebci-return';
+import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
+import { ExportColumn, exportFileName } from '../../../shared/export/table-export';
+import { describeCell, drillRecords, hebciReturn, PartFilter, RETURN_PARTNER_TYPES, ReturnCell, ReturnExportRow, returnExportRows, returnFigure } from '../data-access/hebci-return';
 import { formatCount } from '../data-access/report-format';
 import { OpportunityHeBciDialog, OpportunityHeBciDialogData } from '../../pipeline/components/opportunity-hebci.dialog';
 
@@ -17,8 +19,9 @@ type Summary = HeBciReportQuery['reports']['heBciSummary'];
  */
 @Component({
   selector: 'bce-hebci-return',
-  imports: [RouterLink],
+  imports: [RouterLink, ExportMenuComponent],
   template: `
+    <div class="export"><bce-export-menu [rows]="exportRows()" [columns]="exportColumns" [fileName]="fileName()" [what]="'HE-BCI return ' + summary().academicYear" sheetName="HE-BCI return" /></div>
     @for (t of tables(); track t.table) {
       <section class="hebci-table" [attr.aria-labelledby]="'hesa-table-' + t.table">
         <h3 [id]="'hesa-table-' + t.table">{{ t.title }}</h3>
@@ -85,7 +88,7 @@ type Summary = HeBciReportQuery['reports']['heBciSummary'];
                 <tr>
                   <th scope="row">{{ r.title }}</th>
                   <td><a [routerLink]="['/organisations', r.organisationId]">{{ r.organisationName }}</a></td>
-                  <td>{{ partnerLabel(r.partnerType) }} — {{ r.sizeReason }} ({{ basisLabel(r.sizeBasis) }})</td>
+                  <td>{{ partnerLabel(r.partnerType) }} — {{ r.sizeReason }}</td>
                   <td>{{ ruleLabel(r.rule) }}</td>
                   <td class="num">{{ money(r.valuePence) }}</td>
                   <td class="num">{{ r.cellDays !== null ? r.cellDays + ' days' : money(r.cellPence) }}</td>
@@ -103,6 +106,7 @@ type Summary = HeBciReportQuery['reports']['heBciSummary'];
   `,
   styleUrl: '../report-page.scss',
   styles: `
+    .export { display: flex; justify-content: flex-end; }
     .hebci-table { margin-top: 24px; }
     .hebci-table h3, .drill h3 { margin: 0 0 8px; font: var(--mat-sys-title-medium); }
     caption { text-align: left; font: var(--mat-sys-title-small); padding: 8px 0 4px; }
@@ -125,6 +129,19 @@ export class HeBciReturnComponent {
 
   protected readonly tables = computed(() => hebciReturn(this.summary().lines));
   protected readonly partnerTypes = RETURN_PARTNER_TYPES.map((value) => ({ value, label: HEBCI_PARTNER_TYPE_LABELS[value] }));
+  protected readonly exportRows = computed(() => returnExportRows(this.tables()));
+  protected readonly exportColumns: ExportColumn<ReturnExportRow>[] = [
+    { header: 'Table', value: (r) => r.table },
+    { header: 'Section', value: (r) => r.section },
+    { header: 'Line', value: (r) => r.line },
+    ...RETURN_PARTNER_TYPES.flatMap((p, i): ExportColumn<ReturnExportRow>[] => [
+      { header: `${HEBCI_PARTNER_TYPE_LABELS[p]}: number`, value: (r) => r.byPartner?.[i].count ?? '', type: 'number' },
+      { header: `${HEBCI_PARTNER_TYPE_LABELS[p]}: £000s (days for learner days)`, value: (r) => returnFigure(r.byPartner?.[i]), type: 'number' },
+    ]),
+    { header: 'Total: number', value: (r) => r.total.count, type: 'number' },
+    { header: 'Total: £000s (days for learner days)', value: (r) => returnFigure(r.total), type: 'number' },
+  ];
+  protected readonly fileName = computed(() => exportFileName('hebci return', this.summary().academicYear));
   protected readonly selected = signal<{ title: string; filter: PartFilter } | null>(null);
   protected readonly drill = computed(() => {
     const s = this.selected();
@@ -134,7 +151,6 @@ export class HeBciReturnComponent {
   protected readonly describe = describeCell;
   protected readonly money = formatPence;
   protected readonly partnerLabel = (p: keyof typeof HEBCI_PARTNER_TYPE_LABELS) => HEBCI_PARTNER_TYPE_LABELS[p];
-  protected readonly basisLabel = (b: keyof typeof SME_BASIS_LABELS) => SME_BASIS_LABELS[b];
   protected readonly ruleLabel = (r: keyof typeof HEBCI_INCOME_RULE_LABELS) => HEBCI_INCOME_RULE_LABELS[r];
 
   protected figure(c: ReturnCell): string {

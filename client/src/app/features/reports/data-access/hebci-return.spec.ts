@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drillRecords, hebciReturn } from './hebci-return';
+import { drillRecords, hebciReturn, returnExportRows, returnFigure } from './hebci-return';
 
 describe('hebciReturn', () => {
   const lines = [
@@ -35,5 +35,12 @@ describe('hebciReturn', () => {
     ];
     expect(drillRecords(records, tables[0].blocks[0].rows[0].cells[0].filter).map((r) => [r.id, r.cellPence])).toEqual([['a', 20_000_000]]);
     expect(drillRecords(records, { category: 'collaborative_research', measure: 'in_kind', partnerType: 'sme' }).map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('exports one row per line, partner cells only where the table has them', () => {
+    const rows = returnExportRows(tables);
+    expect(rows[0]).toMatchObject({ table: 'HESA Table 1 · Research related activities', line: '1a UKRI (except Research England), Royal Society, British Academy', byPartner: null });
+    const days = rows.find((r) => r.line === 'CPD learner days')!;
+    expect([returnFigure(days.byPartner![0]), returnFigure(days.total)]).toEqual([40, 40]);
   });
 });

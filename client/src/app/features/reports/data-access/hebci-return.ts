@@ -127,19 +127,23 @@ export function describeCell(row: string, f: PartFilter): string {
   return f.partnerType === undefined ? row : `${row}, ${HEBCI_PARTNER_TYPE_LABELS[f.partnerType!]}`;
 }
 
-/** The printed return, for the text export and a check by eye. */
-export function returnAsText(tables: readonly ReturnTable[]): string {
-  const out: string[] = [];
-  for (const t of tables) {
-    out.push(t.title);
-    for (const b of t.blocks) {
-      out.push(`  ${b.title}`);
-      if (b.columns === 'partner') out.push(`    ${''.padEnd(44)}${[...RETURN_PARTNER_TYPES.map((p) => HEBCI_PARTNER_TYPE_LABELS[p]), 'Total'].map((h) => h.padStart(18)).join('')}`);
-      for (const r of b.rows) {
-        const figures = r.cells.map((c) => (c.learnerDays !== null ? `${c.count} / ${c.learnerDays} days` : `${c.count} / £${c.valueThousands}k`).padStart(18)).join('');
-        out.push(`    ${r.label.slice(0, 43).padEnd(44)}${figures}`);
-      }
-    }
-  }
-  return out.join('\n');
+/** One line of the return for export: where it is, and its cells (a column per partner type and a total, or the total alone). */
+export interface ReturnExportRow {
+  table: string;
+  section: string;
+  line: string;
+  /** By partner type in RETURN_PARTNER_TYPES order; null in a block reported by funding source. */
+  byPartner: ReturnCell[] | null;
+  total: ReturnCell;
 }
+
+export function returnExportRows(tables: readonly ReturnTable[]): ReturnExportRow[] {
+  return tables.flatMap((t) => t.blocks.flatMap((b) => b.rows.map((r) => ({
+    table: t.title, section: b.title, line: r.label,
+    byPartner: b.columns === 'partner' ? r.cells.slice(0, RETURN_PARTNER_TYPES.length) : null,
+    total: r.cells[r.cells.length - 1],
+  }))));
+}
+
+/** A cell's figure in the return's unit: £000s, or learner days. */
+export const returnFigure = (c: ReturnCell | undefined): number | '' => (c ? (c.learnerDays ?? c.valueThousands) : '');
