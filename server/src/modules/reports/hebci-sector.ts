@@ -2,7 +2,8 @@
  * Commercial or non-commercial for HE-BCI. The Companies House category decides when it names a
  * not-for-profit form (charities, community interest companies, charitable incorporated
  * organisations, registered/industrial and provident societies: HESA's third sector) or a
- * company limited by shares (plc, private limited: commercial); otherwise the organisation type
+ * company limited by shares (plc, private limited: commercial; limited by guarantee is not
+ * enough to tell); otherwise the organisation type
  * decides, through the editable hebci_sector_map.
  */
 const NON_COMMERCIAL_CATEGORY = /charit|community interest|\bcic\b|\bcio\b|registered society|industrial and provident|co-?operative society|community benefit/i;
@@ -11,7 +12,10 @@ const COMMERCIAL_CATEGORY = /public limited|\bplc\b|private limited|limited liab
 export type Sector = 'commercial' | 'non_commercial';
 
 export function hebciSector(companyCategory: string | null, typeIsCommercial: boolean): { sector: Sector; basis: string } {
-  if (companyCategory && NON_COMMERCIAL_CATEGORY.test(companyCategory)) return { sector: 'non_commercial', basis: `Companies House category ${companyCategory}` };
-  if (companyCategory && COMMERCIAL_CATEGORY.test(companyCategory)) return { sector: 'commercial', basis: `Companies House category ${companyCategory}` };
+  // The register's words or its API's slugs ("community-interest-company") alike.
+  const words = companyCategory?.replace(/[-_]+/g, ' ') ?? null;
+  if (words && NON_COMMERCIAL_CATEGORY.test(words)) return { sector: 'non_commercial', basis: `Companies House category ${companyCategory}` };
+  // A company limited by guarantee may be either (many charities are): its type decides.
+  if (words && COMMERCIAL_CATEGORY.test(words) && !/guarant/i.test(words)) return { sector: 'commercial', basis: `Companies House category ${companyCategory}` };
   return { sector: typeIsCommercial ? 'commercial' : 'non_commercial', basis: 'organisation type' };
 }

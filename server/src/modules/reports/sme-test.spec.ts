@@ -62,7 +62,8 @@ describe('smeDecision', () => {
 
 describe('hebciSector', () => {
   it('should treat charities, CICs, CIOs and registered societies as non-commercial whatever the type', () => {
-    for (const category of ['Charitable Incorporated Organisation', 'Community Interest Company', 'Registered Society', 'Scottish charitable incorporated organisation']) {
+    for (const category of ['Charitable Incorporated Organisation', 'Community Interest Company', 'Registered Society', 'Scottish charitable incorporated organisation',
+      'community-interest-company', 'registered-society-non-jurisdictional']) {
       expect(hebciSector(category, true).sector).toBe('non_commercial');
     }
   });
@@ -71,5 +72,7 @@ describe('hebciSector', () => {
     expect(hebciSector('Public Limited Company', false)).toEqual({ sector: 'commercial', basis: 'Companies House category Public Limited Company' });
     expect(hebciSector(null, false)).toEqual({ sector: 'non_commercial', basis: 'organisation type' });
     expect(hebciSector('Other', true).sector).toBe('commercial');
+    expect(hebciSector('plc', false).sector).toBe('commercial');
+    expect(hebciSector('private-limited-guarant-nsc', false).sector).toBe('non_commercial'); // not limited by shares: the type decides
   });
 });
