@@ -234,6 +234,14 @@ describe('HE-BCI return on HESA basis', () => {
       { id: opp['R2 regeneration UKSPF instalments'], v: before.version }, t.tokens.staff);
     const after = (await ok(q, { id: opp['R2 regeneration UKSPF instalments'] }, t.tokens.staff)).opportunity;
     expect(after.instalments).toEqual([{ dueOn: '2026-08-15', receivedOn: null, amountPence: M(30_000) }]);
+    const history = (await ok(`query($id: ID!) { opportunity(id: $id) { history { action changes { field } } } }`, { id: opp['R2 regeneration UKSPF instalments'] }, t.tokens.staff))
+      .opportunity.history;
+    expect(history[0]).toEqual({ action: 'update', changes: [{ field: 'instalments' }] });
+    await ok(`mutation($id: ID!, $v: Int!) { updateOpportunity(id: $id, version: $v, input: { instalments: [{ dueOn: "2026-08-15", amountPence: 3000000 }] }) { id } }`,
+      { id: opp['R2 regeneration UKSPF instalments'], v: before.version + 1 }, t.tokens.staff);
+    const again = (await ok(`query($id: ID!) { opportunity(id: $id) { history { action } } }`, { id: opp['R2 regeneration UKSPF instalments'] }, t.tokens.staff))
+      .opportunity.history;
+    expect(again).toHaveLength(history.length); // the same instalments again: nothing changed, nothing audited
     const s = (await ok(SUMMARY, { year: '2025/26' }, t.tokens.viewer)).reports.heBciSummary;
     expect(s.lines.find((l: any) => l.fundingSource === 'uk_shared_prosperity_fund')).toBeUndefined(); // now all in 2026/27
   });

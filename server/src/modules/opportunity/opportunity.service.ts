@@ -122,7 +122,8 @@ export class OpportunityService {
       }
       if (instalments) {
         const old = await replaceInstalments(tx, id, instalments);
-        changes.instalments = { old, new: instalments };
+        const same = (list: typeof old) => JSON.stringify(list.map((i) => [i.dueOn, i.receivedOn ?? null, i.amountPence, i.note ?? null]).sort());
+        if (same(old) !== same(instalments)) changes.instalments = { old, new: instalments };
       }
       await recordAudit(tx, { actorId: user.id, entityType: 'opportunity', entityId: id, action: 'update', changes });
       return after;

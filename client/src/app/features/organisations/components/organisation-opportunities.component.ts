@@ -8,6 +8,7 @@ import { OrganisationOpportunitiesGQL } from '../../../graphql/generated';
 import { formatIsoDate } from '../../../shared/dates/dates';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 import { formatPence } from '../../../shared/money/money';
+import { OpportunityHeBciDialog, OpportunityHeBciDialogData } from '../../pipeline/components/opportunity-hebci.dialog';
 import { OpportunityDialog, OpportunityDialogData } from '../../pipeline/components/opportunity.dialog';
 
 /** The organisation's opportunities, newest first, with a way to add one and to see them in the pipeline. */
@@ -29,6 +30,9 @@ import { OpportunityDialog, OpportunityDialogData } from '../../pipeline/compone
                 <span>{{ typeLabel(e.node.type) }}</span>
                 @if (e.node.stage.outcome === 'open') {
                   <span>close {{ date(e.node.expectedCloseDate, 'not set') }}</span>
+                }
+                @if (canWrite() && e.node.stage.outcome === 'won') {
+                  <button type="button" class="link" (click)="heBci(e.node.id)" [attr.aria-label]="'HE-BCI details of ' + e.node.title">HE-BCI details</button>
                 }
               </div>
             </li>
@@ -58,6 +62,7 @@ import { OpportunityDialog, OpportunityDialogData } from '../../pipeline/compone
     .stage.lost { color: #8c1d18; border-color: #8c1d18; }
     .meta { display: flex; flex-wrap: wrap; gap: 2px 10px; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
     .meta strong { color: var(--mat-sys-on-surface); }
+    .link { font: inherit; color: var(--mat-sys-primary); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
     .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -83,6 +88,12 @@ export class OrganisationOpportunitiesComponent {
   protected readonly date = formatIsoDate;
   protected readonly typeLabel = (t: keyof typeof OPPORTUNITY_TYPE_LABELS) => OPPORTUNITY_TYPE_LABELS[t];
   protected readonly count = computed(() => this.page()?.totalCount ?? 0);
+
+  /** Funding source, in-kind, learner days, IP type, KTP split and instalments: what the HE-BCI return needs of a won contract. */
+  protected heBci(opportunityId: string): void {
+    const data: OpportunityHeBciDialogData = { opportunityId };
+    this.dialog.open(OpportunityHeBciDialog, { data, ariaLabelledBy: 'hebci-dialog-title', width: '720px', maxWidth: '95vw' });
+  }
 
   protected add(): void {
     const data: OpportunityDialogData = { organisation: { id: this.organisationId(), name: this.organisationName() } };
