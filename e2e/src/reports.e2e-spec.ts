@@ -161,5 +161,9 @@ describe('reports and the manager dashboard', () => {
     expect(await drill.locator('tbody tr').count()).toBe(count);
     expect(await drill.locator('tbody tr').first().innerText()).toMatch(/(Spread by days|Instalments in the year)/);
     await snapshot(page, 'hebci-hesa-drill');
+    // The organisation behind a contract says whether it is an SME, and why.
+    await drill.locator('tbody tr').first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Size and group (for HE-BCI)' }).waitFor();
+    expect(await page.locator('#size-and-group .sme').innerText()).toMatch(/^SME: (yes|no|unknown|not applicable \(non-commercial\)) — \S/);
   });
 });

@@ -1,3 +1,4 @@
+import { statementCounter } from './support/statements';
 import { codeOf, createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -244,5 +245,18 @@ describe('HE-BCI return on HESA basis', () => {
     expect(again).toHaveLength(history.length); // the same instalments again: nothing changed, nothing audited
     const s = (await ok(SUMMARY, { year: '2025/26' }, t.tokens.viewer)).reports.heBciSummary;
     expect(s.lines.find((l: any) => l.fundingSource === 'uk_shared_prosperity_fund')).toBeUndefined(); // now all in 2026/27
+  });
+
+  it('batches instalments: a page of 23 opportunities costs the same statements as a page of 2', async () => {
+    const counter = await statementCounter(t);
+    const q = `query($first: Int) { opportunities(first: $first) { edges { node { id instalments { amountPence } } } } }`;
+    const run = async (first: number) => {
+      const { statements, result } = await counter.measure(() => t.gql(q, { first }, t.tokens.staff));
+      expect(result.errors).toBeUndefined();
+      return { statements, withInstalments: result.data.opportunities.edges.filter((e: any) => e.node.instalments.length).length };
+    };
+    const [small, big] = [await run(2), await run(50)];
+    expect(big.withInstalments).toBe(2); // CR1 and R2
+    expect(big.statements).toBe(small.statements);
   });
 });
