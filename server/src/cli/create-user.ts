@@ -45,7 +45,7 @@ async function main(): Promise<void> {
           [input.email, input.name, input.role, await hashPassword(password)],
         );
         for (const code of values.department ?? []) {
-          const [department] = await tx.query('SELECT id FROM departments WHERE code = $1', [code.toUpperCase()]);
+          const [department] = await tx.query('SELECT id FROM departments WHERE code = $1 AND deleted_at IS NULL', [code.toUpperCase()]);
           if (!department) throw new Error(`No department with code ${code}`);
           await tx.query('INSERT INTO user_departments (user_id, department_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [user.id, department.id]);
         }

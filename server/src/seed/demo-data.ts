@@ -38,7 +38,7 @@ export async function seedDemoData(db: DataSource, now = Date.now()): Promise<De
     const departmentIds = new Map<string, string>();
     for (const [name, code] of DEMO_DEPARTMENTS) {
       const [row] = await tx.query(
-        `INSERT INTO departments (name, code) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = departments.name RETURNING id`, [name, code]);
+        `INSERT INTO departments (name, code) VALUES ($1, $2) ON CONFLICT (code) WHERE deleted_at IS NULL DO UPDATE SET name = departments.name RETURNING id`, [name, code]);
       departmentIds.set(code, row.id);
     }
     const staff: Array<{ id: string; code: string }> = [];

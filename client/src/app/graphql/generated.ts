@@ -47,6 +47,11 @@ export type AssessmentStatus =
   | 'completed'
   | 'in_progress';
 
+export type ChangePasswordInput = {
+  currentPassword: string;
+  newPassword: string;
+};
+
 /** Status at Companies House; dissolved, removed and converted_closed companies no longer exist */
 export type CompanyStatus =
   | 'active'
@@ -92,6 +97,14 @@ export type CreateContactInput = {
   /** Their role at organisationId */
   role?: string | null | undefined;
   tags?: Array<string> | null | undefined;
+};
+
+export type CreateDepartmentInput = {
+  /** Short code, e.g. ENG (any case; stored upper case) */
+  code: string;
+  name: string;
+  /** The parent unit, e.g. the faculty of a school */
+  parentId?: string | number | null | undefined;
 };
 
 export type CreateOpportunityInput = {
@@ -371,6 +384,13 @@ export type ImportStatus =
   | 'PREVIEWING'
   | 'UNDOING'
   | 'UNDONE';
+
+export type InviteUserInput = {
+  departmentIds?: Array<string | number> | null | undefined;
+  email: string;
+  name: string;
+  role: Role;
+};
 
 /** HE-BCI Table 4: licence (licence income), other_ip (other IP income, e.g. design or copyright income), sale_of_shares (sale of shares in spin-offs) */
 export type IpIncomeType =
@@ -721,6 +741,12 @@ export type UpdateContactInput = {
   tags?: Array<string> | null | undefined;
 };
 
+export type UpdateDepartmentInput = {
+  code?: string | null | undefined;
+  name?: string | null | undefined;
+  parentId?: string | number | null | undefined;
+};
+
 export type UpdateOpportunityInput = {
   /** Visible only to its department, managers and admins (the organisation's setting when not given on create) */
   confidential?: boolean | null | undefined;
@@ -808,6 +834,12 @@ export type UpdateOrganisationInput = {
   website?: string | null | undefined;
 };
 
+export type UpdateUserInput = {
+  departmentIds?: Array<string | number> | null | undefined;
+  name?: string | null | undefined;
+  role?: Role | null | undefined;
+};
+
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, departments: Array<{ id: string, name: string, code: string }> };
 
 export type LoginMutationVariables = Exact<{
@@ -822,6 +854,13 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, email: string, name: string, role: Role, departments: Array<{ id: string, name: string, code: string }> } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { accessToken: string, user: { id: string, email: string, name: string, role: Role, departments: Array<{ id: string, name: string, code: string }> } } };
 
 export type AffiliationItemFragment = { id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null };
 
@@ -1436,6 +1475,43 @@ export type SetHeBciSectorMappingMutation = { setHeBciSectorMapping: { organisat
 
 export type HeBciPartItemFragment = { table: number, category: HeBciCategory, measure: HeBciMeasure, fundingSource: FundingSource | null, ipIncomeType: IpIncomeType | null, partnerType: HeBciPartnerType | null, valuePence: number, learnerDays: number | null };
 
+export type DepartmentSettingFragment = { id: string, code: string, name: string, parentId: string | null, memberCount: number, archivedAt: string | null, version: number };
+
+export type DepartmentSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DepartmentSettingsQuery = { departments: Array<{ id: string, code: string, name: string, parentId: string | null, memberCount: number, archivedAt: string | null, version: number }> };
+
+export type CreateDepartmentMutationVariables = Exact<{
+  input: CreateDepartmentInput;
+}>;
+
+
+export type CreateDepartmentMutation = { createDepartment: { id: string, code: string, name: string, parentId: string | null, memberCount: number, archivedAt: string | null, version: number } };
+
+export type UpdateDepartmentMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateDepartmentInput;
+}>;
+
+
+export type UpdateDepartmentMutation = { updateDepartment: { id: string, code: string, name: string, parentId: string | null, memberCount: number, archivedAt: string | null, version: number } };
+
+export type ArchiveDepartmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArchiveDepartmentMutation = { archiveDepartment: { id: string, code: string, name: string, parentId: string | null, memberCount: number, archivedAt: string | null, version: number } };
+
+export type RestoreDepartmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestoreDepartmentMutation = { restoreDepartment: { id: string, code: string, name: string, parentId: string | null, memberCount: number, archivedAt: string | null, version: number } };
+
 export type StageSettingFragment = { id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome, version: number };
 
 export type StageSettingsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1465,6 +1541,50 @@ export type ReorderStagesMutationVariables = Exact<{
 
 
 export type ReorderStagesMutation = { reorderOpportunityStages: Array<{ id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome, version: number }> };
+
+export type UserSettingFragment = { id: string, email: string, name: string, role: Role, active: boolean, lastSignInAt: string | null, version: number, departments: Array<{ id: string, name: string, code: string }> };
+
+export type UserSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UserSettingsQuery = { users: Array<{ id: string, email: string, name: string, role: Role, active: boolean, lastSignInAt: string | null, version: number, departments: Array<{ id: string, name: string, code: string }> }> };
+
+export type InviteUserMutationVariables = Exact<{
+  input: InviteUserInput;
+}>;
+
+
+export type InviteUserMutation = { inviteUser: { temporaryPassword: string, user: { id: string, email: string, name: string, role: Role, active: boolean, lastSignInAt: string | null, version: number, departments: Array<{ id: string, name: string, code: string }> } } };
+
+export type UpdateUserMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: string, email: string, name: string, role: Role, active: boolean, lastSignInAt: string | null, version: number, departments: Array<{ id: string, name: string, code: string }> } };
+
+export type DeactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeactivateUserMutation = { deactivateUser: { id: string, email: string, name: string, role: Role, active: boolean, lastSignInAt: string | null, version: number, departments: Array<{ id: string, name: string, code: string }> } };
+
+export type ReactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReactivateUserMutation = { reactivateUser: { id: string, email: string, name: string, role: Role, active: boolean, lastSignInAt: string | null, version: number, departments: Array<{ id: string, name: string, code: string }> } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: { temporaryPassword: string, user: { id: string, email: string, name: string, role: Role, active: boolean, lastSignInAt: string | null, version: number, departments: Array<{ id: string, name: string, code: string }> } } };
 
 export type TaskItemFragment = { id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
 
@@ -2015,6 +2135,17 @@ export const HeBciPartItemFragmentDoc = gql`
   learnerDays
 }
     `;
+export const DepartmentSettingFragmentDoc = gql`
+    fragment DepartmentSetting on Department {
+  id
+  code
+  name
+  parentId
+  memberCount
+  archivedAt
+  version
+}
+    `;
 export const StageSettingFragmentDoc = gql`
     fragment StageSetting on OpportunityStage {
   id
@@ -2023,6 +2154,22 @@ export const StageSettingFragmentDoc = gql`
   defaultProbability
   outcome
   version
+}
+    `;
+export const UserSettingFragmentDoc = gql`
+    fragment UserSetting on User {
+  id
+  email
+  name
+  role
+  active
+  lastSignInAt
+  version
+  departments {
+    id
+    name
+    code
+  }
 }
     `;
 export const TaskItemFragmentDoc = gql`
@@ -2099,6 +2246,27 @@ export const MeDocument = gql`
   })
   export class MeGQL extends Apollo.Query<MeQuery, MeQueryVariables> {
     override document = MeDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ChangePasswordDocument = gql`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    accessToken
+    user {
+      ...CurrentUser
+    }
+  }
+}
+    ${CurrentUserFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ChangePasswordGQL extends Apollo.Mutation<ChangePasswordMutation, ChangePasswordMutationVariables> {
+    override document = ChangePasswordDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
@@ -4018,6 +4186,96 @@ export const SetHeBciSectorMappingDocument = gql`
       super(apollo);
     }
   }
+export const DepartmentSettingsDocument = gql`
+    query DepartmentSettings {
+  departments(includeArchived: true) {
+    ...DepartmentSetting
+  }
+}
+    ${DepartmentSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DepartmentSettingsGQL extends Apollo.Query<DepartmentSettingsQuery, DepartmentSettingsQueryVariables> {
+    override document = DepartmentSettingsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateDepartmentDocument = gql`
+    mutation CreateDepartment($input: CreateDepartmentInput!) {
+  createDepartment(input: $input) {
+    ...DepartmentSetting
+  }
+}
+    ${DepartmentSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateDepartmentGQL extends Apollo.Mutation<CreateDepartmentMutation, CreateDepartmentMutationVariables> {
+    override document = CreateDepartmentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateDepartmentDocument = gql`
+    mutation UpdateDepartment($id: ID!, $version: Int!, $input: UpdateDepartmentInput!) {
+  updateDepartment(id: $id, version: $version, input: $input) {
+    ...DepartmentSetting
+  }
+}
+    ${DepartmentSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateDepartmentGQL extends Apollo.Mutation<UpdateDepartmentMutation, UpdateDepartmentMutationVariables> {
+    override document = UpdateDepartmentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ArchiveDepartmentDocument = gql`
+    mutation ArchiveDepartment($id: ID!) {
+  archiveDepartment(id: $id) {
+    ...DepartmentSetting
+  }
+}
+    ${DepartmentSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ArchiveDepartmentGQL extends Apollo.Mutation<ArchiveDepartmentMutation, ArchiveDepartmentMutationVariables> {
+    override document = ArchiveDepartmentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RestoreDepartmentDocument = gql`
+    mutation RestoreDepartment($id: ID!) {
+  restoreDepartment(id: $id) {
+    ...DepartmentSetting
+  }
+}
+    ${DepartmentSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RestoreDepartmentGQL extends Apollo.Mutation<RestoreDepartmentMutation, RestoreDepartmentMutationVariables> {
+    override document = RestoreDepartmentDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const StageSettingsDocument = gql`
     query StageSettings {
   opportunityStages {
@@ -4085,6 +4343,120 @@ export const ReorderStagesDocument = gql`
   })
   export class ReorderStagesGQL extends Apollo.Mutation<ReorderStagesMutation, ReorderStagesMutationVariables> {
     override document = ReorderStagesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UserSettingsDocument = gql`
+    query UserSettings {
+  users(includeInactive: true) {
+    ...UserSetting
+  }
+}
+    ${UserSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UserSettingsGQL extends Apollo.Query<UserSettingsQuery, UserSettingsQueryVariables> {
+    override document = UserSettingsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const InviteUserDocument = gql`
+    mutation InviteUser($input: InviteUserInput!) {
+  inviteUser(input: $input) {
+    temporaryPassword
+    user {
+      ...UserSetting
+    }
+  }
+}
+    ${UserSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class InviteUserGQL extends Apollo.Mutation<InviteUserMutation, InviteUserMutationVariables> {
+    override document = InviteUserDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateUserDocument = gql`
+    mutation UpdateUser($id: ID!, $version: Int, $input: UpdateUserInput!) {
+  updateUser(id: $id, version: $version, input: $input) {
+    ...UserSetting
+  }
+}
+    ${UserSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateUserGQL extends Apollo.Mutation<UpdateUserMutation, UpdateUserMutationVariables> {
+    override document = UpdateUserDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DeactivateUserDocument = gql`
+    mutation DeactivateUser($id: ID!) {
+  deactivateUser(id: $id) {
+    ...UserSetting
+  }
+}
+    ${UserSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DeactivateUserGQL extends Apollo.Mutation<DeactivateUserMutation, DeactivateUserMutationVariables> {
+    override document = DeactivateUserDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ReactivateUserDocument = gql`
+    mutation ReactivateUser($id: ID!) {
+  reactivateUser(id: $id) {
+    ...UserSetting
+  }
+}
+    ${UserSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ReactivateUserGQL extends Apollo.Mutation<ReactivateUserMutation, ReactivateUserMutationVariables> {
+    override document = ReactivateUserDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ResetPasswordDocument = gql`
+    mutation ResetPassword($userId: ID!) {
+  resetPassword(userId: $userId) {
+    temporaryPassword
+    user {
+      ...UserSetting
+    }
+  }
+}
+    ${UserSettingFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ResetPasswordGQL extends Apollo.Mutation<ResetPasswordMutation, ResetPasswordMutationVariables> {
+    override document = ResetPasswordDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -13,6 +13,8 @@ export interface AuthUser {
 export interface JwtPayload {
   sub: string;
   role: Role;
+  /** The user's token version when it was issued; tokens from before it existed count as version 1. */
+  tv?: number;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser =>

@@ -6,7 +6,12 @@ import { AuthUser, JwtPayload } from './auth-user';
 import { JWT_SECRET } from './jwt-secret';
 import { Inject } from '@nestjs/common';
 
-/** Accepts a bearer token only while its user still exists; the role comes from the database, so a demotion is immediate. */
+/**
+ * Accepts a bearer token only while its user is active and the token's version is the user's
+ * current one: deactivation and password resets bump the version, so old tokens fail on their
+ * very next request. One primary-key lookup per request; the role comes from the database too,
+ * so a demotion is immediate.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(private readonly db: DataSource, @Inject(JWT_SECRET) secret: string) {
@@ -17,8 +22,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     const [row] = await this.db.query(
       `SELECT u.id, u.email, u.role, COALESCE(array_agg(ud.department_id) FILTER (WHERE ud.department_id IS NOT NULL), '{}') AS "departmentIds"
          FROM users u LEFT JOIN user_departments ud ON ud.user_id = u.id
-        WHERE u.id = $1 AND u.deleted_at IS NULL GROUP BY u.id`,
-      [payload.sub],
+        WHERE u.id = $1 AND u.deleted_at IS NULL AND u.token_version = $2 GROUP BY u.id`,
+      [payload.sub, payload.tv ?? 1],
     );
     return row ?? false;
   }

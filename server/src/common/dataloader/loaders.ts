@@ -5,6 +5,7 @@ import { Affiliation } from '../../modules/contact/affiliation.entity';
 import { ConsentRecord } from '../../modules/contact/consent-record.entity';
 import { Contact } from '../../modules/contact/contact.entity';
 import { Department } from '../../modules/department/department.entity';
+import { memberCounts } from '../../modules/department/department.sql';
 import { EngagementsArgs } from '../../modules/engagement/dto/engagement.input';
 import { Engagement } from '../../modules/engagement/engagement.entity';
 import { timelines, TimelineScope } from '../../modules/engagement/engagement.timeline';
@@ -88,11 +89,15 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       oneByKey(ids, await db.getRepository(Department).find({ where: { id: In([...ids]) }, withDeleted: true }), (d) => d.id))),
     departmentsByUserId: new BatchLoader<string, Department[]>(async (userIds) => {
       const rows: Array<Department & { userId: string }> = await db.query(
-        `SELECT ud.user_id AS "userId", d.id, d.name, d.code, d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt", d.deleted_at AS "deletedAt"
+        `SELECT ud.user_id AS "userId", d.id, d.name, d.code, d.parent_id AS "parentId", d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt", d.deleted_at AS "deletedAt"
            FROM user_departments ud JOIN departments d ON d.id = ud.department_id WHERE ud.user_id = ANY($1) ORDER BY d.name`,
         [[...userIds]],
       );
       return byKey(userIds, rows, (r) => r.userId).map((list) => list.map(({ userId: _u, ...d }) => Object.assign(new Department(), d)));
+    }),
+    departmentMemberCount: new BatchLoader<string, number>(async (ids) => {
+      const counts = await memberCounts(db.manager, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
     }),
     /** Null when the organisation is confidential to another department: it simply does not show. */
     organisationById: perField(() => new BatchLoader<string, Organisation | null>(async (ids) => {

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../../common/database/base-record';
 
@@ -10,7 +10,11 @@ export class Department extends BaseRecord {
   @Column({ type: 'text' })
   name!: string;
 
-  @Field({ description: 'Short code, e.g. ENG' })
+  @Field({ description: 'Short code, e.g. ENG: upper case, unique among live departments' })
   @Column({ type: 'text' })
   code!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The unit this one sits in (a school in its faculty); null at the top' })
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
 }

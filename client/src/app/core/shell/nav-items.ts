@@ -19,6 +19,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/duplicates', label: 'Duplicates' },
   { path: '/import', label: 'Import', managersOnly: true },
   { path: '/data-quality', label: 'Data quality' },
+  { path: '/settings/departments', label: 'Departments', adminsOnly: true },
+  { path: '/settings/users', label: 'Users', adminsOnly: true },
   { path: '/settings/stages', label: 'Settings', adminsOnly: true },
   { path: '/settings/export', label: 'Export all data', adminsOnly: true },
 ];

@@ -6,6 +6,7 @@ import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -14,6 +15,7 @@ import { LogEngagementService } from '../../features/engagements/log-engagement.
 import { shortcutFor } from '../../shared/keyboard/shortcuts';
 import { labelOf, ROLE_LABELS } from '../../shared/labels/enum-labels';
 import { AuthService } from '../auth/auth.service';
+import { ChangePasswordDialog } from '../auth/change-password.dialog';
 import { GlobalSearchComponent } from './global-search.component';
 import { NAV_ITEMS } from './nav-items';
 import { PRODUCT_NAME } from './page-title.strategy';
@@ -48,6 +50,7 @@ export class ShellComponent {
   private readonly search = viewChild.required(GlobalSearchComponent);
   private readonly dialog = inject(MatDialog);
   private readonly log = inject(LogEngagementService);
+  private readonly snackBar = inject(MatSnackBar);
 
   protected readonly productName = PRODUCT_NAME;
   protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => (!item.managersOnly || this.auth.isManager()) && (!item.adminsOnly || this.auth.isAdmin())));
@@ -87,6 +90,13 @@ export class ShellComponent {
   /** On a narrow screen the drawer covers the page: close it once a link is followed. */
   protected navigated(): void {
     if (this.narrow()) void this.drawer().close();
+  }
+
+  protected changePassword(): void {
+    const ref = this.dialog.open(ChangePasswordDialog, { ariaLabelledBy: 'change-password-title', restoreFocus: true });
+    ref.afterClosed().subscribe((changed) => {
+      if (changed) this.snackBar.open('Password changed. Your other sessions are signed out.', undefined, { duration: 4000 });
+    });
   }
 
   protected signOut(): void {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
@@ -21,7 +21,10 @@ import { ENGAGEMENT_TYPE_LABELS, optionsOf } from '../../../shared/labels/enum-l
 import { debouncedSearch } from '../../../shared/search/debounced-search';
 import { OrganisationOption, organisationOptions } from '../../../shared/search/organisation-typeahead';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
+import { SessionStore } from '../../../core/auth/session.store';
+import { departmentOrDefault } from '../data-access/department-default';
 import { DepartmentsService } from '../data-access/departments.service';
+import { NoDepartmentsComponent } from './no-departments.component';
 import {
   defaultFollowUpDue,
   emptyLogEngagementForm,
@@ -67,6 +70,7 @@ const MESSAGES: Partial<Record<LogEngagementField, string>> = {
     MatCheckboxModule,
     MatProgressBarModule,
     MatDatepickerModule,
+    NoDepartmentsComponent,
   ],
   providers: [provideUkDateAdapter()],
   templateUrl: './log-engagement.dialog.html',
@@ -82,7 +86,10 @@ export class LogEngagementDialogComponent {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly typeOptions = optionsOf(ENGAGEMENT_TYPE_LABELS);
-  protected readonly departments = toSignal(inject(DepartmentsService).departments(), { initialValue: [] });
+  protected readonly mine = inject(SessionStore).user()?.departments ?? [];
+  /** Undefined while loading; empty when the institution has none yet (the form then says who can add one). */
+  protected readonly departments = toSignal(inject(DepartmentsService).departments());
+  protected readonly noDepartments = computed(() => this.departments()?.length === 0);
   private readonly initial = emptyLogEngagementForm({ organisation: this.data.organisation, contacts: this.data.contacts, departmentId: this.data.departmentId });
 
   protected readonly organisation = new FormControl<NamedRef | string | null>(this.initial.organisation);
@@ -150,6 +157,11 @@ export class LogEngagementDialogComponent {
   protected readonly displayName = (value: NamedRef | string | null): string => (typeof value === 'string' ? value : (value?.name ?? ''));
 
   constructor() {
+    // Once the departments are known, start in a sensible one: the person's own, or the only one there is.
+    inject(DepartmentsService).departments().pipe(takeUntilDestroyed()).subscribe((live) => {
+      const control = this.form.controls.departmentId;
+      control.setValue(departmentOrDefault(control.value, this.mine, live) ?? '');
+    });
     this.form.controls.addFollowUp.valueChanges.pipe(takeUntilDestroyed()).subscribe((on) => {
       if (on && !this.form.controls.followUpDueOn.value) this.form.controls.followUpDueOn.setValue(fromIsoDate(defaultFollowUpDue(toIsoDate(this.form.controls.occurredOn.value) ?? '')));
     });
@@ -186,7 +198,7 @@ export class LogEngagementDialogComponent {
   }
 
   protected async submit(): Promise<void> {
-    if (this.saving()) return;
+    if (this.saving() || this.noDepartments()) return;
     this.formError.set(null);
     const org = this.organisation.value;
     if (typeof org === 'string' && org.trim()) this.organisation.setErrors({ notChosen: true });

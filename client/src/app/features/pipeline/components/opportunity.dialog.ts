@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
@@ -23,6 +23,8 @@ import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labe
 import { parsePounds } from '../../../shared/money/money';
 import { organisationDisplayName, OrganisationOption, organisationOptions } from '../../../shared/search/organisation-typeahead';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
+import { NoDepartmentsComponent } from '../../engagements/components/no-departments.component';
+import { departmentOrDefault } from '../../engagements/data-access/department-default';
 import { DepartmentsService } from '../../engagements/data-access/departments.service';
 import { formFieldFor, OpportunityField, toCreateOpportunityInput } from '../data-access/opportunity-form.model';
 
@@ -43,12 +45,15 @@ const MESSAGES: Partial<Record<OpportunityField, string>> = {
 /** A new opportunity in one short form; it starts in the first open stage (Enquiry). Ctrl+Enter saves. */
 @Component({
   selector: 'bce-opportunity-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatAutocompleteModule, MatCheckboxModule, MatDatepickerModule],
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatAutocompleteModule, MatCheckboxModule, MatDatepickerModule, NoDepartmentsComponent],
   providers: [provideUkDateAdapter()],
   template: `
     <h2 mat-dialog-title id="opportunity-dialog-title">New opportunity</h2>
     <form [formGroup]="form" (ngSubmit)="save()" (keydown)="keydown($event)" novalidate>
       <mat-dialog-content class="grid">
+        @if (noDepartments()) {
+          <bce-no-departments class="wide" />
+        }
         @if (formError(); as message) {
           <p class="banner error wide" role="alert">{{ message }}</p>
         }
@@ -91,7 +96,7 @@ const MESSAGES: Partial<Record<OpportunityField, string>> = {
         <mat-form-field>
           <mat-label>Department</mat-label>
           <mat-select formControlName="departmentId">
-            @for (d of departments(); track d.id) {
+            @for (d of departments() ?? []; track d.id) {
               <mat-option [value]="d.id">{{ d.name }}</mat-option>
             }
           </mat-select>
@@ -101,7 +106,7 @@ const MESSAGES: Partial<Record<OpportunityField, string>> = {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">Add opportunity</button>
+        <button mat-flat-button type="submit" [disabled]="saving() || noDepartments()">Add opportunity</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -121,7 +126,9 @@ export class OpportunityDialog {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly me = inject(AuthService).user;
 
-  protected readonly departments = toSignal(inject(DepartmentsService).departments(), { initialValue: [] });
+  /** Undefined while loading; empty when the institution has none yet (the form then says who can add one). */
+  protected readonly departments = toSignal(inject(DepartmentsService).departments());
+  protected readonly noDepartments = computed(() => this.departments()?.length === 0);
   protected readonly types = optionsOf(OPPORTUNITY_TYPE_LABELS);
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', requiredTrimmedValidator],
@@ -141,6 +148,15 @@ export class OpportunityDialog {
   });
   protected readonly displayName = organisationDisplayName;
 
+  constructor() {
+    // Once the departments are known, start in a sensible one: the page's, the person's own, or the only one there is.
+    inject(DepartmentsService).departments().pipe(takeUntilDestroyed()).subscribe((live) => {
+      const control = this.form.controls.departmentId;
+      const mine = [...(this.data.departmentIds ?? []).map((id) => ({ id })), ...(this.me()?.departments ?? [])];
+      control.setValue(departmentOrDefault(control.value, mine, live));
+    });
+  }
+
   protected errorFor(field: OpportunityField): string {
     const server = this.serverErrors()[field];
     if (server) return server;
@@ -155,7 +171,7 @@ export class OpportunityDialog {
   }
 
   protected async save(): Promise<void> {
-    if (this.saving()) return;
+    if (this.saving() || this.noDepartments()) return;
     this.serverErrors.set({});
     this.formError.set(null);
     if (this.form.invalid) {
