@@ -53,7 +53,7 @@ describe('organisations journey', () => {
     await link.click();
     await headingIs(page, 'Quayside Robotics Ltd');
 
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const name = page.getByLabel('Name', { exact: true });
     await page.waitForFunction(() => (document.querySelector('input[formcontrolname="name"]') as HTMLInputElement | null)?.value === 'Quayside Robotics Ltd');
     expect(await name.inputValue()).toBe('Quayside Robotics Ltd');
