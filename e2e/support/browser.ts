@@ -22,8 +22,9 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
-export async function signIn(page: Page, email = process.env.E2E_ADMIN_EMAIL!, password = process.env.E2E_ADMIN_PASSWORD!): Promise<void> {
-  await page.goto(`${baseUrl()}/sign-in`);
+/** `base` is the shared server unless a spec runs its own (fresh-install). */
+export async function signIn(page: Page, email = process.env.E2E_ADMIN_EMAIL!, password = process.env.E2E_ADMIN_PASSWORD!, base = baseUrl()): Promise<void> {
+  await page.goto(`${base}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
+import { firstValueFrom } from 'rxjs';
 
 export interface ConfirmDialogData {
   title: string;
@@ -13,7 +14,7 @@ export interface ConfirmDialogData {
   selector: 'bce-confirm-dialog',
   imports: [MatDialogModule, MatButtonModule],
   template: `
-    <h2 mat-dialog-title>{{ data.title }}</h2>
+    <h2 mat-dialog-title id="confirm-dialog-title">{{ data.title }}</h2>
     <mat-dialog-content>
       <p>{{ data.message }}</p>
     </mat-dialog-content>
@@ -26,4 +27,10 @@ export interface ConfirmDialogData {
 })
 export class ConfirmDialogComponent {
   protected readonly data = inject<ConfirmDialogData>(MAT_DIALOG_DATA);
+}
+
+/** Opens the question and resolves true only when the person confirmed. */
+export async function confirmed(dialog: MatDialog, data: ConfirmDialogData): Promise<boolean> {
+  const ref = dialog.open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data, ariaLabelledBy: 'confirm-dialog-title', restoreFocus: true, maxWidth: '560px' });
+  return (await firstValueFrom(ref.afterClosed())) === true;
 }

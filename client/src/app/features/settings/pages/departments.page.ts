@@ -8,7 +8,7 @@ import { map, Observable } from 'rxjs';
 import { toApiError } from '../../../core/errors/api-error';
 import { ArchiveDepartmentGQL, DepartmentSettingFragment, DepartmentSettingsGQL, RestoreDepartmentGQL } from '../../../graphql/generated';
 import { DepartmentsService } from '../../engagements/data-access/departments.service';
-import { confirmed } from '../components/confirm.dialog';
+import { confirmed } from '../../organisations/components/confirm-dialog.component';
 import { DepartmentDialog, DepartmentDialogData } from '../components/department.dialog';
 import { departmentTree, liveChildren } from '../data-access/department-tree';
 
@@ -68,8 +68,8 @@ export class DepartmentsPage {
       : [];
     const ok = await confirmed(this.dialog, {
       title: `Archive ${d.name}?`,
-      message: ['It disappears from department pickers. Engagements and opportunities already recorded in it keep it.', ...members, 'You can restore it later.'],
-      confirm: 'Archive',
+      message: ['It disappears from department pickers. Engagements and opportunities already recorded in it keep it.', ...members, 'You can restore it later.'].join(' '),
+      confirmLabel: 'Archive',
     });
     if (ok) this.apply(this.archiveGql.mutate({ variables: { id: d.id } }).pipe(map((r) => r.data?.archiveDepartment)), 'Archived');
   }

@@ -18,7 +18,7 @@ import {
 } from '../../../graphql/generated';
 import { formatDateTime } from '../../../shared/dates/dates';
 import { labelOf, ROLE_LABELS } from '../../../shared/labels/enum-labels';
-import { confirmed } from '../components/confirm.dialog';
+import { confirmed } from '../../organisations/components/confirm-dialog.component';
 import { TemporaryPasswordDialog, TemporaryPasswordDialogData } from '../components/temporary-password.dialog';
 import { UserDialog, UserDialogData, UserDialogResult } from '../components/user.dialog';
 
@@ -84,8 +84,8 @@ export class UsersPage {
   protected async deactivate(u: UserSettingFragment): Promise<void> {
     const ok = await confirmed(this.dialog, {
       title: `Deactivate ${u.name}?`,
-      message: [`${u.name} is signed out everywhere at once and can no longer sign in. Their records stay as they are.`, 'You can reactivate them later.'],
-      confirm: 'Deactivate',
+      message: `${u.name} is signed out everywhere at once and can no longer sign in. Their records stay as they are. You can reactivate them later.`,
+      confirmLabel: 'Deactivate',
     });
     if (ok) this.apply(this.deactivateGql.mutate({ variables: { id: u.id } }).pipe(map((r) => r.data?.deactivateUser)), (saved) => `${saved.name} is deactivated`);
   }
@@ -97,8 +97,8 @@ export class UsersPage {
   protected async resetPassword(u: UserSettingFragment): Promise<void> {
     const ok = await confirmed(this.dialog, {
       title: `Reset ${u.name}'s password?`,
-      message: ['Their current password stops working and they are signed out everywhere. You will see a new temporary password once, to give them.'],
-      confirm: 'Reset password',
+      message: 'Their current password stops working and they are signed out everywhere. You will see a new temporary password once, to give them.',
+      confirmLabel: 'Reset password',
     });
     if (!ok) return;
     this.busy.set(true);
