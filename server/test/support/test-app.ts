@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -10,6 +11,7 @@ import { Role } from '../../src/common/auth/roles';
 import { loadConfig } from '../../src/config/env';
 import { hashPassword } from '../../src/modules/user/password';
 import { runMigrations } from '../../src/runtime/database';
+import { configureHttp } from '../../src/runtime/http';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -61,7 +63,8 @@ export async function createTestApp(): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: database.url, jwtSecret: randomBytes(32).toString('hex') })],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttp(app);
   await app.init();
   const db = app.get(DataSource);
 

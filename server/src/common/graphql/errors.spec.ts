@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { AppError, badInput, ErrorCode, formatError } from './errors';
+import { buildSchema, parse, validate } from 'graphql';
+import { AppError, badInput, ErrorCode, formatError, refusedVariableField } from './errors';
 
 describe('formatError', () => {
   it('should keep an AppError message, code and fields but drop the stack trace', () => {
@@ -38,5 +39,50 @@ describe('formatError for refused variables', () => {
     const message = 'Variable "$first" got invalid value "ten"; Int cannot represent non-integer value: "ten"';
     const out = formatError({ message, extensions: {} }, new GraphQLError(message));
     expect(out.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
+  });
+});
+
+describe('refusedVariableField', () => {
+  it.each([
+    ['Variable "$i" of required type "CreateOrganisationInput!" was not provided.', 'i'],
+    ['Variable "$i" of non-null type "CreateOrganisationInput!" must not be null.', 'i'],
+    ['Variable "$i" got invalid value { type: "employer" }; Field "name" of required type "String!" was not provided.', 'name'],
+    ['Variable "$i" got invalid value { colour: "red" }; Field "colour" is not defined by type "CreateOrganisationInput". Did you mean "town"?', 'colour'],
+    ['Variable "$i" got invalid value null at "i.name"; Expected non-nullable type "String!" not to be null.', 'name'],
+    ['Variable "$i" got invalid value "x" at "i.instalments[0].valuePence"; Pence must be a JSON number of pence, e.g. 1250000', 'valuePence'],
+    ['Variable "$i" got invalid value 7 at "i.tags[2]"; String cannot represent a non string value: 7', 'tags'],
+  ])('%s → %s', (message, field) => {
+    expect(refusedVariableField(message)).toBe(field);
+  });
+
+  it('is undefined for any other message', () => {
+    expect(refusedVariableField('Cannot query field "x" on type "Query".')).toBeUndefined();
+    expect(refusedVariableField('relation "x" does not exist')).toBeUndefined();
+  });
+});
+
+describe('formatError for requests Apollo cannot read', () => {
+  it('reports BAD_REQUEST (no query, a mutation over GET) as BAD_USER_INPUT', () => {
+    const message = 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.';
+    const out = formatError({ message, extensions: { code: 'BAD_REQUEST' } }, new GraphQLError(message));
+    expect(out).toEqual({ message, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  });
+});
+
+describe('formatError for bad values written in the query', () => {
+  const schema = buildSchema('type Query { count(first: Int): Int }');
+  const format = (query: string) => {
+    const [error] = validate(schema, parse(query));
+    return formatError({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error);
+  };
+
+  it('names the argument', () => {
+    const out = format('{ count(first: "ten") }');
+    expect(out.message).toBe('Invalid value for "first": Int cannot represent non-integer value: "ten"');
+    expect(out.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', fields: [{ field: 'first', messages: [out.message] }] });
+  });
+
+  it('leaves other validation errors as they are', () => {
+    expect(format('{ count(last: 1) }').message).toBe('Unknown argument "last" on field "Query.count".');
   });
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { literalField } from './literal-errors';
 
 /** The stable `extensions.code` values clients rely on (API.md). */
 export enum ErrorCode {
@@ -31,11 +32,31 @@ export const badInput = (fields: FieldError[]) =>
   new AppError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${fields.map((f) => `${f.field} (${f.messages.join('; ')})`).join(', ')}`, { fields });
 export const badField = (field: string, message: string) => badInput([{ field, messages: [message] }]);
 
+/**
+ * Refuses a request before it runs (from an Apollo plugin). Apollo answers an error thrown there
+ * with HTTP 500 unless it carries its own status; a refusal is the client's fault, so 400.
+ */
+export const refuseRequest = (message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { http: { status: 400 } });
+
 // Codes that graphql-js and Apollo raise for malformed requests: safe to pass through.
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
-// e.g. Variable "$i" got invalid value "x" at "i.type"; …  or  Variable "$first" got invalid value …
-const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value .*?(?: at "([\w.[\]]+)")?;/;
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
+// graphql-js's wording when it refuses a variable, e.g.
+//   Variable "$i" got invalid value "x" at "i.type"; Value "x" does not exist in "OrganisationType" enum.
+//   Variable "$i" got invalid value { … }; Field "bogus" is not defined by type "CreateOrganisationInput".
+//   Variable "$i" of required type "CreateOrganisationInput!" was not provided.
+const VARIABLE_ERROR = /^Variable "\$(\w+)" (?:got invalid value .*?(?: at "([\w.[\]]+)")?; (?:Field "(\w+)" )?|of (?:required|non-null) type )/s;
+
+/**
+ * The input field a refused variable is about, named as class-validator names it (the field
+ * itself, e.g. `type` for `$i.type`), or the variable's name when the whole of it is wrong.
+ */
+export function refusedVariableField(message: string): string | undefined {
+  const match = VARIABLE_ERROR.exec(message);
+  if (!match) return undefined;
+  const [, variable, at, field] = match;
+  return field ?? (at ? at.split('.').pop()!.replace(/(\[\d+\])+$/, '') : variable);
+}
 
 /**
  * Shapes every error the API returns: known errors keep their message and code, anything else
@@ -45,14 +66,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = String(formatted.extensions?.code ?? '');
   const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+  const field = original instanceof AppError ? undefined : refusedVariableField(formatted.message);
+  if (field) {
+    // graphql-js refused a variable (missing, null, wrong type, unknown field or enum value): name the field, as validation does.
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ field, messages: [formatted.message] }] } };
+  }
+  if (code === 'BAD_REQUEST') {
+    // Apollo's word for a request it cannot read (no query, a mutation over GET): to clients that is bad input too.
+    return { message: formatted.message, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+  }
+  const literal = code === 'GRAPHQL_VALIDATION_FAILED' ? literalField(error) : undefined;
+  if (literal) {
+    const message = `Invalid value for "${literal}": ${formatted.message}`;
+    return { message, locations: formatted.locations, extensions: { ...extensions, fields: [{ field: literal, messages: [message] }] } };
+  }
   if (original instanceof AppError || (CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) || REQUEST_ERROR_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
-  }
-  const variableError = VARIABLE_ERROR.exec(formatted.message);
-  if (variableError) {
-    // graphql-js refused a variable (wrong type, unknown enum value): name the input field it was about.
-    const field = (variableError[2] ?? variableError[1]).split('.').pop()!.replace(/\[\d+\]$/, '');
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ field, messages: [formatted.message] }] } };
   }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

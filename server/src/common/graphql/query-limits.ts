@@ -1,8 +1,8 @@
 import depthLimit from 'graphql-depth-limit';
 import { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
-import { AppError, ErrorCode } from './errors';
+import { refuseRequest } from './errors';
 
 export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 5000;
@@ -14,16 +14,20 @@ export function complexityPlugin(getSchema: () => GraphQLSchema, max = MAX_QUERY
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          const schema = getSchema();
+          // Variables that do not fit the schema are left to execution, which refuses them as
+          // BAD_USER_INPUT (HTTP 400) naming the variable; costing them here would throw a 500.
+          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) return;
           const complexity = getComplexity({
-            schema: getSchema(),
+            schema,
             operationName: request.operationName,
             query: document,
             variables: request.variables,
             estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > max) {
-            throw new AppError(ErrorCode.BAD_USER_INPUT, `Query is too complex: ${complexity} (maximum ${max})`);
+            throw refuseRequest(`Query is too complex: ${complexity} (maximum ${max})`);
           }
         },
       };

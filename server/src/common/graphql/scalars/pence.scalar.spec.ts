@@ -1,4 +1,4 @@
-import { Kind } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import { PenceScalar, toPence } from './pence.scalar';
 
 describe('Pence scalar', () => {
@@ -21,5 +21,17 @@ describe('Pence scalar', () => {
     expect(() => PenceScalar.parseValue('500')).toThrow(/JSON number/);
     expect(PenceScalar.parseLiteral({ kind: Kind.INT, value: '500' })).toBe(500);
     expect(() => PenceScalar.parseLiteral({ kind: Kind.FLOAT, value: '5.5' })).toThrow(/whole number/);
+  });
+
+  it('should point a refused literal at its node, so the API can name the field it was for', () => {
+    for (const ast of [{ kind: Kind.STRING, value: 'lots' } as const, { kind: Kind.INT, value: '9007199254740993' } as const]) {
+      let thrown: unknown;
+      try {
+        PenceScalar.parseLiteral(ast);
+      } catch (error) {
+        thrown = error;
+      }
+      expect((thrown as GraphQLError).nodes).toEqual([ast]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { ValueTransformer } from 'typeorm';
 
 /**
@@ -8,10 +8,10 @@ import { ValueTransformer } from 'typeorm';
  * refused on the way in and on the way out instead of being silently rounded. Int would overflow
  * at £21.4m. The columns are bigint with a CHECK that keeps them within the safe range.
  */
-export function toPence(value: unknown): number {
+export function toPence(value: unknown, node?: ValueNode): number {
   const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : typeof value === 'bigint' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
-    throw new GraphQLError(`Pence must be a whole number of pence within ±${Number.MAX_SAFE_INTEGER}, got ${String(value)}`);
+    throw new GraphQLError(`Pence must be a whole number of pence within ±${Number.MAX_SAFE_INTEGER}, got ${String(value)}`, { nodes: node });
   }
   return n;
 }
@@ -25,8 +25,9 @@ export const PenceScalar = new GraphQLScalarType({
     return toPence(value);
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.INT) throw new GraphQLError('Pence must be a whole number of pence, e.g. 1250000');
-    return toPence(ast.value);
+    // With the node, so the error has a location and the API can name the field it was for.
+    if (ast.kind !== Kind.INT) throw new GraphQLError('Pence must be a whole number of pence, e.g. 1250000', { nodes: ast });
+    return toPence(ast.value, ast);
   },
 });
 
