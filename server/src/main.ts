@@ -6,9 +6,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { resolveJwtSecret } from './common/auth/jwt-secret';
-import { ConfigError, loadConfig } from './config/env';
+import { loadConfig } from './config/env';
 import { ensureAdmin } from './runtime/bootstrap-admin';
 import { openDatabase, runMigrations, withDataSource } from './runtime/database';
+import { configureHttp } from './runtime/http';
+import { startupFailure } from './runtime/startup-failure';
 import { seedDemoData } from './seed/demo-data';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
@@ -44,8 +46,7 @@ async function main(): Promise<void> {
     const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl: db.url, jwtSecret }), { bufferLogs: true, abortOnError: false });
     app.useLogger(app.get(Logger));
-    app.disable('x-powered-by');
-    app.useBodyParser('json', { limit: '1mb' });
+    configureHttp(app);
     await app.listen(config.port);
 
     say(`\nBCE CRM is running on http://localhost:${config.port}  (GraphQL at /graphql, health at /health)`);
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     }
     say('Press Ctrl-C to stop.');
   } catch (error) {
+    // Stops the background workers (they start with the app) before the database they use.
     await app?.close().catch(() => undefined);
     await db.stop().catch(() => undefined);
     throw error;
@@ -68,10 +70,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`Configuration error: ${error.message}\n`);
-  } else {
-    process.stderr.write(`BCE CRM failed to start: ${error?.stack ?? error}\n`);
-  }
+  const failure = startupFailure(error, process.env.DATABASE_URL);
+  process.stderr.write(`${failure.line}\n`);
+  // An error we did not foresee is a bug: its stack is what will fix it.
+  if (!failure.foreseen && error?.stack) process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 });

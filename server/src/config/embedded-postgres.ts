@@ -74,11 +74,17 @@ export async function startEmbeddedPostgres(dir: string, name = 'bce', log: (m: 
   }
   // A previous run killed hard leaves a pid file behind; postgres removes a stale one itself.
   await pg.start();
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (!exists.rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
+  try {
+    const client = pg.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!exists.rowCount) await client.query(`CREATE DATABASE "${name}"`);
+    await client.end();
+  } catch (error) {
+    // The caller gets no handle to stop it with: stop it here rather than leave it running.
+    await pg.stop().catch(() => undefined);
+    throw error;
+  }
   return {
     url: `postgres://bce:${password}@127.0.0.1:${port}/${name}`,
     stop: () => pg.stop(),
