@@ -156,6 +156,8 @@ export type CreateOpportunityStageInput = {
 export type CreateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
+  /** Other names people use, e.g. "M&S"; null or [] clears them */
+  aliases?: Array<string> | null | undefined;
   /** Balance sheet total in pence */
   balanceSheetPence?: number | null | undefined;
   companiesHouseNumber?: string | null | undefined;
@@ -794,6 +796,8 @@ export type UpdateOpportunityStageInput = {
 export type UpdateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
+  /** Other names people use, e.g. "M&S"; null or [] clears them */
+  aliases?: Array<string> | null | undefined;
   /** Balance sheet total in pence */
   balanceSheetPence?: number | null | undefined;
   companiesHouseNumber?: string | null | undefined;
