@@ -88,4 +88,37 @@ describe('organisations journey', () => {
     await page.getByText(/already recorded for another organisation/i).first().waitFor();
     expect(page.url()).toContain('/organisations/new');
   });
+
+  it('adds an alias on the form and finds the organisation by it in the global search', async () => {
+    await page.goto(`${baseUrl()}/organisations`);
+    await page.getByLabel('Search organisations', { exact: true }).fill('quayside rob');
+    await page.getByRole('link', { name: 'Quayside Robotics Group', exact: true }).click();
+    await headingIs(page, 'Quayside Robotics Group');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.waitForFunction(() => (document.querySelector('input[formcontrolname="name"]') as HTMLInputElement | null)?.value === 'Quayside Robotics Group');
+
+    const alias = page.getByLabel('Add an alias');
+    await alias.fill('QRG');
+    await alias.press('Enter');
+    await page.getByRole('button', { name: 'Remove alias QRG' }).waitFor();
+    // A repeat (ignoring case) is refused with a reason, not added twice.
+    await alias.fill('qrg');
+    await alias.press('Enter');
+    await page.getByText('“qrg” is already listed').waitFor();
+    await alias.fill('');
+    await snapshot(page, '07-alias-chips');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await headingIs(page, 'Quayside Robotics Group');
+    await page.getByText('Also known as QRG').waitFor();
+
+    const search = page.getByLabel('Search organisations and contacts');
+    await search.fill('QRG');
+    await page.getByRole('status').filter({ hasText: 'for “QRG”' }).waitFor();
+    const hit = page.getByRole('option', { name: /QRG.*also known as.*Quayside Robotics Group/ });
+    await hit.waitFor();
+    await snapshot(page, '08-alias-search');
+    await hit.click();
+    await headingIs(page, 'Quayside Robotics Group');
+  });
 });

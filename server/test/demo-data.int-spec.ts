@@ -19,6 +19,11 @@ describe('demo data', () => {
     expect(await seedDemoData(t.db, now)).toBeNull();
   });
 
+  it('gives some organisations the aliases people use, found by search', async () => {
+    const { data } = await t.gql(`{ search(text: "NWG") { title matchedAlias score } }`, {}, t.tokens.viewer);
+    expect(data.search[0]).toEqual({ title: 'Northumbrian Water Group', matchedAlias: 'NWG', score: 1 });
+  });
+
   it('shows the islands: organisations engaged by several departments', async () => {
     const [row] = await t.db.query(`SELECT count(*)::int AS n FROM (
       SELECT organisation_id FROM engagements GROUP BY organisation_id HAVING count(DISTINCT department_id) >= 3) x`);

@@ -4,7 +4,7 @@ import { bulkInsert, LIST } from './bulk-insert';
 import { seedDemoAssessments } from './demo-assessments';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoOpportunities } from './demo-opportunities';
-import { DEMO_DEPARTMENTS, DEMO_ORGANISATIONS, DEMO_STAFF } from './demo-organisations';
+import { DEMO_ALIASES, DEMO_DEPARTMENTS, DEMO_ORGANISATIONS, DEMO_STAFF } from './demo-organisations';
 import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, PLACES, prng, ROLES, STORIES, TRADES } from './demo-story';
 
 const STAGES = ['active', 'prospect', 'active', 'strategic_partner', 'dormant', 'prospect'];
@@ -88,6 +88,8 @@ export async function seedDemoData(db: DataSource, now = Date.now()): Promise<De
       ['website', 'text'], ['town', 'text'], ['postcode', 'text'], ['region', 'text'], ['relationship_stage', 'text'], ['tags', 'text'],
       ['owner_id', 'uuid'], ['department_id', 'uuid'], ['created_at', 'timestamptz'],
     ].map(([c, t]) => [c, t, c === 'tags' ? LIST('tags') : undefined]) as Array<[string, string, string?]>, orgRows);
+    await tx.query(`UPDATE organisations o SET aliases = ARRAY(SELECT jsonb_array_elements_text(a.value)) FROM jsonb_each($1::jsonb) a WHERE o.name = a.key`,
+      [JSON.stringify(DEMO_ALIASES)]);
     await tx.query('UPDATE organisations SET updated_at = created_at');
 
     // Contacts: about three per organisation; every tenth person moved from one employer to another.

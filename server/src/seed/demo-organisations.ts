@@ -1,6 +1,16 @@
 /** Fictional but realistic UK organisations for the demo: [name, type, SIC section, size band, town, postcode, region]. */
 export type DemoOrganisation = [string, string, string | null, string | null, string, string, string];
 
+/** The names people actually use for some of them, so the demo search shows alias hits ("NWG"). */
+export const DEMO_ALIASES: Record<string, string[]> = {
+  'Northumbrian Water Group': ['NWG', 'Northumbrian Water'],
+  'Newcastle College Group': ['NCG'],
+  'Rolls-Royce Submarines Ltd': ['RRSL', 'Rolls-Royce'],
+  'Pennine Care NHS Foundation Trust': ['Pennine Care'],
+  'East Midlands Chamber of Commerce': ['EMC', 'East Midlands Chamber'],
+  'Greater London Skills Board': ['GLSB'],
+};
+
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   ['Tyne Valley Engineering Ltd', 'employer', 'C', 'medium', 'Hexham', 'NE46 1BT', 'north_east'],
   ['Northumbrian Water Group', 'employer', 'E', 'large', 'Durham', 'DH1 5FJ', 'north_east'],

@@ -156,6 +156,8 @@ export type CreateOpportunityStageInput = {
 export type CreateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
+  /** Other names people use, e.g. "M&S"; null or [] clears them */
+  aliases?: Array<string> | null | undefined;
   /** Balance sheet total in pence */
   balanceSheetPence?: number | null | undefined;
   companiesHouseNumber?: string | null | undefined;
@@ -794,6 +796,8 @@ export type UpdateOpportunityStageInput = {
 export type UpdateOrganisationInput = {
   addressLine1?: string | null | undefined;
   addressLine2?: string | null | undefined;
+  /** Other names people use, e.g. "M&S"; null or [] clears them */
+  aliases?: Array<string> | null | undefined;
   /** Balance sheet total in pence */
   balanceSheetPence?: number | null | undefined;
   companiesHouseNumber?: string | null | undefined;
@@ -1282,7 +1286,7 @@ export type UpdateOrganisationSizeMutation = { updateOrganisation: { id: string,
 
 export type OrganisationListItemFragment = { id: string, name: string, type: OrganisationType, relationshipStage: RelationshipStage, town: string | null, postcode: string | null, archivedAt: string | null, owner: { id: string, name: string } | null };
 
-export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
+export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
 
 export type OrganisationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1300,14 +1304,14 @@ export type OrganisationQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
 }>;
 
 
-export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type UpdateOrganisationMutationVariables = Exact<{
   id: string | number;
@@ -1316,28 +1320,28 @@ export type UpdateOrganisationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type ArchiveOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type RestoreOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type OrganisationViewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1604,7 +1608,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: Array<{ kind: SearchHitKind, id: string, title: string, subtitle: string | null, score: number }> };
+export type SearchQuery = { search: Array<{ kind: SearchHitKind, id: string, title: string, subtitle: string | null, matchedAlias: string | null, score: number }> };
 
 export const CurrentUserFragmentDoc = gql`
     fragment CurrentUser on User {
@@ -2012,6 +2016,7 @@ export const OrganisationDetailFragmentDoc = gql`
   name
   legalName
   tradingNames
+  aliases
   type
   sector
   sizeBand
@@ -4487,6 +4492,7 @@ export const SearchDocument = gql`
     id
     title
     subtitle
+    matchedAlias
     score
   }
 }

@@ -20,6 +20,10 @@ export class Organisation extends BaseRecord {
   @Column({ name: 'trading_names', type: 'text', array: true, default: () => "'{}'" })
   tradingNames!: string[];
 
+  @Field(() => [String], { description: 'Other names people use for it, e.g. "M&S" or "GSK"; searched with the name' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  aliases!: string[];
+
   @Field(() => OrganisationType)
   @Column({ type: 'text' })
   type!: OrganisationType;

@@ -41,10 +41,10 @@ const KEY_CAST: Record<OrganisationSortField, string> = {
 export const ORGANISATION_SORTS: Record<OrganisationSortField, KeysetSort> = Object.fromEntries(
   Object.values(OrganisationSortField).map((f) => [f, { key: SORT_KEYS[f], keyAsText: KEY_AS_TEXT[f], cast: KEY_CAST[f] }]),
 ) as Record<OrganisationSortField, KeysetSort>;
-// Identical to the indexed expression in migration RelationshipCore1732500000000, or the index is not used.
-export const ORGANISATION_SEARCH_SQL = `(o.name || ' ' || coalesce(o.legal_name, '') || ' ' || coalesce(o.postcode, '') || ' ' || coalesce(replace(o.postcode, ' ', ''), '') || ' ' || coalesce(o.companies_house_number, '') || ' ' || coalesce(o.website, ''))`;
+// Identical to the indexed expression in migration OrganisationAliases1733700000000, or the index is not used.
+export const ORGANISATION_SEARCH_SQL = `(o.name || ' ' || coalesce(o.legal_name, '') || ' ' || bce_join_text(o.trading_names) || ' ' || bce_join_text(o.aliases) || ' ' || coalesce(o.postcode, '') || ' ' || coalesce(replace(o.postcode, ' ', ''), '') || ' ' || coalesce(o.companies_house_number, '') || ' ' || coalesce(o.website, ''))`;
 const AUDITED_FIELDS = [
-  'name', 'legalName', 'tradingNames', 'type', 'sector', 'sizeBand', 'companiesHouseNumber', 'website', 'addressLine1', 'addressLine2',
+  'name', 'legalName', 'tradingNames', 'aliases', 'type', 'sector', 'sizeBand', 'companiesHouseNumber', 'website', 'addressLine1', 'addressLine2',
   'town', 'postcode', 'region', 'relationshipStage', 'relationshipRoles', 'tags', 'ownerId', 'departmentId', 'confidential',
   'companyStatus', 'companyCategory', 'incorporationDate', 'sicCodes', 'headcount', 'turnoverPence', 'balanceSheetPence', 'sizeYear',
   'parentId', 'parentOwnershipPercent',
@@ -105,6 +105,7 @@ export class OrganisationService {
         repo.create({
           ...input,
           tradingNames: input.tradingNames ?? [],
+          aliases: input.aliases ?? [],
           relationshipRoles: [...new Set(input.relationshipRoles ?? [])],
           tags: [...new Set(input.tags ?? [])],
           relationshipStage: input.relationshipStage ?? RelationshipStage.prospect,

@@ -40,7 +40,11 @@ type SearchHit = SearchQuery['search'][number];
           <mat-option [value]="hit">
             <span class="hit">
               <span class="hit-text">
-                <span class="hit-title">{{ hit.title }}</span>
+                <span class="hit-title">
+                  @if (hit.matchedAlias) {
+                    <span class="hit-alias">{{ hit.matchedAlias }}</span><span aria-hidden="true"> → </span><span class="visually-hidden">, also known as </span>
+                  }{{ hit.title }}
+                </span>
                 @if (hit.subtitle) {
                   <span class="hit-subtitle">{{ hit.subtitle }}</span>
                 }
@@ -99,6 +103,9 @@ type SearchHit = SearchQuery['search'][number];
       display: flex;
       flex-direction: column;
       min-width: 0;
+    }
+    .hit-alias {
+      font-weight: 500;
     }
     .hit-subtitle {
       font: var(--mat-sys-body-small);

@@ -17,6 +17,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
   legalName: 'Legal name',
   tradingNames: 'Trading names',
+  aliases: 'Aliases',
   type: 'Type',
   sector: 'Sector',
   sizeBand: 'Size band',

@@ -1,6 +1,6 @@
 import type { AbstractControl } from '@angular/forms';
 import { describe, expect, it } from 'vitest';
-import { isCompaniesHouseNumber, isUkPostcode, isWebsite, normaliseCompaniesHouseNumber, normalisePostcode, normaliseWebsite } from './organisation-rules';
+import { addAlias, isCompaniesHouseNumber, isUkPostcode, isWebsite, normaliseCompaniesHouseNumber, normalisePostcode, normaliseWebsite } from './organisation-rules';
 import { companiesHouseNumberValidator, postcodeValidator, requiredTrimmedValidator, websiteValidator } from './organisation-validators';
 
 const control = (value: unknown) => ({ value }) as AbstractControl;
@@ -65,5 +65,18 @@ describe('form validators', () => {
   it('treat whitespace-only as missing for required fields', () => {
     expect(requiredTrimmedValidator(control('   '))).toEqual({ required: true });
     expect(requiredTrimmedValidator(control('Acme'))).toBeNull();
+  });
+});
+
+describe('addAlias', () => {
+  it('adds the trimmed name at the end', () => {
+    expect(addAlias(['M&S'], '  Marks & Sparks ')).toEqual({ aliases: ['M&S', 'Marks & Sparks'] });
+  });
+
+  it('refuses a blank, a repeat ignoring case, an over-long name and a 21st alias, saying why', () => {
+    expect(addAlias([], '   ')).toEqual({ problem: 'Type a name first' });
+    expect(addAlias(['M&S'], 'm&s')).toEqual({ problem: '“m&s” is already listed' });
+    expect(addAlias([], 'x'.repeat(201))).toEqual({ problem: 'Each alias must be at most 200 characters' });
+    expect(addAlias(Array.from({ length: 20 }, (_, i) => `A${i}`), 'One more')).toEqual({ problem: 'At most 20 aliases' });
   });
 });

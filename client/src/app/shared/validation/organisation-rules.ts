@@ -3,6 +3,7 @@
  * people see a problem as they type; the server stays the authority and its messages are shown too.
  */
 export const NAME_MAX_LENGTH = 200;
+export const MAX_ALIASES = 20;
 export const COMPANIES_HOUSE_NUMBER = /^(?:[0-9]{8}|[A-Z]{2}[0-9]{6})$/i;
 const UK_POSTCODE = /^(GIR 0AA|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2})$/;
 
@@ -45,4 +46,17 @@ export function isWebsite(value: string): boolean {
   const labels = url.hostname.split('.');
   const tld = labels[labels.length - 1];
   return labels.length >= 2 && labels.every((l) => l.length > 0) && /^(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/i.test(tld);
+}
+
+/**
+ * The aliases after adding `text` (trimmed), or why it cannot be added: blank, too long, already
+ * listed (ignoring case, as the server compares) or one too many.
+ */
+export function addAlias(aliases: readonly string[], text: string): { aliases: string[] } | { problem: string } {
+  const alias = text.trim();
+  if (!alias) return { problem: 'Type a name first' };
+  if (alias.length > NAME_MAX_LENGTH) return { problem: `Each alias must be at most ${NAME_MAX_LENGTH} characters` };
+  if (aliases.some((a) => a.toLowerCase() === alias.toLowerCase())) return { problem: `“${alias}” is already listed` };
+  if (aliases.length >= MAX_ALIASES) return { problem: `At most ${MAX_ALIASES} aliases` };
+  return { aliases: [...aliases, alias] };
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PenceScalar } from '../../../common/graphql/scalars/pence.scalar';
 import { normalisePostcode, normaliseWebsite, trim, trimEach, trimToNull, upperTrimToNull } from '../../../common/graphql/transforms';
 import { CompanyStatus, OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from '../organisation.enums';
@@ -9,6 +9,9 @@ import { CompanyStatus, OrganisationType, Region, RelationshipRole, Relationship
 export const COMPANIES_HOUSE_NUMBER = /^([0-9]{8}|[A-Z]{2}[0-9]{6})$/;
 // A UK postcode after normalisation (outward code, space, inward code); GIR 0AA included.
 export const UK_POSTCODE = /^(GIR 0AA|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2})$/;
+
+/** Enough for abbreviations, former names and brands; the migration's CHECK holds the same limit. */
+export const MAX_ALIASES = 20;
 
 @InputType()
 export class CreateOrganisationInput {
@@ -31,6 +34,14 @@ export class CreateOrganisationInput {
   @ArrayMaxSize(10, { message: 'tradingNames may hold at most 10 names' })
   @MaxLength(200, { each: true, message: 'each of tradingNames must be at most 200 characters' })
   tradingNames?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Other names people use, e.g. "M&S"; null or [] clears them' })
+  @Transform(({ value }) => (value === null ? [] : trimEach({ value })))
+  @IsOptional()
+  @ArrayMaxSize(MAX_ALIASES, { message: `aliases may hold at most ${MAX_ALIASES} names` })
+  @MaxLength(200, { each: true, message: 'each of aliases must be at most 200 characters' })
+  @ArrayUnique((alias: string) => (typeof alias === 'string' ? alias.toLowerCase() : alias), { message: 'aliases must not repeat a name (ignoring case)' })
+  aliases?: string[];
 
   @Field(() => OrganisationType)
   @IsEnum(OrganisationType, { message: 'type must be one of ' + Object.values(OrganisationType).join(', ') })

@@ -35,7 +35,7 @@ export class OrganisationsArgs {
 
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(500) after?: string;
 
-  @Field(() => String, { nullable: true, description: 'Part of the name, legal name, postcode or Companies House number' })
+  @Field(() => String, { nullable: true, description: 'Part of the name, legal or trading name, alias, postcode, Companies House number or website' })
   @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(200)
   search?: string | null;
 

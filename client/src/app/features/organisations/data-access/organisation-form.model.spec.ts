@@ -17,6 +17,7 @@ const organisation: OrganisationDetailFragment = {
   name: 'Acme Engineering',
   legalName: 'Acme Engineering Ltd',
   tradingNames: ['Acme'],
+  aliases: ['AE'],
   type: 'employer',
   sector: 'C',
   sizeBand: 'small',
@@ -62,7 +63,7 @@ describe('toOrganisationInput', () => {
 
   it('round-trips a loaded organisation', () => {
     const input = toOrganisationInput(formValueFromOrganisation(organisation));
-    expect(input).toMatchObject({ name: 'Acme Engineering', sector: 'C', tags: ['engineering', 'sme'], tradingNames: ['Acme'], ownerId: 'u1', addressLine2: null });
+    expect(input).toMatchObject({ name: 'Acme Engineering', sector: 'C', tags: ['engineering', 'sme'], tradingNames: ['Acme'], aliases: ['AE'], ownerId: 'u1', addressLine2: null });
   });
 });
 
@@ -73,6 +74,12 @@ describe('toUpdateInput', () => {
       town: 'Gateshead',
       tags: ['engineering', 'sme', 'ktp'],
     });
+  });
+
+  it('sends the whole alias list when one was added or removed', () => {
+    const base = formValueFromOrganisation(organisation);
+    expect(toUpdateInput(base, { ...base, aliases: ['AE', 'Acme Eng'] })).toEqual({ aliases: ['AE', 'Acme Eng'] });
+    expect(toUpdateInput(base, { ...base, aliases: [] })).toEqual({ aliases: [] });
   });
 
   it('does not count a re-spaced postcode as a change', () => {

@@ -16,6 +16,8 @@ export interface OrganisationFormValue {
   name: string;
   legalName: string;
   tradingNames: string;
+  /** Edited as chips, so already a list. */
+  aliases: string[];
   type: OrganisationType;
   sector: SicSection | '';
   sizeBand: SizeBand | '';
@@ -39,6 +41,7 @@ export const FIELD_LABELS: Record<OrganisationField, string> = {
   name: 'Name',
   legalName: 'Legal name',
   tradingNames: 'Trading names',
+  aliases: 'Aliases',
   type: 'Type',
   sector: 'Sector',
   sizeBand: 'Size band',
@@ -62,6 +65,7 @@ export function emptyOrganisationForm(ownerId = ''): OrganisationFormValue {
     name: '',
     legalName: '',
     tradingNames: '',
+    aliases: [],
     type: 'employer',
     sector: '',
     sizeBand: '',
@@ -100,6 +104,7 @@ export function formValueFromOrganisation(org: OrganisationDetailFragment): Orga
     name: org.name,
     legalName: org.legalName ?? '',
     tradingNames: joinList(org.tradingNames),
+    aliases: [...org.aliases],
     type: org.type,
     sector: org.sector ?? '',
     sizeBand: org.sizeBand ?? '',
@@ -127,6 +132,7 @@ export function toOrganisationInput(value: OrganisationFormValue): CreateOrganis
     name: value.name.trim(),
     legalName: textOrNull(value.legalName),
     tradingNames: splitList(value.tradingNames),
+    aliases: [...value.aliases],
     type: value.type,
     sector: value.sector || null,
     sizeBand: value.sizeBand || null,

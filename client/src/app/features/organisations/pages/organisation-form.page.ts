@@ -3,6 +3,8 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
+import { COMMA, ENTER } from '@angular/cdk/keycodes';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -26,7 +28,7 @@ import {
   sicSectionLabel,
   SIZE_BAND_LABELS,
 } from '../../../shared/labels/enum-labels';
-import { NAME_MAX_LENGTH } from '../../../shared/validation/organisation-rules';
+import { addAlias, NAME_MAX_LENGTH } from '../../../shared/validation/organisation-rules';
 import { companiesHouseNumberValidator, postcodeValidator, requiredTrimmedValidator, websiteValidator } from '../../../shared/validation/organisation-validators';
 import {
   changedFields,
@@ -57,7 +59,7 @@ const RULE_MESSAGES: Record<string, (label: string) => string> = {
 /** Create (/organisations/new) and edit (/organisations/:id/edit) in one form. */
 @Component({
   selector: 'bce-organisation-form-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatChipsModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
   templateUrl: './organisation-form.page.html',
   styleUrl: './organisation-form.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -95,6 +97,7 @@ export class OrganisationFormPage implements OnInit {
     name: ['', [requiredTrimmedValidator, Validators.maxLength(NAME_MAX_LENGTH)]],
     legalName: ['', Validators.maxLength(NAME_MAX_LENGTH)],
     tradingNames: [''],
+    aliases: [[] as string[]],
     type: ['employer' as OrganisationFormValue['type'], Validators.required],
     sector: ['' as OrganisationFormValue['sector']],
     sizeBand: ['' as OrganisationFormValue['sizeBand']],
@@ -155,6 +158,33 @@ export class OrganisationFormPage implements OnInit {
     if (errors['server'] && server) return server;
     const rule = Object.keys(errors).find((key) => RULE_MESSAGES[key]);
     return rule ? RULE_MESSAGES[rule](FIELD_LABELS[field]) : '';
+  }
+
+  /** Enter or a comma ends an alias (an alias may hold other punctuation, e.g. "M&S"). */
+  protected readonly aliasSeparators = [ENTER, COMMA];
+  /** Why the alias just typed was not added; null when it was. */
+  protected readonly aliasProblem = signal<string | null>(null);
+
+  protected addAlias(event: MatChipInputEvent): void {
+    // Leaving the box empty (add on blur) is not an attempt to add anything.
+    if (!event.value.trim()) return;
+    const control = this.form.controls.aliases;
+    const result = addAlias(control.value, event.value);
+    if ('problem' in result) {
+      this.aliasProblem.set(result.problem);
+      return;
+    }
+    this.aliasProblem.set(null);
+    control.setValue(result.aliases);
+    control.markAsDirty();
+    event.chipInput.clear();
+  }
+
+  protected removeAlias(alias: string): void {
+    const control = this.form.controls.aliases;
+    control.setValue(control.value.filter((a) => a !== alias));
+    control.markAsDirty();
+    this.aliasProblem.set(null);
   }
 
   protected toggleRole(role: RelationshipRole, checked: boolean): void {
