@@ -74,7 +74,7 @@ describe('organisations journey', () => {
     await page.goto(`${baseUrl()}/organisations/new`);
     await page.getByLabel('Name', { exact: true }).fill('Bad Postcode Ltd');
     await page.getByLabel('Postcode').fill('NOT A POSTCODE');
-    await page.getByLabel('Companies House number').fill('123');
+    await page.getByLabel('Companies House number').fill('SC1234567');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText(/Enter a UK postcode/i).first().waitFor();
     await page.getByText(/8 digits/i).first().waitFor();

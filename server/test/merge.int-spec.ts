@@ -1,6 +1,6 @@
 import { codeOf, createTestApp, TestApp } from './support/test-app';
 
-const MERGE_ORGS = `mutation($i: MergeInput!) { mergeOrganisations(input: $i) { id name website companiesHouseNumber tags tradingNames version } }`;
+const MERGE_ORGS = `mutation($i: MergeInput!) { mergeOrganisations(input: $i) { id name website companiesHouseNumber tags tradingNames aliases incorporationDate headcount turnoverPence version } }`;
 const MERGE_CONTACTS = `mutation($i: MergeInput!) { mergeContacts(input: $i) { id firstName lastName emails tags jobTitle } }`;
 const UNDO = `mutation($id: ID!) { undoMerge(id: $id) { id undoneAt undoable undoneBy { name } } }`;
 const HISTORY = `{ merges(first: 10) { totalCount edges { node { id kind survivorId mergedId survivorName mergedName undoable undoneAt mergedBy { name } moved { table count } } } } }`;
@@ -54,8 +54,9 @@ describe('merging records', () => {
     let mergeId: string;
 
     beforeAll(async () => {
-      survivor = await createOrg({ name: 'Acme Engineering Ltd', postcode: 'NE1 7RU', tags: ['placements'], tradingNames: ['Acme'], relationshipRoles: ['customer'] });
-      merged = await createOrg({ name: 'ACME Engineering Limited', postcode: 'NE8 1AB', website: 'https://acme-eng.co.uk', companiesHouseNumber: '01234567', tags: ['ktp', 'placements'], relationshipRoles: ['partner'] });
+      survivor = await createOrg({ name: 'Acme Engineering Ltd', postcode: 'NE1 7RU', tags: ['placements'], tradingNames: ['Acme'], aliases: ['AEL'], relationshipRoles: ['customer'], headcount: 40 });
+      merged = await createOrg({ name: 'ACME Engineering Limited', postcode: 'NE8 1AB', website: 'https://acme-eng.co.uk', companiesHouseNumber: '01234567', tags: ['ktp', 'placements'], aliases: ['Acme Eng', 'AEL'], relationshipRoles: ['partner'],
+        incorporationDate: '1998-03-31', headcount: 45, turnoverPence: 420000000 });
       const onSurvivor = await createContact({ firstName: 'Sue', lastName: 'Vivor', organisationId: survivor.id, role: 'HR' });
       const onMerged = await createContact({ firstName: 'Mo', lastName: 'Erged', organisationId: merged.id, role: 'CEO' });
       shared = await createContact({ firstName: 'Bo', lastName: 'Th', organisationId: survivor.id, role: 'Engineer' });
@@ -71,7 +72,8 @@ describe('merging records', () => {
 
     const input = (extra: Record<string, unknown> = {}) => ({
       survivorId: survivor.id, survivorVersion: survivor.version, mergedId: merged.id, mergedVersion: merged.version,
-      fields: [{ field: 'website', from: 'merged' }, { field: 'companiesHouseNumber', from: 'merged' }, { field: 'name', from: 'survivor' }], ...extra,
+      fields: [{ field: 'website', from: 'merged' }, { field: 'companiesHouseNumber', from: 'merged' }, { field: 'name', from: 'survivor' },
+        { field: 'incorporationDate', from: 'merged' }, { field: 'turnoverPence', from: 'merged' }], ...extra,
     });
 
     it('refuses viewers and staff (FORBIDDEN)', async () => {
@@ -107,6 +109,8 @@ describe('merging records', () => {
       expect(result).toMatchObject({
         id: survivor.id, name: 'Acme Engineering Ltd', website: 'https://acme-eng.co.uk', companiesHouseNumber: '01234567',
         tags: ['placements', 'ktp'], tradingNames: ['Acme'],
+        // Aliases are combined like trading names; registry and size figures are chosen (headcount kept from the survivor).
+        aliases: ['AEL', 'Acme Eng'], incorporationDate: '1998-03-31', turnoverPence: 420000000, headcount: 40,
       });
       const after = await snapshot('organisations', [survivor.id, merged.id]);
       // The same rows, all on the survivor now.

@@ -33,7 +33,7 @@ describe('organisations', () => {
   it('refuses bad input with BAD_USER_INPUT naming each field, and writes nothing', async () => {
     const before = (await t.gql(LIST, {}, t.tokens.staff)).data.organisations.totalCount;
     const res = await t.gql(CREATE, {
-      i: { name: '', type: 'employer', postcode: 'NOT A POSTCODE', companiesHouseNumber: '123', website: 'not a url', tags: ['x'.repeat(51)] },
+      i: { name: '', type: 'employer', postcode: 'NOT A POSTCODE', companiesHouseNumber: 'SC1234567', website: 'not a url', tags: ['x'.repeat(51)] },
     }, t.tokens.staff);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     const fields = res.errors![0].extensions!.fields!.map((f) => f.field).sort();

@@ -1,7 +1,7 @@
 import { GqlResult, TestApp } from './test-app';
 
 export const BATCH_FIELDS = `id status error entity headers mapping rowsTotal rowsDone sameFileImportedAt
-  summary { rows create match skip withProblems created merged unchanged skipped undone }`;
+  summary { rows create match skip proposed withProblems created merged unchanged skipped undone }`;
 
 export const START = `mutation($file: Upload!, $entity: ImportEntity!) { startImport(file: $file, entity: $entity) { ${BATCH_FIELDS} } }`;
 
@@ -33,7 +33,7 @@ export async function previewed(t: TestApp, entity: string, name: string, conten
 
 export async function rowsOf(t: TestApp, id: string, view = 'ALL'): Promise<any[]> {
   const r = await t.gql(`query($id: ID!, $v: ImportRowView) { importBatch(id: $id) { rows(first: 100, view: $v) { edges { node {
-      rowNumber cells decision decidedByUser outcome recordId problems { field message } match { recordId label reason score rowNumber } } } } } }`,
+      rowNumber cells decision decidedByUser outcome recordId problems { field message } match { recordId label reason score rowNumber proposed } filled { field label value } } } } } }`,
     { id, v: view }, t.tokens.admin);
   if (!r.data) throw new Error(JSON.stringify(r.errors));
   return r.data.importBatch.rows.edges.map((e: any) => e.node);

@@ -368,11 +368,14 @@ export type ImportRowDecisionInput = {
   rowNumber: number;
 };
 
+/** Rows by decision, with problems, with a proposed match, or (after the commit) merged into existing records */
 export type ImportRowView =
   | 'ALL'
   | 'CREATE'
   | 'MATCH'
+  | 'MERGED'
   | 'PROBLEMS'
+  | 'PROPOSED'
   | 'SKIP';
 
 /** parsing → mapping → previewing → previewed → committing → committed (→ undoing → undone); failed says why in error */
@@ -1015,7 +1018,7 @@ export type MergeOrganisationPairQueryVariables = Exact<{
 }>;
 
 
-export type MergeOrganisationPairQuery = { a: { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, departmentId: string | null, confidential: boolean } | null, b: { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, departmentId: string | null, confidential: boolean } | null, activityA: { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number }, activityB: { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number } };
+export type MergeOrganisationPairQuery = { a: { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, headcount: number | null, turnoverPence: number | null, balanceSheetPence: number | null, sizeYear: number | null, aliases: Array<string>, sicCodes: Array<string>, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, departmentId: string | null, confidential: boolean } | null, b: { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, headcount: number | null, turnoverPence: number | null, balanceSheetPence: number | null, sizeYear: number | null, aliases: Array<string>, sicCodes: Array<string>, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, departmentId: string | null, confidential: boolean } | null, activityA: { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number }, activityB: { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number } };
 
 export type MergeContactPairQueryVariables = Exact<{
   a: string | number;
@@ -1027,7 +1030,7 @@ export type MergeContactPairQuery = { a: { id: string, version: number, createdA
 
 export type MergeActivityCountsFragment = { engagements: number, opportunities: number, tasks: number, affiliations: number, consentRecords: number };
 
-export type OrganisationMergeRecordFragment = { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, departmentId: string | null, confidential: boolean };
+export type OrganisationMergeRecordFragment = { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, name: string, legalName: string | null, tradingNames: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, headcount: number | null, turnoverPence: number | null, balanceSheetPence: number | null, sizeYear: number | null, aliases: Array<string>, sicCodes: Array<string>, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, ownerId: string | null, departmentId: string | null, confidential: boolean };
 
 export type ContactMergeRecordFragment = { id: string, version: number, createdAt: string, updatedAt: string, archivedAt: string | null, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, ownerId: string | null };
 
@@ -1079,11 +1082,11 @@ export type ContactOptionsQueryVariables = Exact<{
 
 export type ContactOptionsQuery = { contacts: { edges: Array<{ node: { id: string, name: string, jobTitle: string | null } }> } };
 
-export type ImportSummaryCountsFragment = { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number };
+export type ImportSummaryCountsFragment = { rows: number, create: number, match: number, skip: number, proposed: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number };
 
-export type ImportBatchViewFragment = { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } };
+export type ImportBatchViewFragment = { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, proposed: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } };
 
-export type ImportRowViewFragment = { rowNumber: number, cells: Array<string | null>, decision: ImportDecision | null, decidedByUser: boolean, outcome: ImportOutcome | null, problems: Array<{ field: string, message: string }>, match: { recordId: string | null, label: string | null, reason: ImportMatchReason, score: number, rowNumber: number | null } | null };
+export type ImportRowViewFragment = { rowNumber: number, cells: Array<string | null>, decision: ImportDecision | null, decidedByUser: boolean, outcome: ImportOutcome | null, recordId: string | null, problems: Array<{ field: string, message: string }>, match: { recordId: string | null, label: string | null, reason: ImportMatchReason, score: number, rowNumber: number | null, proposed: boolean } | null, filled: Array<{ field: string, label: string, value: string }> };
 
 export type ImportBatchesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1098,7 +1101,7 @@ export type ImportBatchQueryVariables = Exact<{
 }>;
 
 
-export type ImportBatchQuery = { importBatch: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+export type ImportBatchQuery = { importBatch: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, proposed: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
 
 export type ImportRowsQueryVariables = Exact<{
   id: string | number;
@@ -1108,7 +1111,7 @@ export type ImportRowsQueryVariables = Exact<{
 }>;
 
 
-export type ImportRowsQuery = { importBatch: { id: string, rows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rowNumber: number, cells: Array<string | null>, decision: ImportDecision | null, decidedByUser: boolean, outcome: ImportOutcome | null, problems: Array<{ field: string, message: string }>, match: { recordId: string | null, label: string | null, reason: ImportMatchReason, score: number, rowNumber: number | null } | null } }> } } };
+export type ImportRowsQuery = { importBatch: { id: string, rows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { rowNumber: number, cells: Array<string | null>, decision: ImportDecision | null, decidedByUser: boolean, outcome: ImportOutcome | null, recordId: string | null, problems: Array<{ field: string, message: string }>, match: { recordId: string | null, label: string | null, reason: ImportMatchReason, score: number, rowNumber: number | null, proposed: boolean } | null, filled: Array<{ field: string, label: string, value: string }> } }> } } };
 
 export type StartImportMutationVariables = Exact<{
   file: unknown;
@@ -1124,7 +1127,7 @@ export type PreviewImportMutationVariables = Exact<{
 }>;
 
 
-export type PreviewImportMutation = { previewImport: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+export type PreviewImportMutation = { previewImport: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, proposed: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
 
 export type DecideImportRowsMutationVariables = Exact<{
   id: string | number;
@@ -1132,21 +1135,21 @@ export type DecideImportRowsMutationVariables = Exact<{
 }>;
 
 
-export type DecideImportRowsMutation = { decideImportRows: { id: string, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+export type DecideImportRowsMutation = { decideImportRows: { id: string, summary: { rows: number, create: number, match: number, skip: number, proposed: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
 
 export type CommitImportMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CommitImportMutation = { commitImport: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+export type CommitImportMutation = { commitImport: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, proposed: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
 
 export type UndoImportMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type UndoImportMutation = { undoImport: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
+export type UndoImportMutation = { undoImport: { id: string, entity: ImportEntity, fileName: string, fileSize: number, status: ImportStatus, error: string | null, headers: Array<string>, mapping: Array<string | null>, commitAfterPreview: boolean, rowsTotal: number, rowsDone: number, rowsPerSecond: number | null, secondsLeft: number | null, createdAt: string, createdByName: string, sameFileImportedAt: string | null, version: number, fields: Array<{ name: string, label: string, required: boolean }>, summary: { rows: number, create: number, match: number, skip: number, proposed: number, withProblems: number, created: number, merged: number, unchanged: number, skipped: number, undone: number } } };
 
 export type SaveImportMappingMutationVariables = Exact<{
   input: SaveImportMappingInput;
@@ -1286,7 +1289,7 @@ export type UpdateOrganisationSizeMutation = { updateOrganisation: { id: string,
 
 export type OrganisationListItemFragment = { id: string, name: string, type: OrganisationType, relationshipStage: RelationshipStage, town: string | null, postcode: string | null, archivedAt: string | null, owner: { id: string, name: string } | null };
 
-export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
+export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
 
 export type OrganisationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1304,14 +1307,14 @@ export type OrganisationQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
 }>;
 
 
-export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type UpdateOrganisationMutationVariables = Exact<{
   id: string | number;
@@ -1320,28 +1323,28 @@ export type UpdateOrganisationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type ArchiveOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type RestoreOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type OrganisationViewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1749,6 +1752,15 @@ export const OrganisationMergeRecordFragmentDoc = gql`
   sector
   sizeBand
   companiesHouseNumber
+  companyStatus
+  companyCategory
+  incorporationDate
+  headcount
+  turnoverPence
+  balanceSheetPence
+  sizeYear
+  aliases
+  sicCodes
   website
   addressLine1
   addressLine2
@@ -1846,6 +1858,7 @@ export const ImportSummaryCountsFragmentDoc = gql`
   create
   match
   skip
+  proposed
   withProblems
   created
   merged
@@ -1899,8 +1912,15 @@ export const ImportRowViewFragmentDoc = gql`
     reason
     score
     rowNumber
+    proposed
   }
   outcome
+  recordId
+  filled {
+    field
+    label
+    value
+  }
 }
     `;
 export const MaturityLevelTextFragmentDoc = gql`
@@ -2021,6 +2041,14 @@ export const OrganisationDetailFragmentDoc = gql`
   sector
   sizeBand
   companiesHouseNumber
+  companyStatus
+  companyCategory
+  incorporationDate
+  sicActivities {
+    code
+    description
+    section
+  }
   website
   addressLine1
   addressLine2

@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { SqlParams } from '../reports/report-filter';
 import { NAME_SIMILARITY } from '../duplicates/duplicate-rule';
+import { distinctCompaniesSql } from '../organisation/company-register';
 import { EvidenceIndicatorKey } from './evidence-levels';
+import { ukDateSql, ukDayStartSql } from '../../common/database/uk-today';
 
 /** One measured figure: value = numerator / denominator for shares; null when there is nothing to measure. */
 export interface MeasuredIndicator {
@@ -22,6 +24,8 @@ export interface EvidenceScope {
 
 /** Names in the same postcode area this similar count as duplicate candidates: the duplicates page's rule (duplicate-rule.ts). */
 export const DUPLICATE_SIMILARITY = NAME_SIMILARITY;
+/** Two companies (different numbers, or dissolved beside live) are not duplicates however alike their names: the duplicates page's rule too. */
+const NOT_ONE = distinctCompaniesSql({ ch: 'a.ch', status: 'a.status' }, { ch: 'b.ch', status: 'b.status' });
 
 /**
  * Every evidence indicator in one statement (docs/maturity-scoring.md defines each). Archived
@@ -61,13 +65,14 @@ export async function measureEvidence(tx: EntityManager, scope: EvidenceScope): 
          FROM engagements e WHERE ${liveEngagement('e')} AND e.occurred_on > ${asOf} - 365${inDept('e')}),
      names AS (
        SELECT o.id, bce_name_key(o.name) AS name, bce_postcode_area(o.postcode) AS area, (TRUE${scopedOrganisation}) AS in_scope,
+              o.companies_house_number AS ch, o.company_status AS status,
               (o.sector IS NOT NULL)::int + (o.size_band IS NOT NULL)::int + (coalesce(o.postcode, '') <> '')::int + (coalesce(o.website, '') <> '')::int AS filled
          FROM organisations o WHERE o.deleted_at IS NULL AND ${visible('o')}),
      duplicates AS (
-       SELECT id FROM names WHERE name <> '' AND name IN (SELECT name FROM names GROUP BY name HAVING count(*) > 1)
+       SELECT a.id FROM names a JOIN names b ON b.name = a.name AND b.id <> a.id WHERE a.name <> '' AND NOT ${NOT_ONE}
        UNION
        SELECT a.id FROM names a JOIN names b ON b.area = a.area AND b.id <> a.id
-        WHERE a.name <> '' AND b.name <> '' AND similarity(a.name, b.name) >= ${DUPLICATE_SIMILARITY}),
+        WHERE a.name <> '' AND b.name <> '' AND similarity(a.name, b.name) >= ${DUPLICATE_SIMILARITY} AND NOT ${NOT_ONE}),
      organisations AS (
        SELECT count(*) FILTER (WHERE id IN (SELECT id FROM duplicates))::int AS duplicates, count(*)::int AS den, coalesce(sum(filled), 0)::int AS filled
          FROM names WHERE in_scope),
@@ -76,8 +81,8 @@ export async function measureEvidence(tx: EntityManager, scope: EvidenceScope): 
                 (SELECT min(x.occurred_on) FROM engagements x
                   WHERE x.organisation_id = e.organisation_id AND x.type <> 'enquiry' AND ${liveEngagement('x')}
                     AND (x.occurred_on > e.occurred_on OR (x.occurred_on = e.occurred_on AND x.created_at > e.created_at))),
-                (SELECT min(t.completed_at::date) FROM tasks t
-                  WHERE t.engagement_id = e.id AND t.status = 'done' AND t.deleted_at IS NULL AND ${visible('t')} AND t.completed_at::date <= ${asOf})
+                (SELECT min(${ukDateSql('t.completed_at')}) FROM tasks t
+                  WHERE t.engagement_id = e.id AND t.status = 'done' AND t.deleted_at IS NULL AND ${visible('t')} AND t.completed_at < ${ukDayStartSql(`${asOf} + 1`)})
               ) AS answered_on
          FROM engagements e WHERE e.type = 'enquiry' AND ${liveEngagement('e')} AND e.occurred_on > ${asOf} - 365${inDept('e')}),
      timed AS (

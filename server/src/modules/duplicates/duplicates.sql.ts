@@ -1,3 +1,4 @@
+import { distinctCompaniesSql } from '../organisation/company-register';
 import { NAME_SIMILARITY, REASON_WEIGHT } from './duplicate-rule';
 
 /**
@@ -37,6 +38,13 @@ type Side = (a: string, b: string) => string;
 /** At most this many similar-name candidates per organisation (exact Companies House number and domain matches are not capped). */
 export const NAME_MATCHES_PER_ORGANISATION = 10;
 
+/**
+ * Two companies however alike (a group's "X LIMITED" and "X (UK) LIMITED", each with its own
+ * number; a dissolved company and a live one) are never offered as one: the shared website or
+ * name is not evidence then.
+ */
+const DISTINCT = (a: string, b: string) => distinctCompaniesSql({ ch: `${a}.companies_house_number`, status: `${a}.company_status` }, { ch: `${b}.companies_house_number`, status: `${b}.company_status` });
+
 const organisationRule = (side: Side, onlyA: string, keep: string) => `
 pairs AS (
   SELECT least(a.id, b.id) AS a_id, greatest(a.id, b.id) AS b_id
@@ -45,14 +53,14 @@ pairs AS (
   UNION
   SELECT least(a.id, b.id), greatest(a.id, b.id)
     FROM organisations a JOIN organisations b ON bce_domain(b.website) = bce_domain(a.website) AND b.deleted_at IS NULL AND b.website IS NOT NULL
-   WHERE a.deleted_at IS NULL AND a.website IS NOT NULL AND ${side('a.id', 'b.id')}
+   WHERE a.deleted_at IS NULL AND a.website IS NOT NULL AND ${side('a.id', 'b.id')} AND NOT ${DISTINCT('a', 'b')}
   UNION
   SELECT least(a.id, m.id), greatest(a.id, m.id)
     FROM organisations a
     CROSS JOIN LATERAL (
       SELECT b.id FROM organisations b
        WHERE bce_name_key(b.name) % bce_name_key(a.name) AND b.deleted_at IS NULL
-         AND bce_postcode_area(b.postcode) = bce_postcode_area(a.postcode) AND ${side('a.id', 'b.id')}
+         AND bce_postcode_area(b.postcode) = bce_postcode_area(a.postcode) AND ${side('a.id', 'b.id')} AND NOT ${DISTINCT('a', 'b')}
        -- The most similar few only: a run of near-identical names ("Employer 0001", "Employer 0002"…)
        -- would otherwise pair every one with every other, millions of pairs nobody reviews.
        ORDER BY similarity(bce_name_key(b.name), bce_name_key(a.name)) DESC, b.id LIMIT ${NAME_MATCHES_PER_ORGANISATION}

@@ -9,7 +9,11 @@ describe('choice fields as spreadsheets write them', () => {
     expect(['c', 'Manufacturing', '28110', '1110', '62012', 'Health and social care', 'Construction', '']
       .map((t) => value(parseSector(t)))).toEqual([SicSection.C, SicSection.C, SicSection.C, SicSection.A, SicSection.J, SicSection.Q, SicSection.F, null]);
     expect(value(parseSector('Widgets'))).toMatch(/^error: "Widgets" is not a sector/);
-    expect(value(parseSector('00000'))).toMatch(/not a SIC 2007 code/);
+    expect(value(parseSector('00000'))).toMatch(/not in the SIC 2007 list/);
+    // A register's SicText: the code decides, not the words ("Engineering…" and "Production…" are not manufacturing here).
+    expect(value(parseSector('71122 - Engineering related scientific and technical consulting activities'))).toBe(SicSection.M);
+    expect(value(parseSector('35110 - Production of electricity'))).toBe(SicSection.D);
+    expect(value(parseSector('99999 - Dormant Company'))).toBeNull();
   });
 
   it('size band: the band, a range or a headcount', () => {
@@ -24,5 +28,8 @@ describe('choice fields as spreadsheets write them', () => {
       .toEqual([OrganisationType.employer, OrganisationType.school_college, OrganisationType.public_body, OrganisationType.community,
         OrganisationType.public_body, OrganisationType.funder, OrganisationType.employer]);
     expect(value(parseOrganisationType('Alien'))).toMatch(/not an organisation type/);
+    // Companies House categories: a plc is a business, not a public body.
+    expect(['Public Limited Company', 'Private Limited Company', 'Charitable Incorporated Organisation'].map((t) => value(parseOrganisationType(t))))
+      .toEqual([OrganisationType.employer, OrganisationType.employer, OrganisationType.community]);
   });
 });

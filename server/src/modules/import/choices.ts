@@ -1,4 +1,6 @@
 import { OrganisationType, SicSection, SizeBand } from '../organisation/organisation.enums';
+import { organisationTypeOfCategory } from '../organisation/company-register';
+import { parseSicCodes, sicActivity } from '../organisation/sic/sic-2007';
 import { Cell, cleanText, Parsed } from './cells';
 
 /**
@@ -23,27 +25,25 @@ const SECTION_WORDS: Array<[SicSection, RegExp]> = [
   [SicSection.T, /\bhouseholds?\b/], [SicSection.U, /\bextraterritorial\b/],
 ];
 
-/** SIC 2007 divisions (the first two digits of a code) → section. */
-const DIVISION_RANGES: Array<[number, number, SicSection]> = [
-  [1, 3, SicSection.A], [5, 9, SicSection.B], [10, 33, SicSection.C], [35, 35, SicSection.D], [36, 39, SicSection.E],
-  [41, 43, SicSection.F], [45, 47, SicSection.G], [49, 53, SicSection.H], [55, 56, SicSection.I], [58, 63, SicSection.J],
-  [64, 66, SicSection.K], [68, 68, SicSection.L], [69, 75, SicSection.M], [77, 82, SicSection.N], [84, 84, SicSection.O],
-  [85, 85, SicSection.P], [86, 88, SicSection.Q], [90, 93, SicSection.R], [94, 96, SicSection.S], [97, 98, SicSection.T], [99, 99, SicSection.U],
-];
-
+/**
+ * A sector cell: a section letter, a SIC 2007 code or a Companies House SicText ("71122 - Engineering
+ * related…": the code decides, from the official list, never the words), or a sector's name.
+ */
 export function parseSector(cell: Cell): Parsed<SicSection> {
   const text = cleanText(cell);
   if (text === null) return ok(null);
   if (/^[A-U]$/i.test(text)) return ok(text.toUpperCase() as SicSection);
-  const code = /^(\d{4,5})$/.exec(text.replace(/\s/g, ''));
-  if (code) {
-    const division = Number(code[1].padStart(5, '0').slice(0, 2));
-    const range = DIVISION_RANGES.find(([from, to]) => division >= from && division <= to);
-    return range ? ok(range[2]) : bad(`"${text}" is not a SIC 2007 code`);
+  if (/^\d{4,5}\b/.test(text)) {
+    const parsed = parseSicCodes(text);
+    if (!parsed.ok) return bad(parsed.reason);
+    return ok(sectionOfCodes(parsed.codes));
   }
   const found = SECTION_WORDS.find(([, pattern]) => pattern.test(words(text)));
   return found ? ok(found[0]) : bad(`"${text}" is not a sector we recognise: use a SIC section (A–U), a SIC code or its name`);
 }
+
+/** The section of the first code that has one (a dormant company's 99999 has none). */
+export const sectionOfCodes = (codes: string[]): SicSection | null => codes.map((c) => sicActivity(c)?.section ?? null).find((s) => s !== null) ?? null;
 
 const BANDS: Array<[SizeBand, number]> = [[SizeBand.micro, 10], [SizeBand.small, 50], [SizeBand.medium, 250], [SizeBand.large, Infinity]];
 const bandForHeadcount = (n: number) => BANDS.find(([, below]) => n < below)![0];
@@ -78,6 +78,9 @@ export function parseOrganisationType(cell: Cell): Parsed<OrganisationType> {
   const w = words(text);
   const exact = Object.values(OrganisationType).find((t) => t.replace('_', ' ') === w);
   if (exact) return ok(exact);
+  // A Companies House category in the type column: "Public Limited Company" is a business, not a public body.
+  const category = organisationTypeOfCategory(text);
+  if (category) return ok(category);
   const found = TYPE_WORDS.find(([, pattern]) => pattern.test(w));
   return found ? ok(found[0]) : bad(`"${text}" is not an organisation type (employer, partner, funder, school or college, public body, community)`);
 }

@@ -31,4 +31,22 @@ describe('suggesting a column mapping from the headers', () => {
       'title', 'type', 'stage', 'probability', 'startDate', 'endDate',
     ]);
   });
+
+  it('maps a Companies House BasicCompanyData export as it comes, leading spaces and dots included', () => {
+    const headers = ['CompanyName', ' CompanyNumber', 'RegAddress.CareOf', 'RegAddress.POBox', 'RegAddress.AddressLine1', ' RegAddress.AddressLine2',
+      'RegAddress.PostTown', 'RegAddress.County', 'RegAddress.Country', 'RegAddress.PostCode', 'CompanyCategory', 'CompanyStatus', 'CountryOfOrigin',
+      'DissolutionDate', 'IncorporationDate', 'Accounts.AccountRefDay', 'Accounts.AccountCategory', 'SICCode.SicText_1', 'SICCode.SicText_2',
+      'SICCode.SicText_3', 'SICCode.SicText_4', 'URI', 'PreviousName_1.CONDATE', ' PreviousName_1.CompanyName'];
+    const mapping = suggestMapping('organisations', headers);
+    expect(Object.fromEntries(headers.map((h, i) => [h.trim(), mapping[i]]).filter(([, f]) => f))).toEqual({
+      CompanyName: 'name', CompanyNumber: 'companiesHouseNumber', 'RegAddress.AddressLine1': 'addressLine1', 'RegAddress.AddressLine2': 'addressLine2',
+      'RegAddress.PostTown': 'town', 'RegAddress.PostCode': 'postcode', CompanyCategory: 'companyCategory', CompanyStatus: 'companyStatus',
+      IncorporationDate: 'incorporationDate', 'SICCode.SicText_1': 'sicCode1', 'SICCode.SicText_2': 'sicCode2', 'SICCode.SicText_3': 'sicCode3',
+      'SICCode.SicText_4': 'sicCode4',
+    });
+  });
+
+  it('takes the company number from the registry URI when the file has no number column', () => {
+    expect(suggestMapping('organisations', ['CompanyName', 'URI'])).toEqual(['name', 'companiesHouseNumber']);
+  });
 });

@@ -8,14 +8,22 @@ export type ImportEntity = 'organisations' | 'contacts' | 'engagements' | 'oppor
 export const FIELD_SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   organisations: {
     name: ['name', 'organisation', 'organisationname', 'organization', 'organizationname', 'orgname', 'org', 'company', 'companyname', 'employer', 'employername', 'business', 'businessname', 'partner', 'client'],
-    companiesHouseNumber: ['companieshousenumber', 'companieshouse', 'companieshouseno', 'chno', 'companyregno', 'companyregistrationnumber', 'companynumber', 'companyno', 'chnumber', 'crn', 'registrationnumber', 'regno'],
+    // A registry URI (".../id/company/01234567") carries the number too: used when no number column comes first.
+    companiesHouseNumber: ['companieshousenumber', 'companieshouse', 'companieshouseno', 'chno', 'companyregno', 'companyregistrationnumber', 'companynumber', 'companyno', 'chnumber', 'crn', 'registrationnumber', 'regno', 'uri'],
+    companyStatus: ['companystatus', 'status', 'registrystatus', 'companieshousestatus'],
+    companyCategory: ['companycategory', 'companytype', 'legalform', 'legalstatus', 'incorporationtype'],
+    incorporationDate: ['incorporationdate', 'dateofincorporation', 'incorporated', 'incorporatedon', 'dateofcreation'],
     website: ['website', 'web', 'url', 'site', 'homepage', 'www'],
-    sector: ['sector', 'industry', 'sic', 'siccode'],
+    sicCode1: ['siccodesictext1', 'siccode1', 'sictext1', 'sic1', 'sic', 'siccode', 'siccodes', 'sic2007', 'natureofbusiness'],
+    sicCode2: ['siccodesictext2', 'siccode2', 'sictext2', 'sic2'],
+    sicCode3: ['siccodesictext3', 'siccode3', 'sictext3', 'sic3'],
+    sicCode4: ['siccodesictext4', 'siccode4', 'sictext4', 'sic4'],
+    sector: ['sector', 'industry', 'sicsection'],
     sizeBand: ['size', 'sizeband', 'employees', 'staff', 'headcount', 'noofemployees', 'numberofemployees'],
-    addressLine1: ['address', 'address1', 'addressline1', 'street'],
-    addressLine2: ['address2', 'addressline2'],
-    town: ['town', 'city', 'towncity'],
-    postcode: ['postcode', 'postalcode', 'zip', 'zipcode', 'pc'],
+    addressLine1: ['address', 'address1', 'addressline1', 'street', 'regaddressaddressline1', 'registeredaddress'],
+    addressLine2: ['address2', 'addressline2', 'regaddressaddressline2'],
+    town: ['town', 'city', 'towncity', 'posttown', 'regaddressposttown'],
+    postcode: ['postcode', 'postalcode', 'zip', 'zipcode', 'pc', 'regaddresspostcode'],
     type: ['type', 'organisationtype', 'orgtype', 'category'],
   },
   contacts: {

@@ -13,14 +13,14 @@ export enum ImportMatchReason {
   COMPANIES_HOUSE_NUMBER = 'companies_house_number', DOMAIN = 'domain', EMAIL = 'email', NAME = 'name',
   SAME_RECORD = 'same_record', EARLIER_ROW = 'earlier_row', CHOSEN = 'chosen',
 }
-export enum ImportRowView { ALL = 'all', CREATE = 'create', MATCH = 'match', SKIP = 'skip', PROBLEMS = 'problems' }
+export enum ImportRowView { ALL = 'all', CREATE = 'create', MATCH = 'match', SKIP = 'skip', PROBLEMS = 'problems', PROPOSED = 'proposed', MERGED = 'merged' }
 
 registerEnumType(ImportEntityKind, { name: 'ImportEntity', description: 'What the rows of a spreadsheet describe' });
 registerEnumType(ImportStatus, { name: 'ImportStatus', description: 'parsing → mapping → previewing → previewed → committing → committed (→ undoing → undone); failed says why in error' });
 registerEnumType(ImportDecision, { name: 'ImportDecision', description: 'What the commit will do with a row' });
 registerEnumType(ImportOutcome, { name: 'ImportOutcome', description: 'What the commit did with a row' });
 registerEnumType(ImportMatchReason, { name: 'ImportMatchReason', description: 'Why a row was taken to be an existing record' });
-registerEnumType(ImportRowView, { name: 'ImportRowView' });
+registerEnumType(ImportRowView, { name: 'ImportRowView', description: 'Rows by decision, with problems, with a proposed match, or (after the commit) merged into existing records' });
 
 @ObjectType({ description: 'A field a column can fill' })
 export class ImportFieldModel {
@@ -44,6 +44,15 @@ export class ImportMatch {
   @Field(() => ImportMatchReason) reason!: ImportMatchReason;
   @Field(() => Float, { description: 'Name similarity 0–1 for a similar name; 1 for an exact key' }) score!: number;
   @Field(() => Int, { nullable: true, description: 'The earlier row of this file describing the same record' }) rowNumber!: number | null;
+  @Field({ description: 'True when the match is only likely (a similar name with no postcode area to confirm it, or a company that no longer exists beside one of unknown status): the row is created as new unless a person chooses MATCH' })
+  proposed!: boolean;
+}
+
+@ObjectType({ description: 'A field a row filled on the record it merged into, and the value it put there' })
+export class ImportFilledField {
+  @Field() field!: string;
+  @Field() label!: string;
+  @Field() value!: string;
 }
 
 @ObjectType()
@@ -56,6 +65,7 @@ export class ImportRow {
   @Field(() => ImportMatch, { nullable: true }) match!: ImportMatch | null;
   @Field(() => ImportOutcome, { nullable: true }) outcome!: ImportOutcome | null;
   @Field(() => ID, { nullable: true, description: 'The record created or merged into' }) recordId!: string | null;
+  @Field(() => [ImportFilledField], { description: 'The empty fields this row filled on the record it merged into (none unless the outcome is MERGED)' }) filled!: ImportFilledField[];
   @Field(() => GraphQLISODateTime, { nullable: true }) undoneAt!: Date | null;
 }
 
@@ -68,6 +78,7 @@ export class ImportSummary {
   @Field(() => Int) create!: number;
   @Field(() => Int) match!: number;
   @Field(() => Int) skip!: number;
+  @Field(() => Int, { description: 'Rows with a proposed match no one has decided on yet: they will be created as new' }) proposed!: number;
   @Field(() => Int, { description: 'Rows with at least one problem (an importable row may still have one)' }) withProblems!: number;
   @Field(() => Int) created!: number;
   @Field(() => Int) merged!: number;

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { suggestMapping, ImportEntity } from './column-mapping';
-import { ImportContext, ParsedRow, RowToMatch } from './importer';
+import { ImportContext, Importer, ParsedRow, RowToMatch } from './importer';
 import { importerFor } from './importers';
 import { readRows, FileType, StoredCell } from './read-spreadsheet';
 
@@ -113,7 +113,8 @@ export async function previewChunk(tx: EntityManager, batch: BatchRow): Promise<
   if (importer.prepare) await importer.prepare(tx, parsed, contextOf(batch));
   const importable = parsed.filter((p) => p.parsed.importable);
 
-  // The first row of the file to carry each key; later rows with that key describe the same record.
+  // The first row of the file to carry each key; later rows with that key describe the same record
+  // (unless the importer says two such rows cannot be one record, or only may be).
   const keyed = importable.flatMap((p) => p.parsed.keys.map((key) => ({ key, n: p.rowNumber })));
   const firstRowOf = new Map<string, number>();
   if (keyed.length) {
@@ -125,26 +126,51 @@ export async function previewChunk(tx: EntityManager, batch: BatchRow): Promise<
       `SELECT key, row_number FROM import_row_keys WHERE batch_id = $1 AND key = ANY($2::text[])`, [batch.id, [...new Set(keyed.map((k) => k.key))]]);
     for (const f of firsts) firstRowOf.set(f.key, f.row_number);
   }
+  const valuesOf = await earlierValues(tx, batch.id, parsed, [...firstRowOf.values()]);
   const existing = await importer.match(tx, importable);
 
   const updates = parsed.map((p) => {
-    const base = { n: p.rowNumber, values: p.values, problems: p.parsed.problems, match_id: null as string | null, match_reason: null as string | null, match_score: null as number | null, match_row: null as number | null };
+    const base = { n: p.rowNumber, values: p.values, problems: p.parsed.problems, match_id: null as string | null, match_reason: null as string | null, match_score: null as number | null, match_row: null as number | null, match_proposed: false };
     if (!p.parsed.importable) return { ...base, decision: 'skip' };
     const found = existing.get(p.rowNumber);
-    if (found) return { ...base, decision: 'match', match_id: found.id, match_reason: found.reason, match_score: found.score };
-    const earlier = Math.min(...p.parsed.keys.map((k) => firstRowOf.get(k) ?? Infinity));
-    if (earlier < p.rowNumber) return { ...base, decision: 'match', match_reason: 'earlier_row', match_score: 1, match_row: earlier };
+    // A proposed match is shown with the row, which is created as new unless a person accepts it.
+    if (found) return { ...base, decision: found.proposed ? 'create' : 'match', match_id: found.id, match_reason: found.reason, match_score: found.score, match_proposed: !!found.proposed };
+    const earlier = earlierRowOf(importer, p, firstRowOf, valuesOf);
+    if (earlier) return { ...base, decision: earlier.proposed ? 'create' : 'match', match_reason: 'earlier_row', match_score: 1, match_row: earlier.row, match_proposed: earlier.proposed };
     return { ...base, decision: 'create' };
   });
   await tx.query(
     `UPDATE import_rows r SET "values" = u.values, problems = u.problems, decision = u.decision, decided_by_user = false,
-            match_id = u.match_id, match_reason = u.match_reason, match_score = u.match_score, match_row = u.match_row
-       FROM jsonb_to_recordset($2::jsonb) AS u(n int, "values" jsonb, problems jsonb, decision text, match_id uuid, match_reason text, match_score real, match_row int)
+            match_id = u.match_id, match_reason = u.match_reason, match_score = u.match_score, match_row = u.match_row, match_proposed = u.match_proposed
+       FROM jsonb_to_recordset($2::jsonb) AS u(n int, "values" jsonb, problems jsonb, decision text, match_id uuid, match_reason text, match_score real, match_row int, match_proposed boolean)
       WHERE r.batch_id = $1 AND r.row_number = u.n`,
     [batch.id, JSON.stringify(updates)],
   );
   await tx.query(`UPDATE import_batches SET cursor_row = $2, rows_done = rows_done + $3 WHERE id = $1`, [batch.id, rows[rows.length - 1].row_number, rows.length]);
   return true;
+}
+
+/** The values of the earlier rows named (this chunk's from memory, earlier chunks' as the preview stored them). */
+async function earlierValues(tx: EntityManager, batchId: string, chunk: Array<RowToMatch>, rowNumbers: number[]): Promise<Map<number, Record<string, unknown>>> {
+  const values = new Map(chunk.map((p) => [p.rowNumber, p.values]));
+  const missing = [...new Set(rowNumbers)].filter((n) => !values.has(n));
+  if (missing.length) {
+    const stored: Array<{ row_number: number; values: Record<string, unknown> }> = await tx.query(
+      `SELECT row_number, "values" FROM import_rows WHERE batch_id = $1 AND row_number = ANY($2::int[])`, [batchId, missing]);
+    for (const s of stored) values.set(s.row_number, s.values ?? {});
+  }
+  return values;
+}
+
+/** The earlier row this one describes again: by the strongest key they share whose first row can be the same record. */
+function earlierRowOf(importer: Importer, p: RowToMatch & { parsed: ParsedRow }, firstRowOf: Map<string, number>, valuesOf: Map<number, Record<string, unknown>>) {
+  for (const key of p.parsed.keys) {
+    const row = firstRowOf.get(key);
+    if (row === undefined || row >= p.rowNumber) continue;
+    const same = importer.sameRecord?.(key, p.values, valuesOf.get(row) ?? {}) ?? 'same';
+    if (same !== 'distinct') return { row, proposed: same === 'proposed' };
+  }
+  return null;
 }
 
 /** One chunk of the commit: creates, merges and skips, each row's outcome recorded with it. */

@@ -10,7 +10,7 @@ import { badField, badInput, conflict, notFound } from '../../common/graphql/err
 import { ImportEntity } from './column-mapping';
 import { enterPhase } from './import.phases';
 import {
-  ImportBatch, ImportDecision, ImportEntityKind, ImportMapping, ImportMatch, ImportMatchReason, ImportRow, ImportRowDecisionInput,
+  ImportBatch, ImportDecision, ImportEntityKind, ImportFilledField, ImportMapping, ImportMatch, ImportMatchReason, ImportRow, ImportRowDecisionInput,
   ImportRowView, ImportStatus, ImportSummary, SaveImportMappingInput,
 } from './import.models';
 import { ImportWorker } from './import.worker';
@@ -68,6 +68,18 @@ async function readUpload(file: UploadedFile): Promise<Buffer> {
   }
   return Buffer.concat(parts);
 }
+
+/** What a merged row filled, labelled as its columns are: "SIC codes: 71122, 62012". */
+function filledFields(fields: Array<{ name: string; label: string }>, previous: Record<string, unknown> | null): ImportFilledField[] {
+  if (!previous) return [];
+  return Object.entries(previous).map(([field, value]) => ({
+    field,
+    label: FILLED_LABELS[field] ?? fields.find((f) => f.name === field)?.label.replace(/ \(.*\)$/, '') ?? field,
+    value: Array.isArray(value) ? value.join(', ') : String(value),
+  }));
+}
+/** Fields stored under another name than the column that fills them. */
+const FILLED_LABELS: Record<string, string> = { sicCodes: 'SIC codes', affiliationId: 'New affiliation' };
 
 /** Imports: upload, mapping, preview and the decisions, then commit and undo (done by ImportWorker). */
 @Injectable()
@@ -142,7 +154,8 @@ export class ImportService {
     const rows: Array<ImportSummary & { id: string }> = await this.db.query(
       `SELECT b.id, count(r.*)::int AS rows,
               count(*) FILTER (WHERE decision = 'create')::int AS create, count(*) FILTER (WHERE decision = 'match')::int AS match,
-              count(*) FILTER (WHERE decision = 'skip')::int AS skip, count(*) FILTER (WHERE problems <> '[]'::jsonb)::int AS "withProblems",
+              count(*) FILTER (WHERE decision = 'skip')::int AS skip,
+              count(*) FILTER (WHERE match_proposed AND decision = 'create' AND NOT decided_by_user)::int AS proposed, count(*) FILTER (WHERE problems <> '[]'::jsonb)::int AS "withProblems",
               count(*) FILTER (WHERE outcome = 'created')::int AS created, count(*) FILTER (WHERE outcome = 'merged')::int AS merged,
               count(*) FILTER (WHERE outcome = 'unchanged')::int AS unchanged, count(*) FILTER (WHERE outcome = 'skipped')::int AS skipped,
               count(*) FILTER (WHERE undone_at IS NOT NULL)::int AS undone
@@ -155,25 +168,31 @@ export class ImportService {
     const params: unknown[] = [batchId];
     const where = ['r.batch_id = $1'];
     if (args.view === ImportRowView.PROBLEMS) where.push(`r.problems <> '[]'::jsonb`);
+    else if (args.view === ImportRowView.PROPOSED) where.push(`r.match_proposed`);
+    else if (args.view === ImportRowView.MERGED) where.push(`r.outcome = 'merged'`);
     else if (args.view && args.view !== ImportRowView.ALL) { params.push(args.view); where.push(`r.decision = $${params.length}`); }
     const filter = where.join(' AND ');
     // The count is of the view; the page starts after the cursor's row number ($last parameter).
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM import_rows r WHERE ${filter}`, params);
     const after = args.after ? Number(decodeCursor(args.after).key) : 0;
     const rows: Array<{ row_number: number; cells: unknown[]; problems: Array<{ field: string; message: string }>; decision: ImportDecision | null; decided_by_user: boolean;
-      match_id: string | null; match_reason: ImportMatchReason | null; match_score: number | null; match_row: number | null; outcome: ImportRow['outcome']; record_id: string | null; undone_at: Date | null }> =
+      match_id: string | null; match_reason: ImportMatchReason | null; match_score: number | null; match_row: number | null; match_proposed: boolean;
+      outcome: ImportRow['outcome']; record_id: string | null; undone_at: Date | null; previous: Record<string, unknown> | null }> =
       await this.db.query(`SELECT r.row_number, r.cells, r.problems, r.decision, r.decided_by_user, r.match_id, r.match_reason, r.match_score, r.match_row,
-                                  r.outcome, r.record_id, r.undone_at
+                                  r.match_proposed, r.outcome, r.record_id, r.undone_at, CASE WHEN r.outcome = 'merged' THEN r.previous END AS previous
                              FROM import_rows r WHERE ${filter} AND r.row_number > $${params.length + 1} ORDER BY r.row_number LIMIT ${limit + 1}`, [...params, after]);
     const ids = [...new Set(rows.map((r) => r.match_id).filter((x): x is string => !!x))];
-    const labels = ids.length ? await importerFor(entity).labels(this.db.manager, ids) : new Map<string, string>();
+    const importer = importerFor(entity);
+    const labels = ids.length ? await importer.labels(this.db.manager, ids) : new Map<string, string>();
     const nodes: Array<ImportRow & { id: string }> = rows.map((r) => ({
       id: String(r.row_number),
       rowNumber: r.row_number,
       cells: r.cells.map((c) => (c === null || c === undefined ? null : String(c))),
       problems: r.problems, decision: r.decision, decidedByUser: r.decided_by_user,
-      match: r.match_reason ? { recordId: r.match_id, label: r.match_id ? labels.get(r.match_id) ?? null : null, reason: r.match_reason, score: Number(r.match_score ?? 1), rowNumber: r.match_row } as ImportMatch : null,
-      outcome: r.outcome, recordId: r.record_id, undoneAt: r.undone_at,
+      match: r.match_reason ? {
+        recordId: r.match_id, label: r.match_id ? labels.get(r.match_id) ?? null : null, reason: r.match_reason, score: Number(r.match_score ?? 1), rowNumber: r.match_row, proposed: r.match_proposed,
+      } as ImportMatch : null,
+      outcome: r.outcome, recordId: r.record_id, undoneAt: r.undone_at, filled: filledFields(importer.fields, r.previous),
     }));
     return toConnection(nodes, limit, n, (row) => row.rowNumber);
   }

@@ -32,7 +32,12 @@ export interface Match {
   reason: MatchReason;
   /** Name similarity 0–1 where the reason is a similar name; 1 for exact keys. */
   score: number;
+  /** Only likely (a similar name with no postcode area to confirm it): the row is created as new unless a person accepts the match. */
+  proposed?: boolean;
 }
+
+/** Whether a later row of the file describes the record an earlier row does. */
+export type SameRecord = 'same' | 'proposed' | 'distinct';
 
 /** A row after parse: the values to write, the problems found, and the keys that find the same record elsewhere in the file. */
 export interface ParsedRow {
@@ -65,6 +70,11 @@ export interface Importer {
    * rows' values, adding problems and keys; the batch's department stands in for an empty column.
    */
   prepare?(tx: EntityManager, rows: Array<RowToMatch & { parsed: ParsedRow }>, ctx: ImportContext): Promise<void>;
+  /**
+   * Whether a later row sharing `key` with an earlier one describes the same record (the default
+   * when absent): two rows with different company numbers never do.
+   */
+  sameRecord?(key: string, later: Record<string, unknown>, earlier: Record<string, unknown>): SameRecord;
   /** The existing record each row describes, if any. */
   match(tx: EntityManager, rows: RowToMatch[]): Promise<Map<number, Match>>;
   /** Inserts the rows' records; returns each row's new id. */

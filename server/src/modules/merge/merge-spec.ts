@@ -40,8 +40,10 @@ export const ORGANISATION_MERGE: MergeSpec = {
     name: 'name', legalName: 'legal_name', type: 'type', sector: 'sector', sizeBand: 'size_band', companiesHouseNumber: 'companies_house_number',
     website: 'website', addressLine1: 'address_line1', addressLine2: 'address_line2', town: 'town', postcode: 'postcode', region: 'region',
     relationshipStage: 'relationship_stage', ownerId: 'owner_id', departmentId: 'department_id', confidential: 'confidential',
+    companyStatus: 'company_status', companyCategory: 'company_category', incorporationDate: 'incorporation_date',
+    headcount: 'headcount', turnoverPence: 'turnover_pence', balanceSheetPence: 'balance_sheet_pence', sizeYear: 'size_year',
   },
-  unioned: { tradingNames: 'trading_names', relationshipRoles: 'relationship_roles', tags: 'tags' },
+  unioned: { tradingNames: 'trading_names', relationshipRoles: 'relationship_roles', tags: 'tags', aliases: 'aliases', sicCodes: 'sic_codes' },
   rows: [
     { table: 'engagements', column: 'organisation_id', versioned: true },
     { table: 'opportunities', column: 'organisation_id', versioned: true },

@@ -2,8 +2,10 @@ import { CONTACT_MERGE, ORGANISATION_MERGE } from './merge-spec';
 import { mergedValues, MergeSource } from './merge-values';
 
 describe('mergedValues', () => {
-  const survivor = { name: 'Acme Ltd', website: null, tags: ['ktp'], trading_names: ['Acme'], relationship_roles: ['customer'] };
-  const merged = { name: 'ACME Limited', website: 'https://acme.co.uk', tags: ['placements', 'ktp'], trading_names: [], relationship_roles: ['partner'] };
+  const survivor = { name: 'Acme Ltd', website: null, tags: ['ktp'], trading_names: ['Acme'], relationship_roles: ['customer'], aliases: ['AEL'], sic_codes: ['71122'] };
+  const merged = {
+    name: 'ACME Limited', website: 'https://acme.co.uk', tags: ['placements', 'ktp'], trading_names: [], relationship_roles: ['partner'], aliases: ['Acme Eng', 'AEL'], sic_codes: null,
+  };
 
   it('should take only the fields chosen from the merged record, keeping the survivor for the rest', () => {
     const values = mergedValues(ORGANISATION_MERGE, survivor, merged, [
@@ -16,7 +18,9 @@ describe('mergedValues', () => {
 
   it('should union list fields, survivor first, without repeats', () => {
     const values = mergedValues(ORGANISATION_MERGE, survivor, merged, []);
-    expect(values).toEqual({ tags: ['ktp', 'placements'], trading_names: ['Acme'], relationship_roles: ['customer', 'partner'] });
+    expect(values).toEqual({
+      tags: ['ktp', 'placements'], trading_names: ['Acme'], relationship_roles: ['customer', 'partner'], aliases: ['AEL', 'Acme Eng'], sic_codes: ['71122'],
+    });
   });
 
   it('should treat emails differing only in case as one', () => {

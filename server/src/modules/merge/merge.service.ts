@@ -4,10 +4,13 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { badField, conflict, notFound } from '../../common/graphql/errors';
 import { diffFields, recordAudit } from '../audit/audit';
+import { distinctCompanies } from '../organisation/company-register';
 import { MergeInput } from './dto/merge.input';
 import { MergeSpec, MERGE_SPECS } from './merge-spec';
 import { mergedValues, RowValues } from './merge-values';
 import { moveRows, MovedRows, RemovedRows, unmoveRows } from './move-rows';
+
+const companyOf = (row: RowValues) => ({ companiesHouseNumber: (row.companies_house_number as string | null) ?? null, companyStatus: (row.company_status as string | null) ?? null });
 
 /** A record's merge-relevant values keyed by GraphQL field name, for the audit trail. */
 const asFields = (spec: MergeSpec, row: RowValues) =>
@@ -47,6 +50,10 @@ export class MergeService {
             currentVersion: row.version,
           });
         }
+      }
+      if (spec.table === 'organisations') {
+        const why = distinctCompanies(companyOf(merged!), companyOf(survivor!));
+        if (why) throw badField('mergedId', `${describe(spec, merged!)} and ${describe(spec, survivor!)} cannot be merged: ${why}. If one belongs to the other, record the group as its parent organisation instead.`);
       }
       const values = mergedValues(spec, survivor!, merged!, input.fields);
       if (spec.table === 'organisations') {

@@ -12,7 +12,9 @@ import { OrganisationOpportunitiesArgs } from '../opportunity/dto/opportunities.
 import { OpportunityConnection } from '../opportunity/models/opportunity-connection.model';
 import { Opportunity } from '../opportunity/opportunity.entity';
 import { Task } from '../task/task.entity';
+import { SicActivityModel } from './models/sic-activity.model';
 import { Organisation } from './organisation.entity';
+import { sicActivity } from './sic/sic-2007';
 
 @ObjectType({ description: 'A department that has engaged the organisation, and when it last did' })
 export class DepartmentInvolvement {
@@ -24,6 +26,11 @@ export class DepartmentInvolvement {
 /** The unified relationship view: everything the institution does with an organisation, every field batched. */
 @Resolver(() => Organisation)
 export class OrganisationRelationsResolver {
+  @ResolveField(() => [SicActivityModel], { description: 'What its SIC codes mean, from the SIC 2007 list, main code first' })
+  sicActivities(@Parent() o: Organisation): SicActivityModel[] {
+    return (o.sicCodes ?? []).map((code) => sicActivity(code) ?? { code, description: 'not in the SIC 2007 list', section: null });
+  }
+
   @ResolveField(() => [Affiliation], { description: 'People, current first, then past' })
   affiliations(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Affiliation[]> {
     return ctx.loaders.affiliationsByOrganisation.load(o.id);

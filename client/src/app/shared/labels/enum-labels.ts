@@ -1,4 +1,5 @@
 import type {
+  CompanyStatus,
   EngagementType,
   LawfulBasis,
   OrganisationType,
@@ -47,6 +48,25 @@ export const SIZE_BAND_LABELS: Record<SizeBand, string> = {
   medium: 'Medium (50 to 249 staff)',
   large: 'Large (250 or more staff)',
 };
+
+/** Companies House statuses as the register words them. */
+export const COMPANY_STATUS_LABELS: Record<CompanyStatus, string> = {
+  active: 'Active',
+  active_proposal_to_strike_off: 'Active — proposal to strike off',
+  dissolved: 'Dissolved',
+  liquidation: 'In liquidation',
+  administration: 'In administration',
+  receivership: 'In receivership',
+  voluntary_arrangement: 'Voluntary arrangement',
+  insolvency_proceedings: 'Insolvency proceedings',
+  converted_closed: 'Converted or closed',
+  removed: 'Removed',
+  registered: 'Registered',
+  closed: 'Closed',
+};
+
+/** Statuses of a company that no longer exists (as the server's company-register.ts). */
+export const GONE_COMPANY_STATUSES: ReadonlySet<CompanyStatus> = new Set<CompanyStatus>(['dissolved', 'removed', 'converted_closed', 'closed']);
 
 /** UK SIC 2007 sections. */
 export const SIC_SECTION_LABELS: Record<SicSection, string> = {

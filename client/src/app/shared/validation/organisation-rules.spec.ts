@@ -6,16 +6,19 @@ import { companiesHouseNumberValidator, postcodeValidator, requiredTrimmedValida
 const control = (value: unknown) => ({ value }) as AbstractControl;
 
 describe('Companies House number', () => {
-  it.each(['01234567', 'SC123456', 'ni000123', 'OC 301234'])('accepts %s', (value) => {
+  it.each(['01234567', '1234567', 'SC123456', 'ni000123', 'OC 301234', 'sc 1234', 'R0000123', 'IP29305R', 'ip 123r'])('accepts %s', (value) => {
     expect(isCompaniesHouseNumber(value)).toBe(true);
   });
 
-  it.each(['1234567', '123456789', 'S1234567', 'SCX23456', 'ABC12345'])('refuses %s', (value) => {
+  it.each(['123456789', 'S1234567', 'SCX23456', 'ABC12345', 'SC1234567', 'SC12345R'])('refuses %s', (value) => {
     expect(isCompaniesHouseNumber(value)).toBe(false);
   });
 
-  it('normalises to upper case without spaces', () => {
+  it('normalises to upper case without spaces, with the zeros spreadsheets drop put back', () => {
     expect(normaliseCompaniesHouseNumber(' sc 123456 ')).toBe('SC123456');
+    expect(normaliseCompaniesHouseNumber('1234567')).toBe('01234567');
+    expect(normaliseCompaniesHouseNumber('sc 1234')).toBe('SC001234');
+    expect(normaliseCompaniesHouseNumber('IP123R')).toBe('IP00123R');
   });
 });
 
@@ -58,7 +61,7 @@ describe('form validators', () => {
 
   it('name the rule that failed', () => {
     expect(postcodeValidator(control('NE1'))).toEqual({ postcode: true });
-    expect(companiesHouseNumberValidator(control('123'))).toEqual({ companiesHouseNumber: true });
+    expect(companiesHouseNumberValidator(control('ABC'))).toEqual({ companiesHouseNumber: true });
     expect(websiteValidator(control('ftp://x.com'))).toEqual({ website: true });
   });
 

@@ -4,12 +4,21 @@
  */
 export const NAME_MAX_LENGTH = 200;
 export const MAX_ALIASES = 20;
-export const COMPANIES_HOUSE_NUMBER = /^(?:[0-9]{8}|[A-Z]{2}[0-9]{6})$/i;
+/** As server/src/modules/organisation/companies-house-number.ts: 8 digits, a prefix and 6 digits, or IP/SP/NP, 5 digits and R. */
+export const COMPANIES_HOUSE_NUMBER = /^(?:[0-9]{8}|[A-Z]{2}[0-9]{6}|R0[0-9]{6}|(?:IP|SP|NP)[0-9]{5}R)$/i;
 const UK_POSTCODE = /^(GIR 0AA|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2})$/;
 
-/** Companies House numbers are stored upper case without spaces: "sc 123456" → "SC123456". */
+/**
+ * Companies House numbers are stored upper case, without spaces, with the zeros spreadsheets
+ * drop put back: "sc 12345" → "SC012345", "1234567" → "01234567", "IP123R" → "IP00123R".
+ */
 export function normaliseCompaniesHouseNumber(value: string): string {
-  return value.replace(/\s+/g, '').toUpperCase();
+  const text = value.replace(/[\s.\-/]+/g, '').toUpperCase();
+  if (/^\d{1,8}$/.test(text)) return text.padStart(8, '0');
+  const society = /^(IP|SP|NP)(\d{1,5})R$/.exec(text);
+  if (society) return `${society[1]}${society[2].padStart(5, '0')}R`;
+  const prefixed = /^([A-Z]{2}|R0)(\d{1,6})$/.exec(text);
+  return prefixed ? `${prefixed[1]}${prefixed[2].padStart(6, '0')}` : text;
 }
 
 export function isCompaniesHouseNumber(value: string): boolean {

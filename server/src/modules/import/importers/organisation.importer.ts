@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CreateOrganisationInput } from '../../organisation/dto/organisation.input';
-import { cleanText, domainOf, normaliseOrganisationName, parsePostcode, postcodeArea } from '../cells';
-import { parseOrganisationType, parseSector, parseSizeBand } from '../choices';
-import { archiveImported, asChanges, auditMany, ImportContext, Importer, Match, nonEmpty, ParsedRow, Problem, RowToMatch, validateAs } from '../importer';
+import { companyNumberFromUri, normaliseCompanyNumber } from '../../organisation/companies-house-number';
+import { distinctCompanies, distinctCompaniesSql, isGone, organisationTypeOfCategory, parseCompanyStatus } from '../../organisation/company-register';
+import { CompanyStatus, OrganisationType } from '../../organisation/organisation.enums';
+import { parseSicCodes } from '../../organisation/sic/sic-2007';
+import { cleanText, domainOf, normaliseOrganisationName, parseDate, parsePostcode, postcodeArea } from '../cells';
+import { parseOrganisationType, parseSector, parseSizeBand, sectionOfCodes } from '../choices';
+import {
+  archiveImported, asChanges, auditMany, ImportContext, Importer, Match, nonEmpty, ParsedRow, Problem, RowToMatch, SameRecord, validateAs,
+} from '../importer';
 import { StoredCell } from '../read-spreadsheet';
 
 /** A similar name (pg_trgm, on the normalised name) this close or closer, in the same postcode area, is taken as the same organisation. */
@@ -12,17 +18,41 @@ export const NAME_MATCH_SIMILARITY = 0.75;
 /** The organisation columns an import writes, field → column. */
 const COLUMNS: Record<string, string> = {
   name: 'name', legalName: 'legal_name', type: 'type', sector: 'sector', sizeBand: 'size_band',
-  companiesHouseNumber: 'companies_house_number', website: 'website', addressLine1: 'address_line1',
+  companiesHouseNumber: 'companies_house_number', companyStatus: 'company_status', companyCategory: 'company_category',
+  incorporationDate: 'incorporation_date', sicCodes: 'sic_codes', website: 'website', addressLine1: 'address_line1',
   addressLine2: 'address_line2', town: 'town', postcode: 'postcode', tags: 'tags',
 };
-/** Fields an import may fill on an existing organisation when they are empty there. */
-const FILLABLE = ['legalName', 'sector', 'sizeBand', 'companiesHouseNumber', 'website', 'addressLine1', 'addressLine2', 'town', 'postcode'];
+/** Fields an import may fill on an existing organisation when they are empty there, with their SQL types. */
+const FILLABLE: Record<string, string> = {
+  legalName: 'text', sector: 'text', sizeBand: 'text', companiesHouseNumber: 'text', companyStatus: 'text', companyCategory: 'text',
+  incorporationDate: 'date', sicCodes: 'text[]', website: 'text', addressLine1: 'text', addressLine2: 'text', town: 'text', postcode: 'text',
+};
+const FILLABLE_FIELDS = Object.keys(FILLABLE);
 const REQUIRED = new Set(['name', 'type']);
+const SIC_FIELDS = ['sicCode1', 'sicCode2', 'sicCode3', 'sicCode4'];
 
-/** Excel drops leading zeros: 1234567 is Companies House number 01234567. */
-function companiesHouseNumber(cell: StoredCell): string | null {
-  const text = cleanText(cell)?.toUpperCase().replace(/\s/g, '') ?? null;
-  return text && /^\d{1,7}$/.test(text) ? text.padStart(8, '0') : text;
+const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+/** The number in a company-number cell or a registry URI; Excel's dropped zeros and spaces put right. */
+function companiesHouseNumber(cell: StoredCell): { ok: true; value: string | null } | { ok: false; reason: string } {
+  const text = cleanText(cell);
+  if (text && /^https?:\/\//i.test(text)) {
+    const fromUri = companyNumberFromUri(text);
+    return fromUri ? { ok: true, value: fromUri } : { ok: false, reason: `"${text}" is not a Companies House registry address` };
+  }
+  return normaliseCompanyNumber(text);
+}
+
+/** Every SIC column's codes, main first, each once; at most the four Companies House records. */
+function sicCodesOf(cells: Record<string, StoredCell>, problems: Problem[]): string[] {
+  const codes: string[] = [];
+  for (const field of SIC_FIELDS) {
+    const parsed = parseSicCodes(cleanText(cells[field]));
+    if (!parsed.ok) problems.push({ field, message: parsed.reason });
+    else for (const code of parsed.codes) if (!codes.includes(code)) codes.push(code);
+  }
+  if (codes.length > 4) problems.push({ field: 'sicCode1', message: `${codes.length} SIC codes: Companies House records at most 4, the first 4 are kept` });
+  return codes.slice(0, 4);
 }
 
 const splitTags = (cell: StoredCell) => [...new Set((cleanText(cell) ?? '').split(/[;,|]/).map((t) => t.trim()).filter(Boolean))];
@@ -33,10 +63,17 @@ export const organisationImporter: Importer = {
   fields: [
     { name: 'name', label: 'Name', required: true },
     { name: 'legalName', label: 'Legal name', required: false },
-    { name: 'type', label: 'Type (employer when empty)', required: false },
-    { name: 'companiesHouseNumber', label: 'Companies House number', required: false },
+    { name: 'type', label: 'Type (from the company category, else employer, when empty)', required: false },
+    { name: 'companiesHouseNumber', label: 'Companies House number (or registry URI)', required: false },
+    { name: 'companyStatus', label: 'Company status (Active, Dissolved, …)', required: false },
+    { name: 'companyCategory', label: 'Company category (Private Limited Company, …)', required: false },
+    { name: 'incorporationDate', label: 'Incorporation date', required: false },
     { name: 'website', label: 'Website', required: false },
-    { name: 'sector', label: 'Sector (SIC)', required: false },
+    { name: 'sicCode1', label: 'SIC code (main)', required: false },
+    { name: 'sicCode2', label: 'SIC code 2', required: false },
+    { name: 'sicCode3', label: 'SIC code 3', required: false },
+    { name: 'sicCode4', label: 'SIC code 4', required: false },
+    { name: 'sector', label: 'Sector (from the main SIC code when empty)', required: false },
     { name: 'sizeBand', label: 'Size band or headcount', required: false },
     { name: 'addressLine1', label: 'Address line 1', required: false },
     { name: 'addressLine2', label: 'Address line 2', required: false },
@@ -52,13 +89,20 @@ export const organisationImporter: Importer = {
       problems.push({ field, message: parsed.reason });
       return null;
     };
+    const companyCategory = cleanText(cells.companyCategory);
+    const sicCodes = sicCodesOf(cells, problems);
     const raw: Record<string, unknown> = {
       name: cleanText(cells.name) ?? '',
       legalName: cleanText(cells.legalName),
-      type: choice('type', parseOrganisationType(cells.type)),
-      companiesHouseNumber: companiesHouseNumber(cells.companiesHouseNumber),
+      // An empty type takes what the company category says (a plc is a business, a CIO a community body).
+      type: cleanText(cells.type) === null ? organisationTypeOfCategory(companyCategory) ?? OrganisationType.employer : choice('type', parseOrganisationType(cells.type)),
+      companiesHouseNumber: choice('companiesHouseNumber', companiesHouseNumber(cells.companiesHouseNumber)),
+      companyStatus: choice('companyStatus', parseCompanyStatus(cleanText(cells.companyStatus))),
+      companyCategory,
+      incorporationDate: choice('incorporationDate', parseDate(cells.incorporationDate)),
+      sicCodes,
       website: cleanText(cells.website),
-      sector: choice('sector', parseSector(cells.sector)),
+      sector: cleanText(cells.sector) === null ? sectionOfCodes(sicCodes) : choice('sector', parseSector(cells.sector)),
       sizeBand: choice('sizeBand', parseSizeBand(cells.sizeBand)),
       addressLine1: cleanText(cells.addressLine1),
       addressLine2: cleanText(cells.addressLine2),
@@ -71,13 +115,14 @@ export const organisationImporter: Importer = {
     for (const field of Object.keys(COLUMNS)) values[field] = (instance as unknown as Record<string, unknown>)[field] ?? null;
     // A bad optional cell is reported and left out; the rest of the row still comes in.
     for (const p of invalid) {
-      problems.push(p);
-      if (!REQUIRED.has(p.field)) values[p.field] = p.field === 'tags' ? [] : null;
+      if (!problems.some((q) => q.field === p.field)) problems.push(p);
+      if (!REQUIRED.has(p.field)) values[p.field] = p.field === 'tags' || p.field === 'sicCodes' ? [] : null;
     }
     const importable = !problems.some((p) => REQUIRED.has(p.field));
     const name = String(values.name ?? '');
     const area = postcodeArea(values.postcode as string | null);
     const domain = domainOf(values.website as string | null);
+    // Strongest first: the earlier row a later one joins is found by the first key they share.
     const keys = [
       values.companiesHouseNumber ? `ch:${values.companiesHouseNumber}` : null,
       domain ? `domain:${domain}` : null,
@@ -86,24 +131,38 @@ export const organisationImporter: Importer = {
     return { values, problems, importable, keys };
   },
 
+  sameRecord(key: string, later: Record<string, unknown>, earlier: Record<string, unknown>): SameRecord {
+    if (distinctCompanies(identity(later), identity(earlier))) return 'distinct';
+    if (key.startsWith('ch:')) return 'same';
+    // A name with no postcode area could be anywhere in the country; a company that no longer exists
+    // beside one whose status is unknown may be its successor: a person decides.
+    const unconfirmed = key.startsWith('name:') && (!postcodeArea(later.postcode as string | null) || !postcodeArea(earlier.postcode as string | null));
+    return unconfirmed || isGone(later.companyStatus as string) !== isGone(earlier.companyStatus as string) ? 'proposed' : 'same';
+  },
+
   async match(tx: EntityManager, rows: RowToMatch[]): Promise<Map<number, Match>> {
     if (!rows.length) return new Map();
     // The trigram index answers `%` with this threshold, so the lateral join stays an index probe per row.
     // (No ORDER BY on the domain probe: with one, the planner walks the created_at index instead.)
+    // A record with another company number, or a dissolved company beside a live one, is never a
+    // candidate (bce_distinct_companies); a name match without both postcode areas, or against a
+    // record whose status is unknown when the row's company no longer exists, is only proposed.
     await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_MATCH_SIMILARITY)]);
-    const found: Array<{ n: number; id: string; reason: Match['reason']; score: number }> = await tx.query(
-      `SELECT r.n, m.id, m.reason, m.score
-         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(n, ch, domain, key, area)
+    const distinct = distinctCompaniesSql({ ch: 'r.ch', status: 'r.status' }, { ch: 'o.companies_house_number', status: 'o.company_status' });
+    const statusUnsure = `coalesce(bce_company_gone(r.status), false) <> coalesce(bce_company_gone(o.company_status), false)`;
+    const found: Array<{ n: number; id: string; reason: Match['reason']; score: number; proposed: boolean }> = await tx.query(
+      `SELECT r.n, m.id, m.reason, m.score, m.proposed
+         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(n, ch, domain, key, area, status)
          CROSS JOIN LATERAL (
-           (SELECT o.id, 'companies_house_number' AS reason, 1::real AS score, 1 AS rank FROM organisations o
+           (SELECT o.id, 'companies_house_number' AS reason, 1::real AS score, false AS proposed, 1 AS rank FROM organisations o
              WHERE r.ch IS NOT NULL AND o.companies_house_number = r.ch AND o.deleted_at IS NULL LIMIT 1)
            UNION ALL
-           (SELECT o.id, 'domain', 1::real, 2 FROM organisations o
-             WHERE r.domain IS NOT NULL AND o.website IS NOT NULL AND o.deleted_at IS NULL AND bce_domain(o.website) = r.domain
+           (SELECT o.id, 'domain', 1::real, ${statusUnsure}, 2 FROM organisations o
+             WHERE r.domain IS NOT NULL AND o.website IS NOT NULL AND o.deleted_at IS NULL AND bce_domain(o.website) = r.domain AND NOT ${distinct}
              LIMIT 1)
            UNION ALL
-           (SELECT o.id, 'name', similarity(bce_name_key(o.name), r.key), 3 FROM organisations o
-             WHERE r.key <> '' AND o.deleted_at IS NULL AND bce_name_key(o.name) % r.key
+           (SELECT o.id, 'name', similarity(bce_name_key(o.name), r.key), r.area IS NULL OR o.postcode IS NULL OR ${statusUnsure}, 3 FROM organisations o
+             WHERE r.key <> '' AND o.deleted_at IS NULL AND bce_name_key(o.name) % r.key AND NOT ${distinct}
                AND (r.area IS NULL OR o.postcode IS NULL OR bce_postcode_area(o.postcode) = r.area)
              ORDER BY 3 DESC, o.created_at LIMIT 1)
            ORDER BY rank LIMIT 1) m`,
@@ -113,9 +172,10 @@ export const organisationImporter: Importer = {
         rows.map((r) => domainOf(r.values.website as string | null)),
         rows.map((r) => normaliseOrganisationName(String(r.values.name ?? ''))),
         rows.map((r) => postcodeArea(r.values.postcode as string | null)),
+        rows.map((r) => r.values.companyStatus ?? null),
       ],
     );
-    return new Map(found.map((f) => [f.n, { id: f.id, reason: f.reason, score: Math.round(Number(f.score) * 100) / 100 }]));
+    return new Map(found.map((f) => [f.n, { id: f.id, reason: f.reason, score: Math.round(Number(f.score) * 100) / 100, proposed: f.proposed }]));
   },
 
   async create(tx: EntityManager, rows: RowToMatch[], ctx: ImportContext): Promise<Map<number, string>> {
@@ -129,12 +189,14 @@ export const organisationImporter: Importer = {
       return { ...r.values, companiesHouseNumber, id: randomUUID() };
     });
     await tx.query(
-      `INSERT INTO organisations (id, name, legal_name, type, sector, size_band, companies_house_number, website, address_line1,
-                                  address_line2, town, postcode, tags, department_id, confidential)
-       SELECT x.id, x."name", x."legalName", x."type", x."sector", x."sizeBand", x."companiesHouseNumber", x."website", x."addressLine1",
-              x."addressLine2", x."town", x."postcode", ARRAY(SELECT jsonb_array_elements_text(coalesce(x."tags", '[]'))), $2, false
+      `INSERT INTO organisations (id, name, legal_name, type, sector, size_band, companies_house_number, company_status, company_category,
+                                  incorporation_date, sic_codes, website, address_line1, address_line2, town, postcode, tags, department_id, confidential)
+       SELECT x.id, x."name", x."legalName", x."type", x."sector", x."sizeBand", x."companiesHouseNumber", x."companyStatus", x."companyCategory",
+              x."incorporationDate", coalesce(x."sicCodes", '{}'), x."website", x."addressLine1", x."addressLine2", x."town", x."postcode",
+              ARRAY(SELECT jsonb_array_elements_text(coalesce(x."tags", '[]'))), $2, false
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "name" text, "legalName" text, "type" text, "sector" text, "sizeBand" text,
-              "companiesHouseNumber" text, "website" text, "addressLine1" text, "addressLine2" text, "town" text, "postcode" text, "tags" jsonb)`,
+              "companiesHouseNumber" text, "companyStatus" text, "companyCategory" text, "incorporationDate" date, "sicCodes" text[],
+              "website" text, "addressLine1" text, "addressLine2" text, "town" text, "postcode" text, "tags" jsonb)`,
       [JSON.stringify(records), ctx.departmentId],
     );
     await auditMany(tx, ctx.actorId, 'organisation', 'create', records.map((r) => ({ id: r.id, changes: { ...asChanges(nonEmpty({ ...r, id: undefined })), importBatch: { old: null, new: ctx.batchId } } })));
@@ -145,37 +207,42 @@ export const organisationImporter: Importer = {
     const result = new Map<number, Record<string, unknown> | null>();
     if (!rows.length) return result;
     const existing: Array<Record<string, unknown> & { id: string }> = await tx.query(
-      `SELECT id, ${FILLABLE.map((f) => `${COLUMNS[f]} AS "${f}"`).join(', ')} FROM organisations WHERE id = ANY($1::uuid[])`,
+      `SELECT id, ${FILLABLE_FIELDS.map((f) => `${COLUMNS[f]} AS "${f}"`).join(', ')} FROM organisations WHERE id = ANY($1::uuid[])`,
       [rows.map((r) => r.recordId)],
     );
-    const byId = new Map(existing.map((e) => [e.id, e]));
+    const byId = new Map(existing.map((e) => [e.id, { ...e }]));
     const taken = await takenCompaniesHouseNumbers(tx, rows.map((r) => r.values.companiesHouseNumber as string | null));
-    const updates: Array<Record<string, unknown>> = [];
-    const claimed = new Set<string>(); // two rows filling one record: the first wins
+    // Every row's fills on one record gather into one update: two rows of a batch filling different
+    // gaps of the same record both land (an UPDATE … FROM with two source rows would apply one).
+    const fills = new Map<string, Record<string, unknown>>();
     for (const row of rows) {
       const record = byId.get(row.recordId);
       const filled: Record<string, unknown> = {};
-      for (const field of FILLABLE) {
+      for (const field of FILLABLE_FIELDS) {
         const value = row.values[field];
         const unique = field === 'companiesHouseNumber' && taken.has(value as string);
-        if (record && record[field] === null && value !== null && value !== undefined && !unique && !claimed.has(`${row.recordId}.${field}`)) {
+        // The first row to fill a gap fills it; the record as updated so far is what a later row sees.
+        if (record && isEmpty(record[field]) && !isEmpty(value) && !unique) {
           filled[field] = value;
-          claimed.add(`${row.recordId}.${field}`);
+          record[field] = value;
           if (field === 'companiesHouseNumber') taken.add(value as string);
         }
       }
       result.set(row.rowNumber, Object.keys(filled).length ? filled : null);
-      if (Object.keys(filled).length) updates.push({ id: row.recordId, ...filled });
+      if (Object.keys(filled).length) fills.set(row.recordId, { ...fills.get(row.recordId), ...filled });
     }
-    if (updates.length) {
+    if (fills.size) {
+      const updates = [...fills].map(([id, filled]) => ({ id, ...filled }));
       await tx.query(
-        `UPDATE organisations o SET ${FILLABLE.map((f) => `${COLUMNS[f]} = COALESCE(o.${COLUMNS[f]}, v."${f}")`).join(', ')},
+        `UPDATE organisations o SET ${FILLABLE_FIELDS.map((f) => `${COLUMNS[f]} = ${FILLABLE[f] === 'text[]'
+          ? `CASE WHEN cardinality(o.${COLUMNS[f]}) = 0 AND v."${f}" IS NOT NULL THEN v."${f}" ELSE o.${COLUMNS[f]} END`
+          : `COALESCE(o.${COLUMNS[f]}, v."${f}")`}`).join(', ')},
                 version = o.version + 1, updated_at = now()
-           FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, ${FILLABLE.map((f) => `"${f}" text`).join(', ')})
+           FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, ${FILLABLE_FIELDS.map((f) => `"${f}" ${FILLABLE[f]}`).join(', ')})
           WHERE o.id = v.id`,
         [JSON.stringify(updates)],
       );
-      await auditMany(tx, ctx.actorId, 'organisation', 'update', updates.map(({ id, ...filled }) => ({ id: id as string, changes: asChanges(filled) })));
+      await auditMany(tx, ctx.actorId, 'organisation', 'update', updates.map(({ id, ...filled }) => ({ id, changes: asChanges(filled) })));
     }
     return result;
   },
@@ -185,11 +252,11 @@ export const organisationImporter: Importer = {
   },
 
   async undoFilled(tx: EntityManager, recordId: string, filled: Record<string, unknown>, ctx: ImportContext) {
-    const fields = Object.keys(filled).filter((f) => FILLABLE.includes(f));
+    const fields = Object.keys(filled).filter((f) => f in FILLABLE);
     if (!fields.length) return;
     // Only where the field still holds what the import put there: a later edit by a person stays.
-    const sets = fields.map((f, i) => `${COLUMNS[f]} = CASE WHEN ${COLUMNS[f]}::text IS NOT DISTINCT FROM $${i + 2}::text THEN NULL ELSE ${COLUMNS[f]} END`);
-    await tx.query(`UPDATE organisations SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, [recordId, ...fields.map((f) => String(filled[f]))]);
+    const sets = fields.map((f, i) => `${COLUMNS[f]} = CASE WHEN ${COLUMNS[f]} IS NOT DISTINCT FROM $${i + 2}::${FILLABLE[f]} THEN ${FILLABLE[f] === 'text[]' ? `'{}'` : 'NULL'} ELSE ${COLUMNS[f]} END`);
+    await tx.query(`UPDATE organisations SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, [recordId, ...fields.map((f) => filled[f])]);
     await auditMany(tx, ctx.actorId, 'organisation', 'update', [{ id: recordId, changes: asChanges(Object.fromEntries(fields.map((f) => [f, filled[f]])), 'old') }]);
   },
 
@@ -199,6 +266,11 @@ export const organisationImporter: Importer = {
     return new Map(rows.map((r) => [r.id, r.label]));
   },
 };
+
+const identity = (values: Record<string, unknown>) => ({
+  companiesHouseNumber: (values.companiesHouseNumber as string | null) ?? null,
+  companyStatus: (values.companyStatus as CompanyStatus | null) ?? null,
+});
 
 /** The Companies House numbers among `numbers` that a live organisation already holds. */
 async function takenCompaniesHouseNumbers(tx: EntityManager, numbers: Array<string | null>): Promise<Set<string>> {

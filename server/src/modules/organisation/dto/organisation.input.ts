@@ -1,12 +1,27 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { PenceScalar } from '../../../common/graphql/scalars/pence.scalar';
-import { normalisePostcode, normaliseWebsite, trim, trimEach, trimToNull, upperTrimToNull } from '../../../common/graphql/transforms';
+import { normalisePostcode, normaliseWebsite, trim, trimEach, trimToNull } from '../../../common/graphql/transforms';
+import { COMPANY_NUMBER_PATTERN, normaliseCompanyNumber } from '../companies-house-number';
 import { CompanyStatus, OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from '../organisation.enums';
 
-// Companies House: 8 digits (England and Wales) or 2 letters then 6 digits (SC, NI, OC, LP, ...).
-export const COMPANIES_HOUSE_NUMBER = /^([0-9]{8}|[A-Z]{2}[0-9]{6})$/;
+/** The register's own form ("1234567" → "01234567", "sc 12345" → "SC012345"); what cannot be one is left for @Matches to refuse. */
+const companyNumber = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const parsed = normaliseCompanyNumber(value);
+  return parsed.ok ? parsed.value : value.trim().toUpperCase();
+};
+
+/** A number Companies House issues (a register prefix it uses), in its normalised form. */
+const IsCompanyNumber = () => ValidateBy({
+  name: 'isCompanyNumber',
+  validator: {
+    validate: (value: unknown) => typeof value === 'string' && COMPANY_NUMBER_PATTERN.test(value) && normaliseCompanyNumber(value).ok,
+    defaultMessage: () => 'companiesHouseNumber must be a Companies House number: 8 digits (01234567) or a register prefix and 6 digits (SC012345, OC301234, IP29305R)',
+  },
+});
+
 // A UK postcode after normalisation (outward code, space, inward code); GIR 0AA included.
 export const UK_POSTCODE = /^(GIR 0AA|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2})$/;
 
@@ -58,9 +73,9 @@ export class CreateOrganisationInput {
   sizeBand?: SizeBand | null;
 
   @Field(() => String, { nullable: true })
-  @Transform(upperTrimToNull)
+  @Transform(companyNumber)
   @IsOptional()
-  @Matches(COMPANIES_HOUSE_NUMBER, { message: 'companiesHouseNumber must be 8 digits or 2 letters and 6 digits, e.g. 01234567 or SC123456' })
+  @IsCompanyNumber()
   companiesHouseNumber?: string | null;
 
   @Field(() => CompanyStatus, { nullable: true })

@@ -10,7 +10,7 @@ import {
   DuplicateKind, MergeActivityCountsFragment, MergeContactPairGQL, MergeContactsGQL, MergeOrganisationPairGQL, MergeOrganisationsGQL,
 } from '../../../graphql/generated';
 import {
-  LAWFUL_BASIS_LABELS, ORGANISATION_TYPE_LABELS, PREFERRED_CHANNEL_LABELS, REGION_LABELS, RELATIONSHIP_STAGE_LABELS, SIC_SECTION_LABELS, SIZE_BAND_LABELS,
+  COMPANY_STATUS_LABELS, LAWFUL_BASIS_LABELS, ORGANISATION_TYPE_LABELS, PREFERRED_CHANNEL_LABELS, REGION_LABELS, RELATIONSHIP_STAGE_LABELS, SIC_SECTION_LABELS, SIZE_BAND_LABELS,
 } from '../../../shared/labels/enum-labels';
 import { activityText } from '../data-access/duplicate-wording';
 import { CONTACT_MERGE_FIELDS, defaultChoices, defaultSurvivor, differingFields, displayValue, MergeField, ORGANISATION_MERGE_FIELDS } from '../data-access/merge-choices';
@@ -27,6 +27,7 @@ type MergeRecord = Record<string, unknown> & { id: string; version: number; crea
 const VALUE_LABELS: Record<string, Readonly<Record<string, string>>> = {
   type: ORGANISATION_TYPE_LABELS, sector: SIC_SECTION_LABELS, sizeBand: SIZE_BAND_LABELS, region: REGION_LABELS,
   relationshipStage: RELATIONSHIP_STAGE_LABELS, preferredChannel: PREFERRED_CHANNEL_LABELS, lawfulBasis: LAWFUL_BASIS_LABELS,
+  companyStatus: COMPANY_STATUS_LABELS,
 };
 
 /**
@@ -102,7 +103,10 @@ export class MergePage {
   }
 
   protected value(record: MergeRecord | null, field: string): string {
-    return displayValue(record?.[field], VALUE_LABELS[field]);
+    const value = record?.[field];
+    // Money is held in pence; people compare pounds.
+    if (field.endsWith('Pence') && typeof value === 'number') return `£${(value / 100).toLocaleString('en-GB')}`;
+    return displayValue(value, VALUE_LABELS[field]);
   }
 
   protected choose(field: string, side: Side): void {

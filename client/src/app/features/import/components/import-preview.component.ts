@@ -56,6 +56,7 @@ export class ImportPreviewComponent implements OnInit {
       { value: 'MATCH' as const, label: 'Match', count: s.match },
       { value: 'SKIP' as const, label: 'Skip', count: s.skip },
       { value: 'PROBLEMS' as const, label: 'Problems', count: s.withProblems },
+      ...(s.proposed ? [{ value: 'PROPOSED' as const, label: 'Possible matches', count: s.proposed }] : []),
     ];
   });
   protected readonly pageText = computed(() => {

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
 import { toApiError } from '../../../core/errors/api-error';
-import { ImportBatchViewFragment, ImportEntity, UndoImportGQL } from '../../../graphql/generated';
+import { ImportBatchViewFragment, ImportEntity, ImportRowsGQL, ImportRowViewFragment, UndoImportGQL } from '../../../graphql/generated';
+import { filledInWords } from '../data-access/import-rows';
 import { countOf, formatCount } from '../../../shared/numbers/numbers';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../../organisations/components/confirm-dialog.component';
 
@@ -29,6 +30,20 @@ const LIST_OF: Record<ImportEntity, { path: string; label: string }> = {
           <li class="card"><span class="n">{{ count(s.unchanged) }}</span> already there, unchanged</li>
           <li class="card"><span class="n">{{ count(s.skipped) }}</span> skipped</li>
         </ul>
+        @if (merged().length) {
+          <section class="filled" aria-labelledby="filled-heading">
+            <h3 id="filled-heading">What the merged rows filled in</h3>
+            <p class="muted">Only empty fields are filled: what was already on a record is kept.</p>
+            <ul>
+              @for (row of merged(); track row.rowNumber) {
+                <li><a [routerLink]="recordLink(row.recordId)">Row {{ row.rowNumber }}</a> — {{ filledInWords(row.filled) }}</li>
+              }
+            </ul>
+            @if (s.merged > merged().length) {
+              <p class="muted">and {{ countOf(s.merged - merged().length, 'more row') }}.</p>
+            }
+          </section>
+        }
       }
       @case ('UNDONE') {
         <div class="banner info" role="status">
@@ -61,6 +76,9 @@ const LIST_OF: Record<ImportEntity, { path: string; label: string }> = {
     </div>
   `,
   styles: `
+    .filled ul {
+      padding-left: 20px;
+    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -71,9 +89,10 @@ const LIST_OF: Record<ImportEntity, { path: string; label: string }> = {
   styleUrl: './import-shared.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ImportResultComponent {
+export class ImportResultComponent implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly undoGql = inject(UndoImportGQL);
+  private readonly rowsGql = inject(ImportRowsGQL);
 
   readonly batch = input.required<ImportBatchViewFragment>();
   readonly changed = output<ImportBatchViewFragment>();
@@ -88,6 +107,18 @@ export class ImportResultComponent {
   });
   protected readonly count = formatCount;
   protected readonly countOf = countOf;
+  protected readonly filledInWords = filledInWords;
+  /** The first merged rows with what each filled, so people can see exactly what changed on their records. */
+  protected readonly merged = signal<ImportRowViewFragment[]>([]);
+  protected readonly recordLink = (id: string | null | undefined) => (id && this.batch().entity === 'ORGANISATIONS' ? ['/organisations', id] : [this.list().path]);
+
+  ngOnInit(): void {
+    if (this.batch().status !== 'COMMITTED' || !this.batch().summary.merged) return;
+    this.rowsGql.fetch({ variables: { id: this.batch().id, first: 25, view: 'MERGED' }, fetchPolicy: 'network-only' }).subscribe({
+      next: (result) => this.merged.set(result.data?.importBatch?.rows.edges.map((e) => e.node) ?? []),
+      error: () => this.merged.set([]),
+    });
+  }
 
   protected undo(): void {
     const s = this.batch().summary;

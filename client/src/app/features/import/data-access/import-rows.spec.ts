@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionChoices, decisionInput, matchInWords, problemInWords, shownColumns } from './import-rows';
+import { decisionChoices, decisionInput, filledInWords, matchInWords, problemInWords, shownColumns } from './import-rows';
 
 const FIELDS = [
   { name: 'name', label: 'Name', required: true },
@@ -17,6 +17,15 @@ describe('matchInWords', () => {
   it('gives the similarity of a similar name as a percentage', () => {
     expect(matchInWords(match({ reason: 'NAME' as never, label: 'Smith and Sons', score: 0.823 }))).toBe('Smith and Sons — similar name, 82 %');
     expect(matchInWords(match({ reason: 'NAME' as never, label: 'Smith and Sons', score: 1 }))).toBe('Smith and Sons — same name');
+  });
+
+  it('says a proposed match is only possible, and is not merged unless chosen', () => {
+    expect(matchInWords(match({ reason: 'NAME' as never, label: 'Kielder Forest Tours', score: 0.9, proposed: true } as never)))
+      .toBe('Possible match, not merged unless you choose Merge: Kielder Forest Tours — similar name, 90 %');
+  });
+
+  it('lists what a merged row filled', () => {
+    expect(filledInWords([{ label: 'Sector', value: 'M' }, { label: 'SIC codes', value: '71122, 62012' }])).toBe('Sector: M · SIC codes: 71122, 62012');
   });
 
   it('points at the earlier row of the file', () => {

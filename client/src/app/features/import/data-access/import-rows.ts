@@ -14,10 +14,21 @@ interface Field {
  */
 export function matchInWords(match: Match | null | undefined): string {
   if (!match) return '';
+  const words = matchReasonInWords(match);
+  // Only likely: nothing confirms it (no postcode, or a company that no longer exists), so a person decides.
+  return match.proposed ? `Possible match, not merged unless you choose Merge: ${words}` : words;
+}
+
+function matchReasonInWords(match: Match): string {
   if (match.reason === 'EARLIER_ROW') return match.rowNumber ? `same as row ${match.rowNumber} of this file` : IMPORT_MATCH_REASON_LABELS.EARLIER_ROW;
   const record = match.label ?? 'an existing record';
   if (match.reason === 'NAME') return match.score >= 1 ? `${record} — same name` : `${record} — similar name, ${Math.round(match.score * 100)} %`;
   return `${record} — ${IMPORT_MATCH_REASON_LABELS[match.reason]}`;
+}
+
+/** What a merged row filled: "Sector: M · SIC codes: 71122, 62012". */
+export function filledInWords(filled: ReadonlyArray<{ label: string; value: string }>): string {
+  return filled.map((f) => `${f.label}: ${f.value}`).join(' · ');
 }
 
 /** "Postcode: XX is not a UK postcode", with the field's label rather than its name. */

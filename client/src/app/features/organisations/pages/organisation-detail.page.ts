@@ -15,6 +15,8 @@ import { ArchiveOrganisationGQL, OrganisationDetailFragment, OrganisationViewGQL
 import { HistoryListComponent } from '../../../shared/audit/history-list.component';
 import { formatDateTime, formatIsoDate, relativeDays } from '../../../shared/dates/dates';
 import {
+  COMPANY_STATUS_LABELS,
+  GONE_COMPANY_STATUSES,
   labelOf,
   ORGANISATION_TYPE_LABELS,
   REGION_LABELS,
@@ -98,6 +100,12 @@ export class OrganisationDetailPage {
     return (id: string) => names.get(id);
   });
 
+  /** A company that no longer exists, or is being wound up, says so beside its name. */
+  protected readonly statusBadge = computed(() => {
+    const status = this.organisation()?.companyStatus;
+    return status && status !== 'active' && status !== 'registered' ? { label: COMPANY_STATUS_LABELS[status], gone: GONE_COMPANY_STATUSES.has(status) } : null;
+  });
+
   protected readonly facts = computed(() => {
     const org = this.organisation();
     if (!org) return [];
@@ -109,6 +117,10 @@ export class OrganisationDetailPage {
       { label: 'Sector', value: org.sector ? sicSectionLabel(org.sector) : '—' },
       { label: 'Size band', value: labelOf(SIZE_BAND_LABELS, org.sizeBand) },
       { label: 'Companies House number', value: org.companiesHouseNumber ?? '—' },
+      { label: 'Company status', value: labelOf(COMPANY_STATUS_LABELS, org.companyStatus) },
+      { label: 'Company category', value: org.companyCategory ?? '—' },
+      { label: 'Incorporated', value: org.incorporationDate ? formatIsoDate(org.incorporationDate) : '—' },
+      { label: 'SIC codes', value: org.sicActivities.map((a) => `${a.code} ${a.description}`).join('; ') || '—' },
       { label: 'Legal name', value: org.legalName ?? '—' },
       { label: 'Trading names', value: org.tradingNames.join(', ') || '—' },
       { label: 'Address', value: address || '—' },

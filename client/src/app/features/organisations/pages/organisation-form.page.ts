@@ -51,7 +51,7 @@ const CONFLICT_MESSAGE = 'Someone else changed this organisation since you opene
 const RULE_MESSAGES: Record<string, (label: string) => string> = {
   required: (label) => `Enter the ${label.toLowerCase()}`,
   maxlength: (label) => `${label} must be at most ${NAME_MAX_LENGTH} characters`,
-  companiesHouseNumber: () => 'Enter 8 digits or 2 letters and 6 digits, e.g. 01234567 or SC123456',
+  companiesHouseNumber: () => 'Enter a Companies House number: 8 digits, or its prefix and 6 digits, e.g. 01234567, SC012345, OC301234 or IP29305R',
   postcode: () => 'Enter a UK postcode, e.g. NE1 7RU',
   website: () => 'Enter a web address, e.g. https://example.co.uk',
 };
