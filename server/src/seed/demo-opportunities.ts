@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { bulkInsert } from './bulk-insert';
 import { prng } from './demo-story';
+import { ukDate } from '../common/dates/uk-dates';
 
 const DAY = 86_400_000;
 
@@ -31,7 +32,7 @@ export interface DemoPipelineContext {
   peopleAt: Map<string, string[]>;
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDay = (ms: number) => ukDate(new Date(ms));
 
 /**
  * A believable pipeline: ~90 open opportunities across the stages, ~130 won over two years (some

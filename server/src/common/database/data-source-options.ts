@@ -1,3 +1,4 @@
+import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../../migrations/src';
 import { Department } from '../../modules/department/department.entity';
@@ -20,6 +21,10 @@ import { Assessment } from '../../modules/assessment/assessment.entity';
 
 export const entities = [User, Department, Organisation, Contact, Affiliation, ConsentRecord, Engagement, Task, AuditEvent, OpportunityStage, Opportunity, OpportunityStageHistory, OpportunityInstalment,
   AssessmentFramework, Assessment, AssessmentAnswer, AssessmentAction];
+
+// A date column is a calendar day: keep PostgreSQL's "2026-08-01" rather than pg's Date at the
+// process's local midnight, which toISOString() turns into 31 July on a server running in BST.
+types.setTypeParser(types.builtins.DATE, (day: string) => day);
 
 /** One definition of the connection for the app, the CLI and the tests. The schema belongs to migrations/. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -7,8 +7,10 @@ import { AssessmentAction } from './assessment-action.entity';
 import { AssessmentAnswer } from './assessment-answer.entity';
 import { AssessmentFramework } from './assessment-framework.entity';
 import { MeasuredIndicator, measureEvidence } from './evidence.sql';
+import { ukToday } from '../../common/dates/uk-dates';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** The UK day evidence is measured to. */
+export const today = () => ukToday();
 
 /** The assessment area's per-request loaders (part of the request's loaders as `loaders.assessment`). */
 export function assessmentLoaders(db: DataSource, currentUser: () => AuthUser) {

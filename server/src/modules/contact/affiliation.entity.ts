@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../../common/database/base-record';
+import { ukToday } from '../../common/dates/uk-dates';
 
 /** A contact's role at an organisation over a period; ended (toDate) rather than deleted when they move on. */
 @ObjectType()
@@ -15,6 +16,6 @@ export class Affiliation extends BaseRecord {
 
   @Field({ description: 'No end date, or one in the future (a role that ends today is already past)' })
   get current(): boolean {
-    return !this.toDate || this.toDate > new Date().toISOString().slice(0, 10);
+    return !this.toDate || this.toDate > ukToday();
   }
 }

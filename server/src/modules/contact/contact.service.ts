@@ -15,6 +15,7 @@ import { ConsentRecord } from './consent-record.entity';
 import { Contact } from './contact.entity';
 import { contactNoEngagementSinceSql, withoutLawfulBasisSql } from './contact-quality';
 import { AffiliationInput, ConsentInput, ContactsArgs, CreateContactInput, UpdateContactInput, UpdateAffiliationInput } from './dto/contact.input';
+import { now } from '../../common/dates/clock';
 
 // Identical to the indexed expression contacts_search_trgm_idx.
 export const CONTACT_SEARCH_SQL = `(c.first_name || ' ' || c.last_name || ' ' || bce_join_text(c.emails))`;
@@ -117,7 +118,7 @@ export class ContactService {
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(ConsentRecord);
       const record = await repo.save(repo.create({
-        contactId: input.contactId, purpose: input.purpose, method: input.method, givenAt: input.givenAt ? new Date(input.givenAt) : new Date(), recordedBy: user.id,
+        contactId: input.contactId, purpose: input.purpose, method: input.method, givenAt: input.givenAt ? new Date(input.givenAt) : now(), recordedBy: user.id,
       }));
       await recordAudit(tx, { actorId: user.id, entityType: 'consent', entityId: record.id, action: 'create', changes: diffFields(null, record, CONSENT_AUDITED) });
       return record;

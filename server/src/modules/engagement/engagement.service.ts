@@ -14,9 +14,9 @@ import { TaskStatus } from '../task/task.enums';
 import { EngagementsArgs, LogEngagementInput, UpdateEngagementInput } from './dto/engagement.input';
 import { Engagement } from './engagement.entity';
 import { timelines } from './engagement.timeline';
+import { ukToday } from '../../common/dates/uk-dates';
 
 const AUDITED = ['type', 'occurredOn', 'summary', 'details', 'organisationId', 'departmentId', 'confidential'] as const;
-const today = () => new Date().toISOString().slice(0, 10);
 
 @Injectable()
 export class EngagementService {
@@ -38,7 +38,7 @@ export class EngagementService {
     if (!seesAllConfidential(user) && !user.departmentIds.includes(departmentId)) {
       throw badField('departmentId', 'departmentId must be one of your departments');
     }
-    if (input.occurredOn && input.occurredOn > addDays(today(), 1)) throw badField('occurredOn', 'occurredOn cannot be in the future');
+    if (input.occurredOn && input.occurredOn > ukToday()) throw badField('occurredOn', `occurredOn cannot be in the future (today is ${ukToday()} in the UK)`);
     return this.db.transaction(async (tx) => {
       await this.assertDepartment(tx, departmentId);
       if (input.organisationId) await this.assertOrganisationVisible(tx, user, input.organisationId);
@@ -50,7 +50,7 @@ export class EngagementService {
 
       const repo = tx.getRepository(Engagement);
       const engagement = await repo.save(repo.create({
-        type: input.type, occurredOn: input.occurredOn ?? today(), summary: input.summary, details: input.details ?? null,
+        type: input.type, occurredOn: input.occurredOn ?? ukToday(), summary: input.summary, details: input.details ?? null,
         organisationId: input.organisationId ?? null, departmentId, confidential: input.confidential ?? false, createdBy: user.id,
       }));
       for (const contactId of contactIds) await tx.query('INSERT INTO engagement_contacts (engagement_id, contact_id) VALUES ($1, $2)', [engagement.id, contactId]);
@@ -82,7 +82,7 @@ export class EngagementService {
       const before = await this.findById(user, id, tx);
       if (!before) throw notFound('Engagement', id);
       const { contactIds, ...fields } = input;
-      if (fields.occurredOn && fields.occurredOn > addDays(today(), 1)) throw badField('occurredOn', 'occurredOn cannot be in the future');
+      if (fields.occurredOn && fields.occurredOn > ukToday()) throw badField('occurredOn', `occurredOn cannot be in the future (today is ${ukToday()} in the UK)`);
       const after = await versionedUpdate(tx, Engagement, 'Engagement', id, version, definedOnly(fields));
       const changes = diffFields(before, after, AUDITED);
       if (contactIds) {
@@ -122,10 +122,4 @@ export class EngagementService {
     const found = await tx.query('SELECT 1 FROM departments WHERE id = $1 AND deleted_at IS NULL', [id]);
     if (!found.length) throw badField('departmentId', 'departmentId must be an existing department');
   }
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

@@ -3,6 +3,8 @@
  * money is integer pence written as pounds, dates are ISO days, and text a spreadsheet would run
  * as a formula is neutralised (OWASP CSV injection).
  */
+import { ukDate, ukWallClock } from '../../common/dates/uk-dates';
+
 export type ExportColumnType = 'text' | 'number' | 'money' | 'date' | 'datetime';
 export type ExportValue = string | number | boolean | Date | null | undefined;
 export type ExportFormat = 'csv' | 'xlsx';
@@ -30,7 +32,8 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const isoDay = (value: ExportValue) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+// A date column arrives as ISO text; an instant shown as a date is its UK day (00:30 BST on 1 August is 1 August).
+const isoDay = (value: ExportValue) => (value instanceof Date ? ukDate(value) : String(value).slice(0, 10));
 
 /** One cell as CSV text, before quoting. */
 export function csvCellText<T>(column: ExportColumn<T>, row: T): string {
@@ -59,7 +62,7 @@ export function csvHeader(columns: readonly { header: string }[]): string {
   return `\uFEFF${columns.map((c) => csvField(c.header)).join(',')}\r\n`;
 }
 
-/** One cell for XLSX: numbers stay numbers, money in pounds, dates real dates (UTC midnight), booleans Yes/No. */
+/** One cell for XLSX: numbers stay numbers, money in pounds, dates real dates (UTC midnight), times in UK wall-clock, booleans Yes/No. */
 export function xlsxValue<T>(column: ExportColumn<T>, row: T): string | number | Date | null {
   const value = column.value(row);
   if (value === null || value === undefined || value === '') return null;
@@ -70,7 +73,7 @@ export function xlsxValue<T>(column: ExportColumn<T>, row: T): string | number |
     const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDay(value));
     if (match) return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   }
-  if (type === 'datetime' && value instanceof Date) return value;
+  if (type === 'datetime' && value instanceof Date) return ukWallClock(value);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   // exceljs writes strings as text cells, never formulas; neutralise anyway, as a copied cell can be pasted into a formula bar.
   return neutraliseFormula(String(value));

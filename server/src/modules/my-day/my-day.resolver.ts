@@ -7,6 +7,7 @@ import { Engagement } from '../engagement/engagement.entity';
 import { timelines } from '../engagement/engagement.timeline';
 import { Organisation } from '../organisation/organisation.entity';
 import { Task } from '../task/task.entity';
+import { addDays, ukToday } from '../../common/dates/uk-dates';
 
 export const QUIET_AFTER_DAYS = 90;
 
@@ -31,8 +32,9 @@ export class MyDayResolver {
   @Query(() => MyDay)
   @Roles(...READERS)
   async myDay(@CurrentUser() user: AuthUser): Promise<MyDay> {
+    const today = ukToday();
     const tasks = this.db.getRepository(Task).createQueryBuilder('t')
-      .where('t.assignee_id = :me', { me: user.id }).andWhere(`t.status = 'open'`).andWhere('t.due_on <= current_date + 7')
+      .where('t.assignee_id = :me', { me: user.id }).andWhere(`t.status = 'open'`).andWhere('t.due_on <= :weekAhead::date', { weekAhead: addDays(today, 7) })
       .orderBy('t.due_on', 'ASC').limit(100).getMany();
     const recent = timelines(this.db, user, { first: 10, filter: { staffId: user.id } }, null);
     const quiet = this.db.query(
@@ -40,16 +42,15 @@ export class MyDayResolver {
          FROM organisations o
          LEFT JOIN LATERAL (SELECT max(e.occurred_on) AS last_on FROM engagements e WHERE e.organisation_id = o.id AND e.deleted_at IS NULL) last ON true
         WHERE o.owner_id = $1 AND o.deleted_at IS NULL AND ${visibleSql('o', 2)}
-          AND (last.last_on IS NULL OR last.last_on < current_date - ${QUIET_AFTER_DAYS})
+          AND (last.last_on IS NULL OR last.last_on < $3::date - ${QUIET_AFTER_DAYS})
         ORDER BY last.last_on ASC NULLS FIRST, o.name LIMIT 20`,
-      [user.id, visibleParam(user)],
+      [user.id, visibleParam(user), today],
     );
     const [taskRows, recentPage, quietRows] = await Promise.all([tasks, recent, quiet]);
     const organisations = quietRows.length
       ? await this.db.getRepository(Organisation).findBy({ id: In(quietRows.map((r: any) => r.id)) })
       : [];
     const byId = new Map(organisations.map((o) => [o.id, o]));
-    const today = new Date().toISOString().slice(0, 10);
     return {
       overdueTasks: taskRows.filter((t) => t.dueOn! < today),
       dueTasks: taskRows.filter((t) => t.dueOn! >= today),

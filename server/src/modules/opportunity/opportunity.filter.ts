@@ -1,7 +1,8 @@
 import { AuthUser } from '../../common/auth/auth-user';
 import { visibleTo } from '../../common/auth/visibility';
 import { KeysetSort } from '../../common/database/keyset';
-import { UK_TODAY_SQL } from '../../common/database/uk-today';
+import { ukDateSql, ukDayStartSql } from '../../common/database/uk-today';
+import { ukToday } from '../../common/dates/uk-dates';
 import { OpportunityFilter } from './dto/opportunities.args';
 import { OpportunitySortField } from './opportunity.enums';
 
@@ -31,16 +32,17 @@ export function opportunityConditions(alias: string, user: AuthUser, f: Opportun
   if (f.expectedCloseFrom) add(`${alias}.expected_close_date >= :expectedCloseFrom::date`, { expectedCloseFrom: f.expectedCloseFrom });
   if (f.expectedCloseTo) add(`${alias}.expected_close_date <= :expectedCloseTo::date`, { expectedCloseTo: f.expectedCloseTo });
   if (f.stageIds?.length) add(`${alias}.stage_id IN (:...stageIds)`, { stageIds: f.stageIds });
-  if (f.staleOnly) where.push(staleSql(alias));
+  if (f.staleOnly) add(staleSql(alias), { today: ukToday() });
   if (f.outcome) add(`${alias}.stage_id IN (SELECT id FROM opportunity_stages WHERE outcome = :outcome)`, { outcome: f.outcome });
   // The same bounds the reports use, so a drill-down lists exactly the records behind a figure.
-  if (f.closedFrom) add(`${alias}.closed_at >= :closedFrom::date`, { closedFrom: f.closedFrom });
-  if (f.closedTo) add(`${alias}.closed_at < :closedTo::date + 1`, { closedTo: f.closedTo });
+  if (f.closedFrom) add(`${alias}.closed_at >= ${ukDayStartSql(':closedFrom')}`, { closedFrom: f.closedFrom });
+  if (f.closedTo) add(`${alias}.closed_at < ${ukDayStartSql(':closedTo::date + 1')}`, { closedTo: f.closedTo });
   if (f.runningFrom || f.runningTo) {
     // HE-BCI spreads a won contract over start → end (won date when undated): see hebci.service.
     where.push(`${alias}.won_at IS NOT NULL`);
-    if (f.runningFrom) add(`greatest(coalesce(${alias}.end_date, ${alias}.start_date, ${alias}.won_at::date), coalesce(${alias}.start_date, ${alias}.won_at::date)) >= :runningFrom::date`, { runningFrom: f.runningFrom });
-    if (f.runningTo) add(`coalesce(${alias}.start_date, ${alias}.won_at::date) <= :runningTo::date`, { runningTo: f.runningTo });
+    const wonDay = ukDateSql(`${alias}.won_at`);
+    if (f.runningFrom) add(`greatest(coalesce(${alias}.end_date, ${alias}.start_date, ${wonDay}), coalesce(${alias}.start_date, ${wonDay})) >= :runningFrom::date`, { runningFrom: f.runningFrom });
+    if (f.runningTo) add(`coalesce(${alias}.start_date, ${wonDay}) <= :runningTo::date`, { runningTo: f.runningTo });
   }
   if (f.search) {
     // Substring match on the title, served by the trigram index opportunities_title_trgm_idx.
@@ -49,9 +51,9 @@ export function opportunityConditions(alias: string, user: AuthUser, f: Opportun
   return { where, params };
 }
 
-/** Still open, yet its expected close date has passed: the pipeline is overstating itself. */
+/** Still open, yet its expected close date has passed (before `:today`, the UK day): the pipeline is overstating itself. */
 export const staleSql = (alias: string) =>
-  `${alias}.expected_close_date < ${UK_TODAY_SQL} AND ${alias}.stage_id IN (SELECT id FROM opportunity_stages WHERE outcome = 'open')`;
+  `${alias}.expected_close_date < :today::date AND ${alias}.stage_id IN (SELECT id FROM opportunity_stages WHERE outcome = 'open')`;
 
 // Each sort has a partial (key, id) index in migration Opportunities1732600000000, so paging is an index range scan.
 const NO_CLOSE_DATE = `'9999-12-31'::date`;

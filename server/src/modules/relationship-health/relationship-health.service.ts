@@ -6,14 +6,15 @@ import { notFound } from '../../common/graphql/errors';
 import { HEALTH_SCORE_SQL, HealthInputs, scoreHealth } from './health-formula';
 import { healthInputsSql } from './health-inputs.sql';
 import { GoingColdOrganisation, HealthScore } from './relationship-health.models';
+import { addDays, ukToday } from '../../common/dates/uk-dates';
 
 /** The trend window: a score is compared with the same organisation's score this many days ago. */
 export const COMPARE_DAYS = 90;
 /** A fall of this many points or more puts an important organisation on the going-cold list. */
 export const GOING_COLD_DROP = 10;
 
-const today = () => new Date().toISOString().slice(0, 10);
-const daysBefore = (isoDay: string, days: number) => new Date(Date.parse(`${isoDay}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const today = () => ukToday();
+const daysBefore = (isoDay: string, days: number) => addDays(isoDay, -days);
 
 const toInputs = (r: any): HealthInputs => ({
   daysSinceLast: r.days_since_last === null ? null : Number(r.days_since_last),

@@ -20,9 +20,13 @@ describe('report filters', () => {
 
   it('builds parameterised clauses, the academic year taking the place of from/to', () => {
     const p = new SqlParams();
-    const where = reportWhere(p, { departmentIds: ['d1'], ownerId: 'u1', academicYear: '2025/26', from: '2020-01-01' }, 'op', 'op.won_at', 'owner_id');
-    expect(where).toEqual(['op.department_id = ANY($1::uuid[])', 'op.owner_id = $2::uuid', 'op.won_at >= $3::date', 'op.won_at < $4::date + 1']);
+    const where = reportWhere(p, { departmentIds: ['d1'], ownerId: 'u1', academicYear: '2025/26', from: '2020-01-01' }, 'op', { instant: 'op.won_at' }, 'owner_id');
+    // An instant is bounded by the UK midnights, so 00:30 BST on 1 August 2025 is inside 2025/26.
+    expect(where).toEqual(['op.department_id = ANY($1::uuid[])', 'op.owner_id = $2::uuid',
+      `op.won_at >= ((($3)::date)::timestamp AT TIME ZONE 'Europe/London')`, `op.won_at < ((($4::date + 1)::date)::timestamp AT TIME ZONE 'Europe/London')`]);
     expect(p.values).toEqual([['d1'], 'u1', '2025-08-01', '2026-07-31']);
-    expect(reportWhere(new SqlParams(), { ownerId: 'u1' }, 'e', 'e.occurred_on', null)).toEqual([]);
+    expect(reportWhere(new SqlParams(), { ownerId: 'u1' }, 'e', { day: 'e.occurred_on' }, null)).toEqual([]);
+    const days = new SqlParams();
+    expect(reportWhere(days, { from: '2026-03-01', to: '2026-03-31' }, 'e', { day: 'e.occurred_on' }, null)).toEqual(['e.occurred_on >= $1::date', 'e.occurred_on <= $2::date']);
   });
 });

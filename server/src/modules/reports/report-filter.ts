@@ -3,6 +3,7 @@ import { IsDateString, IsOptional, IsUUID, Matches } from 'class-validator';
 import { AuthUser } from '../../common/auth/auth-user';
 import { visibleParam, visibleSql } from '../../common/auth/visibility';
 import { badField } from '../../common/graphql/errors';
+import { ukDayStartSql } from '../../common/database/uk-today';
 
 export const ACADEMIC_YEAR_PATTERN = /^(\d{4})\/(\d{2})$/;
 
@@ -63,12 +64,21 @@ export function scopeWhere(p: SqlParams, filter: Pick<ReportFilter, 'departmentI
   return where;
 }
 
-/** WHERE clauses for a report over `alias`: its scope, and the period on `dateColumn`. */
-export function reportWhere(p: SqlParams, filter: ReportFilter | undefined, alias: string, dateColumn: string, ownerColumn: string | null): string[] {
+/** The column a report's period applies to: a calendar day (date) or an instant (timestamptz, counted by its UK day). */
+export type PeriodColumn = { day: string } | { instant: string };
+
+/** WHERE clauses for a report over `alias`: its scope, and the period on `column`. */
+export function reportWhere(p: SqlParams, filter: ReportFilter | undefined, alias: string, column: PeriodColumn, ownerColumn: string | null): string[] {
   const where = scopeWhere(p, filter, alias, ownerColumn);
   const { from, to } = reportPeriod(filter);
-  if (from) where.push(`${dateColumn} >= ${p.add(from)}::date`);
-  if (to) where.push(`${dateColumn} < ${p.add(to)}::date + 1`);
+  if ('day' in column) {
+    if (from) where.push(`${column.day} >= ${p.add(from)}::date`);
+    if (to) where.push(`${column.day} <= ${p.add(to)}::date`);
+  } else {
+    // An instant is in the period when its UK day is: won at 00:30 BST on 1 August is in August.
+    if (from) where.push(`${column.instant} >= ${ukDayStartSql(p.add(from))}`);
+    if (to) where.push(`${column.instant} < ${ukDayStartSql(`${p.add(to)}::date + 1`)}`);
+  }
   return where;
 }
 

@@ -34,7 +34,7 @@ export class ReportsService {
   async pipeline(user: AuthUser, by: PipelineDimension, filter?: ReportFilter): Promise<PipelineReportRow[]> {
     const p = new SqlParams();
     const visible = p.visibleTo('op', user);
-    const where = reportWhere(p, filter, 'op', 'op.expected_close_date', 'owner_id');
+    const where = reportWhere(p, filter, 'op', { day: 'op.expected_close_date' }, 'owner_id');
     const g = OPPORTUNITY_GROUPS[by];
     const rows = await this.db.query(
       `SELECT ${g.key} AS key, ${g.label} AS label, count(*)::int AS count, sum(op.value_pence)::bigint AS value,
@@ -51,7 +51,7 @@ export class ReportsService {
   async winRate(user: AuthUser, by: WinRateDimension, filter?: ReportFilter): Promise<WinRateReportRow[]> {
     const p = new SqlParams();
     const visible = p.visibleTo('op', user);
-    const where = reportWhere(p, filter, 'op', 'op.closed_at', 'owner_id');
+    const where = reportWhere(p, filter, 'op', { instant: 'op.closed_at' }, 'owner_id');
     const g = OPPORTUNITY_GROUPS[by];
     const rows = await this.db.query(
       `SELECT ${g.key} AS key, ${g.label} AS label,
@@ -75,7 +75,7 @@ export class ReportsService {
   async activity(user: AuthUser, by: ActivityDimension, filter?: ReportFilter): Promise<ActivityReportRow[]> {
     const p = new SqlParams();
     const visible = p.visibleTo('e', user);
-    const where = reportWhere(p, filter, 'e', 'e.occurred_on', 'created_by');
+    const where = reportWhere(p, filter, 'e', { day: 'e.occurred_on' }, 'created_by');
     const g = ENGAGEMENT_GROUPS[by];
     const rows = await this.db.query(
       `SELECT to_char(date_trunc('month', e.occurred_on), 'YYYY-MM') AS month, ${g.key} AS key, ${g.label} AS label, count(*)::int AS count
@@ -90,8 +90,8 @@ export class ReportsService {
   /** The organisations with the most won value, or the most engagements, in the period. */
   async topOrganisations(user: AuthUser, by: TopOrganisationMeasure, first: number, filter?: ReportFilter): Promise<TopOrganisationRow[]> {
     const p = new SqlParams();
-    const won = reportWhere(p, filter, 'op', 'op.won_at', 'owner_id');
-    const engaged = reportWhere(p, filter, 'e', 'e.occurred_on', 'created_by');
+    const won = reportWhere(p, filter, 'op', { instant: 'op.won_at' }, 'owner_id');
+    const engaged = reportWhere(p, filter, 'e', { day: 'e.occurred_on' }, 'created_by');
     const order = by === TopOrganisationMeasure.wonValue ? 'won_value DESC, engagements DESC' : 'engagements DESC, won_value DESC';
     const rows = await this.db.query(
       `WITH won AS (

@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../../common/database/base-record';
 import { TaskStatus } from './task.enums';
+import { ukToday } from '../../common/dates/uk-dates';
 
 /** A follow-up for a member of staff, linked to an organisation, contact and/or engagement. */
 @ObjectType()
@@ -22,6 +23,6 @@ export class Task extends BaseRecord {
 
   @Field({ description: 'Open and due before today' })
   get overdue(): boolean {
-    return this.status === TaskStatus.open && !!this.dueOn && this.dueOn < new Date().toISOString().slice(0, 10);
+    return this.status === TaskStatus.open && !!this.dueOn && this.dueOn < ukToday();
   }
 }

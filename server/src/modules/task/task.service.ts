@@ -11,6 +11,7 @@ import { diffFields, recordAudit } from '../audit/audit';
 import { CreateTaskInput, MyTasksArgs, UpdateTaskInput } from './dto/task.input';
 import { Task } from './task.entity';
 import { TaskStatus } from './task.enums';
+import { now } from '../../common/dates/clock';
 
 const AUDITED = ['title', 'notes', 'dueOn', 'status', 'assigneeId', 'organisationId', 'contactId', 'engagementId', 'departmentId', 'confidential'] as const;
 // Undated tasks sort after dated ones: the key is the due date, or a date after any real one.
@@ -66,7 +67,7 @@ export class TaskService {
       if (!before) throw notFound('Task', id);
       if (input.assigneeId) await this.assertLinks(tx, user, { assigneeId: input.assigneeId });
       const changes = definedOnly(input);
-      if (input.status) changes.completedAt = input.status === TaskStatus.open ? null : new Date();
+      if (input.status) changes.completedAt = input.status === TaskStatus.open ? null : now();
       const after = await versionedUpdate(tx, Task, 'Task', id, version, changes);
       await recordAudit(tx, { actorId: user.id, entityType: 'task', entityId: id, action: 'update', changes: diffFields(before, after, AUDITED) });
       return after;

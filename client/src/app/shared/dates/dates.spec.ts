@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatIsoDate, formatLocalDate, formatNumericDate, fromIsoDate, parseUkDate, relativeDays, todayIso, toIsoDate } from './dates';
+import { addDaysIso, daysSince, formatIsoDate, formatLocalDate, formatNumericDate, fromIsoDate, parseUkDate, relativeDays, todayForPicker, todayIso, toIsoDate } from './dates';
 
 describe('todayIso', () => {
-  it('uses the local calendar date, zero-padded', () => {
-    expect(todayIso(new Date(2025, 0, 5, 0, 30))).toBe('2025-01-05');
-    expect(todayIso(new Date(2025, 11, 31, 23, 59))).toBe('2025-12-31');
+  it('is the UK calendar date, zero-padded, whatever zone the browser is in', () => {
+    expect(todayIso(new Date('2025-01-05T00:30:00Z'))).toBe('2025-01-05');
+    expect(todayIso(new Date('2025-12-31T23:59:00Z'))).toBe('2025-12-31');
+  });
+
+  it('follows British Summer Time across both clock changes', () => {
+    // BST 2026: 01:00 UTC 29 March to 01:00 UTC 25 October.
+    expect(todayIso(new Date('2026-03-29T00:30:00Z'))).toBe('2026-03-29');
+    expect(todayIso(new Date('2026-03-29T23:30:00Z'))).toBe('2026-03-30');
+    expect(todayIso(new Date('2026-07-31T23:30:00Z'))).toBe('2026-08-01'); // 00:30 BST, a new academic year
+    expect(todayIso(new Date('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
+    expect(todayIso(new Date('2026-10-25T23:30:00Z'))).toBe('2026-10-25'); // GMT again
+  });
+
+  it('gives the date picker that UK day at local midnight', () => {
+    const picked = todayForPicker(new Date('2026-07-31T23:30:00Z'));
+    expect([picked.getFullYear(), picked.getMonth() + 1, picked.getDate(), picked.getHours()]).toEqual([2026, 8, 1, 0]);
+  });
+});
+
+describe('addDaysIso', () => {
+  it('moves by calendar days over a clock change and a month end', () => {
+    expect(addDaysIso('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDaysIso('2026-10-25', 7)).toBe('2026-11-01');
+    expect(addDaysIso('2026-08-01', -1)).toBe('2026-07-31');
   });
 });
 

@@ -6,9 +6,28 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSt
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Today in the person's own time zone: logging at 00:30 is today here, not yesterday in UTC. */
+// en-CA formats as YYYY-MM-DD.
+const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today as the institution counts days: the Europe/London date, as the server's ukToday() does, so
+ * an engagement logged at 00:30 BST is today's (not yesterday's, as in UTC) and a laptop set to
+ * another zone agrees with the server about what is in the future.
+ */
 export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return UK_DAY.format(now);
+}
+
+/** Today's UK date as a date picker holds it (local midnight of that calendar day). */
+export function todayForPicker(now: Date = new Date()): Date {
+  return fromIsoDate(todayIso(now))!;
+}
+
+/** A calendar day moved by whole days: "2026-03-28", 1 → "2026-03-29" (no clock change can shift it). */
+export function addDaysIso(isoDay: string, days: number): string {
+  const d = new Date(`${isoDay.slice(0, 10)}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** "2025-03-12" → "12 Mar 2025"; anything unparseable is shown as it came. */
@@ -55,7 +74,7 @@ export function formatLocalDate(iso: string | null | undefined, fallback = '—'
 /** A calendar day (a Date at local midnight, as the date picker gives it) → "2025-03-12". */
 export function toIsoDate(date: Date | null | undefined): string | null {
   if (!date || Number.isNaN(date.getTime())) return null;
-  return todayIso(date);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** "2025-03-12" → that day at local midnight, for the date picker; null when absent or unparseable. */

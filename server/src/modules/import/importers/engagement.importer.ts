@@ -7,6 +7,7 @@ import { archiveImported, asChanges, auditMany, ImportContext, Importer, Match, 
 import { StoredCell } from '../read-spreadsheet';
 import { parseEngagementType } from '../record-choices';
 import { addProblem, DEPARTMENT_FIELD, emailHolders, organisationField, resolveDepartments, resolveOrganisations } from './references';
+import { ukToday } from '../../../common/dates/uk-dates';
 
 const SUMMARY_MAX = 300;
 const REQUIRED = new Set(['occurredOn', 'summary']);
@@ -18,11 +19,8 @@ function notesText(cell: Cell): string | null {
   return text === '' ? null : text;
 }
 
-/** The latest day an engagement may have happened on, as the engagement form allows (tomorrow, for time zones). */
-function latestDay(): string {
-  const d = new Date(Date.now() + 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
+/** The latest day an engagement may have happened on, as the engagement form allows: today in the UK. */
+const latestDay = () => ukToday();
 
 interface EngagementValues {
   occurredOn: string; type: EngagementType; summary: string; details: string | null; organisation: string | null;

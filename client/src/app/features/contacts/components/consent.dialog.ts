@@ -13,6 +13,7 @@ import { toApiError } from '../../../core/errors/api-error';
 import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { ConsentItemFragment, RecordConsentGQL } from '../../../graphql/generated';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
+import { todayForPicker } from '../../../shared/dates/dates';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
 import { CONSENT_METHOD_SUGGESTIONS, CONSENT_PURPOSE_SUGGESTIONS, ConsentFormValue, givenInFuture, matchingSuggestions, toConsentInput } from '../data-access/consent-form.model';
 
@@ -103,11 +104,11 @@ export class ConsentDialogComponent {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly titleId = CONSENT_DIALOG_TITLE_ID;
-  protected readonly today = new Date();
+  protected readonly today = todayForPicker();
   protected readonly form = inject(NonNullableFormBuilder).group({
     purpose: ['', [requiredTrimmedValidator, Validators.maxLength(200)]],
     method: ['', [requiredTrimmedValidator, Validators.maxLength(200)]],
-    givenOn: new FormControl<Date | null>(new Date(this.today.getFullYear(), this.today.getMonth(), this.today.getDate()), [Validators.required, notInFuture]),
+    givenOn: new FormControl<Date | null>(todayForPicker(), [Validators.required, notInFuture]),
   });
   protected readonly purposeOptions = this.suggest(this.form.controls.purpose, CONSENT_PURPOSE_SUGGESTIONS);
   protected readonly methodOptions = this.suggest(this.form.controls.method, CONSENT_METHOD_SUGGESTIONS);

@@ -1,5 +1,5 @@
 import type { EngagementType, LogEngagementInput } from '../../../graphql/generated';
-import { todayIso } from '../../../shared/dates/dates';
+import { addDaysIso, todayIso } from '../../../shared/dates/dates';
 
 export interface NamedRef {
   id: string;
@@ -42,9 +42,7 @@ export function emptyLogEngagementForm(defaults: { organisation?: NamedRef | nul
 
 /** A follow-up is due a week later unless the person says otherwise. */
 export function defaultFollowUpDue(occurredOn: string, days = 7): string {
-  const base = /^\d{4}-\d{2}-\d{2}$/.test(occurredOn) ? new Date(`${occurredOn}T12:00:00Z`) : new Date();
-  base.setUTCDate(base.getUTCDate() + days);
-  return base.toISOString().slice(0, 10);
+  return addDaysIso(/^\d{4}-\d{2}-\d{2}$/.test(occurredOn) ? occurredOn : todayIso(), days);
 }
 
 export const isChosen = (value: NamedRef | string | null): value is NamedRef => typeof value === 'object' && value !== null;

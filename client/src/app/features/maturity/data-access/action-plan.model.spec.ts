@@ -18,4 +18,9 @@ describe('defaultDueDate', () => {
     const due = defaultDueDate(new Date(2026, 0, 20, 15, 30));
     expect([due.getFullYear(), due.getMonth(), due.getDate(), due.getHours()]).toEqual([2026, 1, 17, 0]);
   });
+
+  it('counts from the UK day: at 00:30 BST on 1 August the four weeks start from 1 August', () => {
+    const due = defaultDueDate(new Date('2026-07-31T23:30:00Z'));
+    expect([due.getFullYear(), due.getMonth() + 1, due.getDate()]).toEqual([2026, 8, 29]);
+  });
 });

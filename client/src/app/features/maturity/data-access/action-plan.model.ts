@@ -1,5 +1,5 @@
 import type { AddAssessmentActionInput } from '../../../graphql/generated';
-import { toIsoDate } from '../../../shared/dates/dates';
+import { addDaysIso, fromIsoDate, todayIso, toIsoDate } from '../../../shared/dates/dates';
 
 /** What the "Add an action" form holds. */
 export interface ActionFormValue {
@@ -18,7 +18,7 @@ export function toAddActionInput(assessmentId: string, value: ActionFormValue): 
   return input;
 }
 
-/** A task made from an action is due in four weeks unless the action says otherwise. */
-export function defaultDueDate(today: Date = new Date()): Date {
-  return new Date(today.getFullYear(), today.getMonth(), today.getDate() + 28);
+/** A task made from an action is due in four weeks (from today's UK date) unless the action says otherwise. */
+export function defaultDueDate(now: Date = new Date()): Date {
+  return fromIsoDate(addDaysIso(todayIso(now), 28))!;
 }

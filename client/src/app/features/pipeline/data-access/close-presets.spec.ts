@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { todayIso } from '../../../shared/dates/dates';
 import { CLOSE_PRESETS, presetOf } from './close-presets';
 
-const today = new Date(2026, 10, 23); // 23 November 2026
+const today = '2026-11-23';
 const range = (key: string) => CLOSE_PRESETS.find((p) => p.key === key)!.range(today);
 
 describe('expected-close presets', () => {
@@ -20,8 +21,10 @@ describe('expected-close presets', () => {
   });
 
   it('starts academic years on 1 August', () => {
-    const year = (d: Date) => CLOSE_PRESETS.find((p) => p.key === 'academicYear')!.range(d);
-    expect(year(new Date(2026, 6, 31))).toEqual({ from: '2025-08-01', to: '2026-07-31' });
-    expect(year(new Date(2026, 7, 1))).toEqual({ from: '2026-08-01', to: '2027-07-31' });
+    const year = (d: string) => CLOSE_PRESETS.find((p) => p.key === 'academicYear')!.range(d);
+    expect(year('2026-07-31')).toEqual({ from: '2025-08-01', to: '2026-07-31' });
+    expect(year('2026-08-01')).toEqual({ from: '2026-08-01', to: '2027-07-31' });
+    // At 00:30 BST on 1 August the page asks with todayIso(), which is already 1 August.
+    expect(year(todayIso(new Date('2026-07-31T23:30:00Z')))).toEqual({ from: '2026-08-01', to: '2027-07-31' });
   });
 });

@@ -18,6 +18,7 @@ import { PipelineBoardComponent } from '../components/pipeline-board.component';
 import { PipelineTableComponent } from '../components/pipeline-table.component';
 import { OpportunityDialog, OpportunityDialogData } from '../components/opportunity.dialog';
 import { CLOSE_PRESETS, presetOf } from '../data-access/close-presets';
+import { todayIso } from '../../../shared/dates/dates';
 import { drillPeriodText, hasFilters, isDrillDown, paramsFromState, PipelineState, PipelineView, stateFromParams, toOpportunityFilter, toPipelineFilter } from '../data-access/pipeline-filter.model';
 
 /** Open opportunities by stage (board) or as a table, filtered by department, owner, type, organisation and expected close. */
@@ -48,7 +49,7 @@ export class PipelinePage {
   protected readonly users = toSignal(inject(OwnersService).owners().pipe(map((owners) => owners ?? [])), { initialValue: [] });
   protected readonly typeOptions = optionsOf(OPPORTUNITY_TYPE_LABELS);
   protected readonly closePresets = CLOSE_PRESETS;
-  protected readonly closePreset = computed(() => presetOf(this.state().closeFrom, this.state().closeTo, new Date()));
+  protected readonly closePreset = computed(() => presetOf(this.state().closeFrom, this.state().closeTo, todayIso()));
 
   private readonly reload$ = new Subject<void>();
   protected readonly pipeline = toSignal(
@@ -70,7 +71,7 @@ export class PipelinePage {
 
   protected setClose(key: string): void {
     const preset = CLOSE_PRESETS.find((p) => p.key === key);
-    if (preset) this.update({ closeFrom: preset.range(new Date()).from, closeTo: preset.range(new Date()).to });
+    if (preset) this.update({ closeFrom: preset.range(todayIso()).from, closeTo: preset.range(todayIso()).to });
   }
 
   protected setTypes(types: OpportunityType[]): void {
