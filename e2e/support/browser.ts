@@ -10,6 +10,8 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // A browser far from the UK: the app must still show UK days and times (todayIso, formatDateTime).
+    env: { ...process.env, TZ: 'America/New_York' },
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, daysSince, formatIsoDate, formatLocalDate, formatNumericDate, fromIsoDate, parseUkDate, relativeDays, todayForPicker, todayIso, toIsoDate } from './dates';
+import { addDaysIso, daysSince, formatDateTime, formatIsoDate, formatLocalDate, formatNumericDate, fromIsoDate, parseUkDate, relativeDays, todayForPicker, todayIso, toIsoDate } from './dates';
 
 describe('todayIso', () => {
   it('is the UK calendar date, zero-padded, whatever zone the browser is in', () => {
@@ -91,6 +91,12 @@ describe('formatLocalDate', () => {
   it('shows a timestamp as its day, with a fallback when absent', () => {
     expect(formatLocalDate(new Date(2025, 2, 12, 15, 0).toISOString())).toBe('12 Mar 2025');
     expect(formatLocalDate(null)).toBe('—');
+    expect(formatLocalDate('2026-07-31T23:30:00Z')).toBe('1 Aug 2026'); // 00:30 BST
+  });
+
+  it('shows times on UK clocks', () => {
+    expect(formatDateTime('2026-07-01T13:05:00Z')).toBe('1 Jul 2026, 14:05');
+    expect(formatDateTime('2026-12-01T13:05:00Z')).toBe('1 Dec 2026, 13:05');
   });
 });
 

@@ -1,8 +1,9 @@
 /** Dates as the API speaks them (ISO "2025-03-12") and as people read them ("12 Mar 2025"). */
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const LOCAL_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+// Instants are read on UK clocks, as the institution keeps time, wherever the browser is.
+const LOCAL_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -39,7 +40,7 @@ export function formatIsoDate(iso: string | null | undefined, fallback = '—'):
   return Number.isNaN(date.getTime()) ? iso : DAY.format(date);
 }
 
-/** A timestamp in the reader's zone: "12 Mar 2025, 14:03". */
+/** A timestamp on UK clocks (GMT or BST): "12 Mar 2025, 14:03". */
 export function formatDateTime(iso: string | null | undefined, fallback = '—'): string {
   if (!iso) return fallback;
   const date = new Date(iso);
@@ -64,7 +65,7 @@ export function relativeDays(iso: string | null | undefined, today: string = tod
   return days > 0 ? `${days} days ago` : `in ${-days} days`;
 }
 
-/** A timestamp's day in the reader's zone: "12 Mar 2025" (consent given, withdrawn). */
+/** A timestamp's UK day: "12 Mar 2025" (consent given, withdrawn); 00:30 BST on 1 August is 1 August. */
 export function formatLocalDate(iso: string | null | undefined, fallback = '—'): string {
   if (!iso) return fallback;
   const date = new Date(iso);
@@ -103,9 +104,9 @@ function validDay(year: number, month: number, day: number): Date | null {
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
 }
 
-const NUMERIC_DAY = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
+const NUMERIC_DAY = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/London' });
 
-/** A timestamp's day in the reader's zone as digits, day first: "12/03/2026" (as a spreadsheet shows it). */
+/** A timestamp's UK day as digits, day first: "12/03/2026" (as a spreadsheet shows it). */
 export function formatNumericDate(iso: string | null | undefined, fallback = '—'): string {
   if (!iso) return fallback;
   const date = new Date(iso);

@@ -79,7 +79,7 @@ export interface ScanLike {
  * "Checked up to 10:32 — 1,200 organisations still to check"; the time gets its date when it is
  * not today. Null once everything is checked.
  */
-export function scanText(scan: ScanLike | null | undefined, now: Date = new Date(), timeZone?: string): string | null {
+export function scanText(scan: ScanLike | null | undefined, now: Date = new Date(), timeZone = 'Europe/London'): string | null {
   if (!scan || scan.pendingOrganisations <= 0) return null;
   const n = scan.pendingOrganisations;
   const still = `${n.toLocaleString('en-GB')} ${n === 1 ? 'organisation' : 'organisations'} still to check`;

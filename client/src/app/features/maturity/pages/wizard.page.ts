@@ -17,7 +17,7 @@ import {
 
 type Assessment = NonNullable<MaturityWizardQuery['assessment']>;
 
-const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' });
+const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Europe/London' });
 
 /**
  * /maturity/:id/answer: the self-assessment, one JISC section a step. Each dimension shows its three
