@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminToken, graphql } from '../support/api';
-import { baseUrl, headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
+import { baseUrl, headingIs, launchBrowser, signIn, snapshot, submitDialog } from '../support/browser';
 
 /** Today as the date fields show it: dd/mm/yyyy. */
 function todayUk(): string {
@@ -109,8 +109,7 @@ describe('contact editing journey', () => {
     await page.keyboard.press('Tab');
     await page.waitForTimeout(300); // the labels finish floating
     await snapshot(page, 'contact-affiliation-dialog');
-    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, 'Add');
 
     const current = page.getByRole('region', { name: 'Current' });
     const row = current.getByRole('listitem').filter({ hasText: 'Siemens Energy UK' });
@@ -123,8 +122,7 @@ describe('contact editing journey', () => {
     await row.getByRole('button', { name: 'End role at Siemens Energy UK' }).click();
     const confirm = page.getByRole('dialog', { name: /End Edith’s role at Siemens Energy UK/ });
     await confirm.waitFor();
-    await confirm.getByRole('button', { name: 'End role' }).click();
-    await confirm.waitFor({ state: 'hidden' });
+    await submitDialog(confirm, 'End role');
 
     const past = page.getByRole('region', { name: 'Past' });
     await past.getByRole('listitem').filter({ hasText: 'Siemens Energy UK' }).waitFor();
@@ -147,16 +145,14 @@ describe('contact editing journey', () => {
     // The purpose field suggests earlier purposes: its listbox shares the label, so name the text box.
     await dialog.getByRole('combobox', { name: 'Purpose' }).fill('Newsletter');
     await dialog.getByLabel('Method').fill('Web form');
-    await dialog.getByRole('button', { name: 'Record consent' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, 'Record consent');
 
     const consents = panel.getByRole('list', { name: 'Consents' });
     const consent = consents.getByRole('listitem').filter({ hasText: 'Newsletter' });
     await consent.getByText(/Web form, given/).waitFor();
     await consent.getByRole('button', { name: 'Withdraw consent for Newsletter' }).click();
     const confirm = page.getByRole('dialog', { name: 'Withdraw consent for Newsletter?' });
-    await confirm.getByRole('button', { name: 'Withdraw' }).click();
-    await confirm.waitFor({ state: 'hidden' });
+    await submitDialog(confirm, 'Withdraw');
     await consent.getByText(/^Withdrawn /).waitFor();
     await page.waitForFunction(() => document.activeElement?.id.startsWith('consent-'));
     expect(await consent.getByRole('button', { name: /Withdraw/ }).count()).toBe(0);

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { AppServer, startAppServer, stopAppServer } from '../support/app-server';
-import { headingIs, launchBrowser, signIn, snapshot } from '../support/browser';
+import { headingIs, launchBrowser, signIn, snapshot, submitDialog } from '../support/browser';
 
 /**
  * An empty install (DEMO_DATA=false) set up through the UI alone: its own server and embedded
@@ -58,8 +58,7 @@ describe('fresh install, set up without SQL', () => {
     let dialog = admin.getByRole('dialog', { name: 'Add a department' });
     await dialog.getByLabel('Name').fill('Faculty of Science and Engineering');
     await dialog.getByLabel('Code').fill('fse');
-    await dialog.getByRole('button', { name: 'Add department' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, 'Add department');
     const tree = admin.getByRole('list', { name: 'Departments' });
     await tree.getByRole('listitem', { name: 'Faculty of Science and Engineering' }).getByText('FSE').waitFor();
 
@@ -69,8 +68,7 @@ describe('fresh install, set up without SQL', () => {
     expect(await dialog.getByLabel('Parent unit').locator('option:checked').textContent()).toContain('Faculty of Science and Engineering');
     await dialog.getByLabel('Name').fill('School of Engineering');
     await dialog.getByLabel('Code').fill('ENG');
-    await dialog.getByRole('button', { name: 'Add department' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, 'Add department');
     await tree.getByRole('listitem', { name: 'Faculty of Science and Engineering › School of Engineering' }).waitFor();
     await snapshot(admin, 'fresh-03-departments-tree');
   });
@@ -115,8 +113,7 @@ describe('fresh install, set up without SQL', () => {
     // Their own department is chosen for them.
     await log.getByLabel('Department').locator('option:checked', { hasText: 'School of Engineering' }).waitFor({ state: 'attached' });
     await log.getByLabel('Summary').fill('First call: apprenticeships for their machinists');
-    await log.getByRole('button', { name: 'Log', exact: true }).click();
-    await log.waitFor({ state: 'hidden' });
+    await submitDialog(log, 'Log');
     const timeline = staff.getByRole('list', { name: 'Timeline' });
     await timeline.getByRole('listitem').filter({ hasText: 'First call: apprenticeships for their machinists' }).waitFor();
 
@@ -124,8 +121,7 @@ describe('fresh install, set up without SQL', () => {
     const opportunity = staff.getByRole('dialog', { name: 'New opportunity' });
     await opportunity.getByLabel('Title').fill('Level 3 engineering technician apprenticeships');
     await opportunity.getByRole('combobox', { name: 'Department' }).getByText('School of Engineering').waitFor();
-    await opportunity.getByRole('button', { name: 'Add opportunity' }).click();
-    await opportunity.waitFor({ state: 'hidden' });
+    await submitDialog(opportunity, 'Add opportunity');
 
     // Both are on the organisation page, and still there after a reload.
     await staff.reload();

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -45,6 +45,25 @@ export async function headingIs(page: Page, text: string | RegExp): Promise<void
     const shown = await page.evaluate(() => ({ h1: document.querySelector('h1')?.textContent?.trim() ?? null, focus: document.activeElement?.tagName ?? null })).catch(() => null);
     await snapshot(page, `failed-${String(text).replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
     throw new Error(`${(error as Error).message}\nThe page was ${page.url()}; its h1 read ${JSON.stringify(shown?.h1)}; focus was on ${shown?.focus}.`);
+  }
+}
+
+/**
+ * Presses a dialog's submit button and waits for the dialog to close. Suggestion panels
+ * (mat-autocomplete) are closed first: one still showing can sit over the button and take the
+ * click, which picks a suggestion instead of saving. If the dialog stays open, the error says
+ * what it showed (its alert banner and field errors) and keeps a screenshot.
+ */
+export async function submitDialog(dialog: Locator, button: string): Promise<void> {
+  const page = dialog.page();
+  await page.locator('.mat-mdc-autocomplete-panel').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  try {
+    await dialog.waitFor({ state: 'hidden' });
+  } catch (error) {
+    const shown = await dialog.evaluate((el) => [...el.querySelectorAll('[role="alert"], mat-error')].map((e) => e.textContent?.trim()).filter(Boolean)).catch(() => []);
+    await snapshot(page, `failed-dialog-${button.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
+    throw new Error(`${(error as Error).message}\nThe dialog stayed open after "${button}"; it showed: ${JSON.stringify(shown)}.`);
   }
 }
 

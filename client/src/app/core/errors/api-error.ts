@@ -3,6 +3,8 @@
  * holds GraphQL errors, a network failure) into one shape the UI can show: the stable code from
  * `extensions.code`, a message, and per-field messages from BAD_USER_INPUT's `extensions.fields`.
  */
+import { SaveTimeoutError } from './save-timeout';
+
 export type ApiErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
@@ -12,6 +14,7 @@ export type ApiErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK'
+  | 'TIMEOUT'
   | 'UNKNOWN';
 
 export interface ApiError {
@@ -95,6 +98,7 @@ function isNetworkFailure(error: unknown): boolean {
 export function toApiError(error: unknown): ApiError {
   const errors = graphqlErrorsOf(error);
   if (!errors.length) {
+    if (error instanceof SaveTimeoutError) return { code: 'TIMEOUT', message: error.message, fields: {} };
     if (isNetworkFailure(error)) return { code: 'NETWORK', message: NETWORK_MESSAGE, fields: {} };
     const status = isRecord(error) ? Number(error['statusCode'] ?? error['status']) : NaN;
     if (status === 401) return { code: 'UNAUTHENTICATED', message: 'Sign in to continue', fields: {} };

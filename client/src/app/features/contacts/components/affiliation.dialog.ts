@@ -9,7 +9,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { firstValueFrom } from 'rxjs';
+import { saveAnswer } from '../../../core/errors/save-timeout';
 import { ApiError, toApiError } from '../../../core/errors/api-error';
 import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { AddAffiliationGQL, AffiliationItemFragment, SearchGQL, UpdateAffiliationGQL } from '../../../graphql/generated';
@@ -137,11 +137,11 @@ export class AffiliationDialogComponent {
           this.ref.close();
           return;
         }
-        saved = (await firstValueFrom(this.updateGql.mutate({ variables: { id: original.id, version: original.version, input } }))).data?.updateAffiliation;
+        saved = (await saveAnswer(this.updateGql.mutate({ variables: { id: original.id, version: original.version, input } }))).data?.updateAffiliation;
       } else {
         const input = toAffiliationInput(this.data.contactId, value);
         if (!input) return;
-        saved = (await firstValueFrom(this.addGql.mutate({ variables: { input } }))).data?.addAffiliation;
+        saved = (await saveAnswer(this.addGql.mutate({ variables: { input } }))).data?.addAffiliation;
       }
       if (!saved) throw new Error('The server returned no affiliation');
       this.ref.close({ kind: 'saved', affiliation: saved });

@@ -8,8 +8,9 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { firstValueFrom, map, startWith } from 'rxjs';
+import { map, startWith } from 'rxjs';
 import { toApiError } from '../../../core/errors/api-error';
+import { saveAnswer } from '../../../core/errors/save-timeout';
 import { placeFieldErrors } from '../../../shared/forms/field-errors';
 import { ConsentItemFragment, RecordConsentGQL } from '../../../graphql/generated';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
@@ -136,7 +137,7 @@ export class ConsentDialogComponent {
     this.saving.set(true);
     try {
       const input = toConsentInput(this.data.contactId, this.form.getRawValue());
-      const saved = (await firstValueFrom(this.recordGql.mutate({ variables: { input } }))).data?.recordConsent;
+      const saved = (await saveAnswer(this.recordGql.mutate({ variables: { input } }))).data?.recordConsent;
       if (!saved) throw new Error('The server returned no consent record');
       this.ref.close(saved);
     } catch (error) {

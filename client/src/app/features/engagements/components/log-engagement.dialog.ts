@@ -10,7 +10,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { catchError, combineLatest, distinctUntilChanged, firstValueFrom, forkJoin, map, Observable, of, startWith, switchMap } from 'rxjs';
+import { catchError, combineLatest, distinctUntilChanged, forkJoin, map, Observable, of, startWith, switchMap } from 'rxjs';
+import { saveAnswer } from '../../../core/errors/save-timeout';
 import { ApiError, toApiError } from '../../../core/errors/api-error';
 import { fromIsoDate, toIsoDate } from '../../../shared/dates/dates';
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
@@ -215,7 +216,7 @@ export class LogEngagementDialogComponent {
     try {
       const raw = this.form.getRawValue();
       const value = { ...raw, occurredOn: toIsoDate(raw.occurredOn) ?? '', followUpDueOn: toIsoDate(raw.followUpDueOn) ?? '', organisation: this.organisation.value, contacts: this.contacts() };
-      const result = await firstValueFrom(this.logGql.mutate({ variables: { input: toLogEngagementInput(value) } }));
+      const result = await saveAnswer(this.logGql.mutate({ variables: { input: toLogEngagementInput(value) } }));
       const logged = result.data?.logEngagement;
       if (!logged) throw new Error('The server returned no engagement');
       this.ref.close(logged);
