@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard as PassportGuard } from '@nestjs/passport';
-import { forbidden, unauthenticated } from '../graphql/errors';
+import { forbidden, isDatabaseUnavailable, serviceUnavailable, unauthenticated } from '../graphql/errors';
 import { AuthUser } from './auth-user';
 import { PUBLIC_KEY, Role, ROLES_KEY } from './roles';
 
@@ -31,6 +31,8 @@ export class AuthGuard extends PassportGuard('jwt') {
   }
 
   handleRequest<T>(err: unknown, user: T): T {
+    // The user lookup could not reach the database: that is not a bad token, so do not sign them out.
+    if (err && isDatabaseUnavailable(err)) throw serviceUnavailable();
     if (err || !user) throw unauthenticated();
     return user;
   }

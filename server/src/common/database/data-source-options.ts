@@ -36,6 +36,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: 10 },
+    // A request waits at most 10 s for a connection, so a lost database fails requests instead of hanging them.
+    extra: { max: 10, connectionTimeoutMillis: 10_000 },
   };
 }

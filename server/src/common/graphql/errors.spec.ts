@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { buildSchema, parse, validate } from 'graphql';
-import { AppError, badInput, ErrorCode, formatError, refusedVariableField } from './errors';
+import { AppError, badInput, ErrorCode, formatError, isDatabaseUnavailable, refusedVariableField } from './errors';
 
 describe('formatError', () => {
   it('should keep an AppError message, code and fields but drop the stack trace', () => {
@@ -84,5 +84,26 @@ describe('formatError for bad values written in the query', () => {
 
   it('leaves other validation errors as they are', () => {
     expect(format('{ count(last: 1) }').message).toBe('Unknown argument "last" on field "Query.count".');
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('should recognise a lost or refused database connection, as pg and TypeORM report it', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable({ name: 'QueryFailedError', message: 'terminating connection due to administrator command', driverError: { code: '57P01' } })).toBe(true);
+    expect(isDatabaseUnavailable({ name: 'QueryRunnerAlreadyReleasedError', message: 'Query runner already released.' })).toBe(true);
+    expect(isDatabaseUnavailable({ code: '08006', message: 'connection failure' })).toBe(true);
+  });
+
+  it('should not excuse a real fault in the request as an outage', () => {
+    expect(isDatabaseUnavailable({ name: 'QueryFailedError', message: 'duplicate key', driverError: { code: '23505' } })).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+
+  it('should answer SERVICE_UNAVAILABLE for it, not an internal error', () => {
+    const formatted = formatError({ message: 'x' }, Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    expect(formatted).toEqual({ message: 'The database is not available at the moment. Try again shortly.', path: undefined, extensions: { code: 'SERVICE_UNAVAILABLE' } });
   });
 });

@@ -9,7 +9,30 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The database cannot be reached (stopped, restarting, connection lost): try again shortly. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+// Socket errors and SQLSTATEs that mean "no database right now" rather than a fault in the request:
+// class 08 (connection exception), 57P01–57P03 (shutting down, crashed, not yet accepting).
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly)/i;
+
+// What TypeORM throws when the pool dropped a transaction's connection under it (the database went
+// away mid-transaction). A misused query runner throws the same, so these are also logged.
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+const isReleasedRunner = (error: unknown) => RELEASED_RUNNER.has((error as { name?: string } | null)?.name ?? '');
+
+/** Whether an error (or the driver error TypeORM wraps) says the database is unreachable. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (isReleasedRunner(error)) return true;
+  for (let e: any = error, depth = 0; e && depth < 4; e = e.driverError ?? e.cause, depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_SOCKET.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  }
+  return false;
 }
 
 export interface FieldError {
@@ -25,6 +48,8 @@ export class AppError extends GraphQLError {
 }
 
 export const unauthenticated = (message = 'Sign in to continue') => new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not available at the moment. Try again shortly.';
+export const serviceUnavailable = () => new AppError(ErrorCode.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE);
 export const forbidden = (message = 'You do not have permission to do this') => new AppError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string, id: string) => new AppError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`);
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new AppError(ErrorCode.CONFLICT, message, extra);
@@ -82,6 +107,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   if (original instanceof AppError || (CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) || REQUEST_ERROR_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    if (isReleasedRunner(original)) log(original);
+    // Not a bug to log with a stack: the request could not reach the database. A transaction cut off
+    // before its commit is rolled back by PostgreSQL, so nothing of it is half-written.
+    return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

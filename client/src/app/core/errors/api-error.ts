@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | 'CONFLICT'
   | 'BAD_USER_INPUT'
   | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK'
   | 'TIMEOUT'
@@ -36,11 +37,12 @@ const KNOWN_CODES = new Set<string>([
   'CONFLICT',
   'BAD_USER_INPUT',
   'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ]);
 
 // The most specific code wins when a response carries several errors.
-const PRIORITY: ApiErrorCode[] = ['UNAUTHENTICATED', 'CONFLICT', 'BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_REQUESTS', 'INTERNAL_SERVER_ERROR'];
+const PRIORITY: ApiErrorCode[] = ['UNAUTHENTICATED', 'CONFLICT', 'BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR'];
 
 export const NETWORK_MESSAGE = 'Cannot reach the server. Check your connection and try again.';
 export const UNKNOWN_MESSAGE = 'Something went wrong. Try again in a moment.';
