@@ -80,7 +80,7 @@ function scalarValue(typeName: string, fieldName: string): unknown {
 export function minimalValue(type: GraphQLInputType, fieldName: string, depth = 0): unknown {
   if (isNonNullType(type)) return minimalValue(type.ofType, fieldName, depth);
   if (isListType(type)) return [minimalValue(type.ofType, fieldName, depth)];
-  if (isEnumType(type)) return type.getValues()[0].value === undefined ? type.getValues()[0].name : type.getValues()[0].name;
+  if (isEnumType(type)) return type.getValues()[0].name;
   if (isScalarType(type)) return scalarValue(type.name, fieldName);
   if (isInputObjectType(type)) {
     const value: Record<string, unknown> = {};
