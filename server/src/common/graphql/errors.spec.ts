@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { buildSchema, parse, validate } from 'graphql';
-import { AppError, badInput, ErrorCode, formatError, isDatabaseUnavailable, refusedVariableField } from './errors';
+import { AppError, badInput, constraintField, ErrorCode, formatError, isDatabaseUnavailable, refusedVariableField } from './errors';
 
 describe('formatError', () => {
   it('should keep an AppError message, code and fields but drop the stack trace', () => {
@@ -105,5 +105,31 @@ describe('isDatabaseUnavailable', () => {
   it('should answer SERVICE_UNAVAILABLE for it, not an internal error', () => {
     const formatted = formatError({ message: 'x' }, Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     expect(formatted).toEqual({ message: 'The database is not available at the moment. Try again shortly.', path: undefined, extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  });
+});
+
+describe('database refusals that are the client\'s fault (found by fuzzing)', () => {
+  const pg = (driverError: Record<string, string>) => ({ driverError });
+
+  it('a reference to a missing row names the field', () => {
+    const err = pg({ code: '23503', detail: 'Key (owner_id)=(4ef6dab7-10c2-19c9-8000-0008af7713d9) is not present in table "users".' });
+    expect(constraintField(err)).toEqual({ field: 'ownerId', message: 'refers to a record that does not exist' });
+    const out = formatError({ message: 'insert or update violates foreign key', path: ['createContact'] }, new GraphQLError('x', { originalError: err as unknown as Error }));
+    expect(out.extensions).toEqual({ code: ErrorCode.BAD_USER_INPUT, fields: [{ field: 'ownerId', messages: ['refers to a record that does not exist'] }] });
+  });
+
+  it('a null for a required column names the field', () => {
+    expect(constraintField(pg({ code: '23502', column: 'marketing_opt_in' }))).toEqual({ field: 'marketingOptIn', message: 'must not be null' });
+  });
+
+  it('a row still referenced elsewhere, or any other database error, stays internal', () => {
+    expect(constraintField(pg({ code: '23503', detail: 'Key (id)=(1) is still referenced from table "x".' }))).toBeUndefined();
+    expect(constraintField(pg({ code: '42P01' }))).toBeUndefined();
+    expect(formatError({ message: 'boom' }, new GraphQLError('boom', { originalError: new Error('boom') })).extensions).toEqual({ code: ErrorCode.INTERNAL_SERVER_ERROR });
+  });
+
+  it('graphql-js giving up after too many bad variable values is BAD_USER_INPUT', () => {
+    const message = 'Too many errors processing variables, error limit reached. Execution aborted.';
+    expect(formatError({ message }, new GraphQLError(message)).extensions?.code).toBe(ErrorCode.BAD_USER_INPUT);
   });
 });

@@ -96,6 +96,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     // graphql-js refused a variable (missing, null, wrong type, unknown field or enum value): name the field, as validation does.
     return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ field, messages: [formatted.message] }] } };
   }
+  if (/^Too many errors processing variables/.test(formatted.message)) {
+    // graphql-js gives up after 50 refused values (e.g. a list of 500 bad enum values): the client's fault too.
+    return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [] } };
+  }
+  const constraint = constraintField(original);
+  if (constraint) return { message: `Invalid input: ${constraint.field} (${constraint.message})`, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ field: constraint.field, messages: [constraint.message] }] } };
   if (code === 'BAD_REQUEST') {
     // Apollo's word for a request it cannot read (no query, a mutation over GET): to clients that is bad input too.
     return { message: formatted.message, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
@@ -116,4 +122,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/**
+ * A database refusal that is the client's fault, with the field it is about: a reference to a row
+ * that does not exist (23503) or a null where a value is required (23502).
+ */
+export function constraintField(error: unknown): { field: string; message: string } | undefined {
+  const driver = (error as { driverError?: { code?: string; column?: string; detail?: string } } | undefined)?.driverError;
+  if (driver?.code === '23503' && /is not present in table/.test(driver.detail ?? '')) {
+    const column = /Key \((\w+)\)=/.exec(driver.detail ?? '')?.[1];
+    if (column) return { field: camel(column), message: 'refers to a record that does not exist' };
+  }
+  if (driver?.code === '23502' && driver.column) return { field: camel(driver.column), message: 'must not be null' };
+  return undefined;
 }
