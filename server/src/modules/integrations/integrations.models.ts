@@ -136,7 +136,7 @@ export class WebhookDelivery {
   @Field(() => Int) attempts!: number;
   @Field(() => GraphQLISODateTime, { nullable: true }) nextAttemptAt!: Date | null;
   @Field(() => Int, { nullable: true }) lastStatusCode!: number | null;
-  @Field({ nullable: true }) lastError!: string | null;
+  @Field(() => String, { nullable: true }) lastError!: string | null;
   @Field(() => Int, { nullable: true }) lastResponseMs!: number | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) deliveredAt!: Date | null;
