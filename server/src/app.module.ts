@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AuthUser } from './common/auth/auth-user';
 import { JwtStrategy } from './common/auth/jwt.strategy';
+import { ApiKeyStrategy } from './common/auth/api-key.strategy';
 import { JWT_SECRET } from './common/auth/jwt-secret';
 import { dataSourceOptions } from './common/database/data-source-options';
 import { createLoaders } from './common/dataloader/loaders';
@@ -44,6 +45,7 @@ import { DuplicatesModule } from './modules/duplicates/duplicates.module';
 import { MergeModule } from './modules/merge/merge.module';
 import { DataQualityModule } from './modules/data-quality/data-quality.module';
 import { ExportModule } from './modules/export/export.module';
+import { IntegrationsModule } from './modules/integrations/integrations.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -119,12 +121,14 @@ export class AppModule implements NestModule {
         MergeModule,
         DataQualityModule,
         ExportModule,
+        IntegrationsModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: JWT_SECRET, useValue: jwtSecret },
         { provide: APP_CONFIG, useValue: config },
         JwtStrategy,
+        ApiKeyStrategy,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: appValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

@@ -8,6 +8,8 @@ export interface AuthUser {
   email: string;
   role: Role;
   departmentIds: string[];
+  /** Set when the request came with an API key rather than a sign-in: the key acts with its own role and departments. */
+  apiKeyId?: string;
 }
 
 export interface JwtPayload {

@@ -8,10 +8,10 @@ import { PUBLIC_KEY, Role, ROLES_KEY } from './roles';
 
 /**
  * The one gate for every operation: @Public ones pass; all others need a valid bearer token and a
- * role listed in @Roles. An operation with neither decorator is refused (fail closed).
+ * role listed in @Roles (an API key, see api-key.strategy.ts, counts as a token). An operation with neither decorator is refused (fail closed).
  */
 @Injectable()
-export class AuthGuard extends PassportGuard('jwt') {
+export class AuthGuard extends PassportGuard(['api-key', 'jwt']) {
   constructor(private readonly reflector: Reflector) {
     super();
   }

@@ -7,6 +7,7 @@ import { Connection } from '../../common/database/connection';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, notFound } from '../../common/graphql/errors';
 import { setArchived } from '../audit/archive';
+import { engagementEvent, queueWebhookEvent } from '../integrations/webhook-outbox';
 import { diffFields, recordAudit } from '../audit/audit';
 import { Organisation } from '../organisation/organisation.entity';
 import { Task } from '../task/task.entity';
@@ -60,6 +61,7 @@ export class EngagementService {
         changes: { ...diffFields(null, engagement, AUDITED), ...(contactIds.length && { contactIds: { old: null, new: contactIds } }) },
       });
 
+      await queueWebhookEvent(tx, 'engagement.created', engagementEvent(engagement));
       if (input.followUp) {
         const assigneeId = input.followUp.assigneeId ?? user.id;
         const [assignee] = await tx.query('SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL', [assigneeId]);
@@ -94,6 +96,7 @@ export class EngagementService {
         if (JSON.stringify(old) !== JSON.stringify([...unique].sort())) changes.contactIds = { old, new: unique };
       }
       await recordAudit(tx, { actorId: user.id, entityType: 'engagement', entityId: id, action: 'update', changes });
+      await queueWebhookEvent(tx, 'engagement.updated', engagementEvent(after));
       return after;
     });
   }

@@ -8,6 +8,7 @@ import { keysetPage } from '../../common/database/keyset';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, badInput, conflict, notFound } from '../../common/graphql/errors';
 import { setArchived } from '../audit/archive';
+import { opportunityEvent, queueWebhookEvent } from '../integrations/webhook-outbox';
 import { diffFields, recordAudit } from '../audit/audit';
 import { SortDirection } from '../organisation/organisation.enums';
 import { OpportunitiesArgs } from './dto/opportunities.args';
@@ -85,6 +86,7 @@ export class OpportunityService {
           ...(input.instalments?.length && { instalments: { old: null, new: input.instalments } }),
         },
       });
+      await queueWebhookEvent(tx, 'opportunity.created', opportunityEvent(created));
       return created;
     });
   }
@@ -126,6 +128,7 @@ export class OpportunityService {
         if (same(old) !== same(instalments)) changes.instalments = { old, new: instalments };
       }
       await recordAudit(tx, { actorId: user.id, entityType: 'opportunity', entityId: id, action: 'update', changes });
+      await queueWebhookEvent(tx, 'opportunity.updated', opportunityEvent(after));
       return after;
     });
   }

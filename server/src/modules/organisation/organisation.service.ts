@@ -15,6 +15,7 @@ import { assertUuid } from '../../common/database/assert-uuid';
 import { withUniqueFields } from '../../common/database/unique-violation';
 import { seesAllConfidential, visibleTo } from '../../common/auth/visibility';
 import { setArchived } from '../audit/archive';
+import { organisationEvent, queueWebhookEvent } from '../integrations/webhook-outbox';
 import { diffFields, recordAudit } from '../audit/audit';
 
 const UNIQUE_FIELDS: Record<string, [string, string]> = {
@@ -115,6 +116,7 @@ export class OrganisationService {
         }),
       );
       await recordAudit(tx, { actorId: user.id, entityType: 'organisation', entityId: created.id, action: 'create', changes: diffFields(null, created, AUDITED_FIELDS) });
+      await queueWebhookEvent(tx, 'organisation.created', organisationEvent(created));
       return created;
     }), UNIQUE_FIELDS);
   }
@@ -140,6 +142,7 @@ export class OrganisationService {
       if (changes.relationshipRoles) changes.relationshipRoles = [...new Set(changes.relationshipRoles as string[])];
       const after = await versionedUpdate(tx, Organisation, 'Organisation', id, version, changes);
       await recordAudit(tx, { actorId: user.id, entityType: 'organisation', entityId: id, action: 'update', changes: diffFields(before, after, AUDITED_FIELDS) });
+      await queueWebhookEvent(tx, 'organisation.updated', organisationEvent(after));
       return after;
     }), UNIQUE_FIELDS);
   }
