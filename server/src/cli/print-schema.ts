@@ -28,6 +28,7 @@ import { DuplicatesResolver } from '../modules/duplicates/duplicates.resolver';
 import { MergeResolver } from '../modules/merge/merge.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
 import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver';
+import { IntegrationsResolver } from '../modules/integrations/integrations.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
@@ -36,7 +37,7 @@ export const RESOLVERS = [
   OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
-  DuplicatesResolver, MergeResolver, ImportResolver, DataQualityResolver,
+  DuplicatesResolver, MergeResolver, ImportResolver, DataQualityResolver, IntegrationsResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {
