@@ -19,7 +19,7 @@ import { dataSourceOptions } from './common/database/data-source-options';
 import { createLoaders } from './common/dataloader/loaders';
 import { formatError } from './common/graphql/errors';
 import { GraphQLErrorFilter } from './common/graphql/graphql-error.filter';
-import { complexityPlugin, depthLimitRule } from './common/graphql/query-limits';
+import { aliasLimitRule, complexityPlugin, depthLimitRule, MAX_TOKENS } from './common/graphql/query-limits';
 import { appValidationPipe } from './common/graphql/validation';
 import { APP_CONFIG } from './config/app-config.token';
 import { AppConfig } from './config/env';
@@ -93,10 +93,16 @@ export class AppModule implements NestModule {
             sortSchema: true,
             path: '/graphql',
             playground: false,
+            // Production answers no questions about the schema: no introspection, no "Did you mean…?".
             introspection: !production,
+            hideSchemaDetailsFromClientErrors: production,
             includeStacktraceInErrorResponses: false,
-            validationRules: [depthLimitRule],
+            allowBatchedHttpRequests: false,
+            parseOptions: { maxTokens: MAX_TOKENS },
+            validationRules: [depthLimitRule, aliasLimitRule()],
             plugins: [complexityPlugin(() => schemaHost.schema)],
+            // Keep the status an error asks for (429 with Retry-After when over a rate limit) rather than Nest's 200.
+            preserveHttpStatusForExecutionErrors: false,
             formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error')),
             context: ({ req }: { req: { user: AuthUser } }) => ({ req, loaders: createLoaders(db, () => req.user) }),
           }),

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl: db.url, jwtSecret }), { bufferLogs: true, abortOnError: false });
     app.useLogger(app.get(Logger));
-    configureHttp(app);
+    configureHttp(app, { trustProxy: config.trustProxy });
     await app.listen(config.port);
 
     say(`\nBCE CRM is running on http://localhost:${config.port}  (GraphQL at /graphql, health at /health)`);

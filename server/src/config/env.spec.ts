@@ -28,4 +28,17 @@ describe('loadConfig', () => {
   it('should require JWT_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' }, '/repo')).toThrow(/JWT_SECRET/);
   });
+
+  it('should limit each user to 1200 requests a minute unless told, 0 switching it off', () => {
+    expect(loadConfig({}, '/repo').rateLimitPerMinute).toBe(1200);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }, '/repo').rateLimitPerMinute).toBe(0);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots' }, '/repo')).toThrow(/RATE_LIMIT_PER_MINUTE must be a whole number/);
+  });
+
+  it('should trust no proxy unless told, reading hop counts as numbers', () => {
+    expect(loadConfig({}, '/repo').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }, '/repo').trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, '/repo').trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone; rm -rf' }, '/repo')).toThrow(/TRUST_PROXY must be/);
+  });
 });

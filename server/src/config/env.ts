@@ -37,6 +37,21 @@ export class Env {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** GraphQL requests one user (or API key) may make a minute; 0 switches the limit off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1200 : Number(value)))
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number (0 switches the limit off)' }) @Min(0) @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
+  /**
+   * Which proxies in front of the server to believe about the client's address (X-Forwarded-For),
+   * as Express reads it: a hop count ("1"), "loopback", or addresses/subnets. Unset: none, so the
+   * sign-in throttle counts the address the connection came from.
+   */
+  @IsOptional() @Matches(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*)$/, {
+    message: 'TRUST_PROXY must be a hop count (e.g. 1), "loopback", or comma-separated addresses/subnets',
+  })
+  TRUST_PROXY?: string;
+
   /** How long an import worker holds a batch between chunks; a killed server's batch is resumed after it. */
   @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
   @IsInt({ message: 'IMPORT_LEASE_SECONDS must be a whole number of seconds' }) @Min(1) @Max(3600)
@@ -55,6 +70,9 @@ export interface AppConfig {
   jwtSecret?: string;
   logLevel: string;
   importLeaseSeconds: number;
+  rateLimitPerMinute: number;
+  /** Express's `trust proxy` setting, or false. */
+  trustProxy: number | string | false;
   /** Where the built Angular client lives; served at / when present. */
   clientDir: string;
 }
@@ -83,6 +101,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, repoRoot = f
     jwtSecret: env.JWT_SECRET,
     logLevel: env.LOG_LEVEL,
     importLeaseSeconds: env.IMPORT_LEASE_SECONDS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY === undefined ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     clientDir: path.join(repoRoot, 'dist', 'client', 'browser'),
   };
 }

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { Role } from '../../src/common/auth/roles';
-import { loadConfig } from '../../src/config/env';
+import { AppConfig, loadConfig } from '../../src/config/env';
 import { hashPassword } from '../../src/modules/user/password';
 import { runMigrations } from '../../src/runtime/database';
 import { configureHttp } from '../../src/runtime/http';
@@ -55,16 +55,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real AppModule over a fresh, migrated database, with a user of every role signed in. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * The real AppModule over a fresh, migrated database, with a user of every role signed in.
+ * `overrides` change the configuration the environment would give (e.g. nodeEnv, rateLimitPerMinute).
+ */
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createDatabase();
   await runMigrations(database.url);
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), databaseUrl: database.url, clientDir: '/nonexistent' };
+  const config: AppConfig = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), databaseUrl: database.url, clientDir: '/nonexistent', ...overrides,
+  };
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: database.url, jwtSecret: randomBytes(32).toString('hex') })],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  configureHttp(app);
+  configureHttp(app, { trustProxy: config.trustProxy });
   await app.init();
   const db = app.get(DataSource);
 

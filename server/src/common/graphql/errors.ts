@@ -53,6 +53,12 @@ export const serviceUnavailable = () => new AppError(ErrorCode.SERVICE_UNAVAILAB
 export const forbidden = (message = 'You do not have permission to do this') => new AppError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string, id: string) => new AppError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`);
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new AppError(ErrorCode.CONFLICT, message, extra);
+/** Over a rate limit: HTTP 429 with Retry-After, so proxies and integrations back off without reading the body. */
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError(ErrorCode.TOO_MANY_REQUESTS, message, {
+    retryAfterSeconds,
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+  });
 export const badInput = (fields: FieldError[]) =>
   new AppError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${fields.map((f) => `${f.field} (${f.messages.join('; ')})`).join(', ')}`, { fields });
 export const badField = (field: string, message: string) => badInput([{ field, messages: [message] }]);

@@ -1,13 +1,31 @@
 import depthLimit from 'graphql-depth-limit';
 import { ApolloServerPlugin } from '@apollo/server';
-import { getVariableValues, GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLError, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
 import { refuseRequest } from './errors';
 
 export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 5000;
+/** Aliases let one request ask for the same field many times; the app's own documents use a handful. */
+export const MAX_ALIASES = 50;
+/** Lexer tokens in one document: parsing stops here, so a megabyte of `{a a a …}` costs little. */
+export const MAX_TOKENS = 10_000;
 
 export const depthLimitRule = depthLimit(MAX_QUERY_DEPTH);
+
+/** Refuses a document with more than `max` aliased fields (fragments included, counted once each). */
+export function aliasLimitRule(max = MAX_ALIASES): ValidationRule {
+  return (context: ValidationContext) => {
+    let aliases = 0;
+    return {
+      Field(node) {
+        if (node.alias && ++aliases === max + 1) {
+          context.reportError(new GraphQLError(`Too many aliases: more than ${max} in one request`, { nodes: [node] }));
+        }
+      },
+    };
+  };
+}
 
 /** Refuses a query whose estimated cost (list sizes multiply) is above the cap, before it runs. */
 export function complexityPlugin(getSchema: () => GraphQLSchema, max = MAX_QUERY_COMPLEXITY): ApolloServerPlugin {

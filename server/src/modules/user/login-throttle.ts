@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCode } from '../../common/graphql/errors';
+import { now } from '../../common/dates/clock';
+import { tooManyRequests } from '../../common/graphql/errors';
 
 export const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
@@ -14,11 +15,11 @@ export const MAX_FAILURES_PER_IP = 20;
 @Injectable()
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
-  now: () => number = Date.now;
+  now: () => number = () => now().getTime();
 
   assertAllowed(email: string, ip: string): void {
     if (this.recent(emailKey(email)).length >= MAX_FAILURES_PER_EMAIL || this.recent(ipKey(ip)).length >= MAX_FAILURES_PER_IP) {
-      throw new AppError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-in attempts. Try again in 15 minutes.');
+      throw tooManyRequests('Too many failed sign-in attempts. Try again in 15 minutes.', WINDOW_MS / 1000);
     }
   }
 
