@@ -46,6 +46,7 @@ import { MergeModule } from './modules/merge/merge.module';
 import { DataQualityModule } from './modules/data-quality/data-quality.module';
 import { ExportModule } from './modules/export/export.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { SsoModule } from './modules/sso/sso.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -63,7 +64,7 @@ export class AppModule implements NestModule {
   static forRoot({ config, databaseUrl, jwtSecret }: AppOptions): DynamicModule {
     const production = config.nodeEnv === 'production';
     const serveClient = fs.existsSync(config.clientDir)
-      ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}', '/export{*path}'] })]
+      ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}', '/export{*path}', '/auth{*path}'] })]
       : [];
     return {
       module: AppModule,
@@ -122,6 +123,7 @@ export class AppModule implements NestModule {
         DataQualityModule,
         ExportModule,
         IntegrationsModule,
+        SsoModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -133,7 +135,7 @@ export class AppModule implements NestModule {
         { provide: APP_PIPE, useFactory: appValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, JWT_SECRET],
     };
   }
 }
