@@ -51,6 +51,9 @@ describe('loadConfig: single sign-on', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example' }, '/repo')).toThrow(/OIDC_CLIENT_ID: is required[\s\S]*OIDC_CLIENT_SECRET: is required/);
     expect(() => loadConfig({ ...OIDC, PUBLIC_URL: undefined }, '/repo')).toThrow(/PUBLIC_URL: is required for single sign-on/);
     expect(() => loadConfig({ SAML_ENTRY_POINT: 'https://idp.example/sso', PUBLIC_URL: 'http://localhost:3000' }, '/repo')).toThrow(/SAML_IDP_CERT: is required/);
+    const both = { ...OIDC, PUBLIC_URL: undefined, SAML_ENTRY_POINT: 'https://idp.example/sso', SAML_IDP_CERT: 'MIIB' };
+    expect(() => loadConfig(both, '/repo')).toThrow(/^(?![\s\S]*PUBLIC_URL[\s\S]*PUBLIC_URL)/);
+    expect(() => loadConfig({ ...OIDC, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), PUBLIC_URL: 'http://crm.college.ac.uk' }, '/repo')).toThrow(/PUBLIC_URL: must be https/);
   });
 
   it('should parse SSO_GROUP_ROLES and name a bad pair', () => {

@@ -106,7 +106,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, repoRoot = f
     throw new ConfigError('Invalid configuration: JWT_SECRET is required when NODE_ENV=production');
   }
   const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-  const sso = errors.length ? undefined : ssoConfig(env as SsoEnv, (property, message) => lines.push(`  ${property}: ${message}`));
+  const sso = errors.length ? undefined : ssoConfig(env as SsoEnv, (property, message) => lines.push(`  ${property}: ${message}`), env.NODE_ENV === 'production');
   if (lines.length || !sso) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   return {
     nodeEnv: env.NODE_ENV,

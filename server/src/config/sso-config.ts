@@ -92,14 +92,22 @@ export function parseCerts(text: string): string[] {
 const stripSlash = (url: string) => url.replace(/\/+$/, '');
 
 /** The SSO settings, checked together: a provider is all-or-nothing, and needs PUBLIC_URL for its callback. */
-export function ssoConfig(env: SsoEnv, report: Report): SsoConfig {
+export function ssoConfig(env: SsoEnv, report: Report, production = false): SsoConfig {
   const publicUrl = env.PUBLIC_URL ? stripSlash(env.PUBLIC_URL) : undefined;
+  let publicUrlReported = false;
+  const needPublicUrl = (message: string) => {
+    if (!publicUrlReported) report('PUBLIC_URL', message);
+    publicUrlReported = true;
+  };
   const group = (names: Array<keyof SsoEnv>): boolean => {
     const set = names.filter((n) => env[n]);
     if (!set.length) return false;
     for (const name of names.filter((n) => !env[n])) report(name, `is required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set`);
-    if (set.length === names.length && !publicUrl) report('PUBLIC_URL', `is required for single sign-on (the callback URLs are built from it)`);
-    return set.length === names.length && Boolean(publicUrl);
+    if (set.length !== names.length) return false;
+    if (!publicUrl) needPublicUrl('is required for single sign-on (the callback URLs are built from it)');
+    // The state cookie is Secure in production: over plain http the browser would never send it back.
+    else if (production && !publicUrl.startsWith('https:')) needPublicUrl('must be https:// in production for single sign-on');
+    return !publicUrlReported;
   };
 
   const oidc = group(['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']) ? {

@@ -8,6 +8,8 @@ export const MAX_JSON_BODY = '1mb';
 export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: MAX_JSON_BODY });
+  // Only the SAML ACS takes a form post; a signed response with many groups can pass 100 kB.
+  app.useBodyParser('urlencoded', { extended: false, limit: MAX_JSON_BODY });
   // Straight after the parser, so only its errors reach this handler.
   app.use(bodyErrorHandler);
 }
