@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { signInAtProvider, startOidcProvider, startOidcSignIn } from './support/sso';
+import { OidcProviderProcess, startOidcProvider } from './support/oidc-provider-process';
+import { signInAtProvider, startOidcSignIn } from './support/sso';
 import { codeOf, createTestApp, TestApp } from './support/test-app';
 
 const PUBLIC_URL = 'http://crm.test';
@@ -9,7 +10,7 @@ const ME = '{ me { email name role departments { code } } }';
 /** Single sign-on against a real OpenID Connect provider (oidc-provider) in its own process. */
 describe('OpenID Connect sign-in', () => {
   let t: TestApp;
-  let idp: Awaited<ReturnType<typeof startOidcProvider>>;
+  let idp: OidcProviderProcess;
 
   beforeAll(async () => {
     idp = await startOidcProvider(REDIRECT);
