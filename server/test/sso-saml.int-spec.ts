@@ -50,6 +50,11 @@ describe('SAML sign-in', () => {
     expect(res.data.signInMethods).toEqual({ local: false, oidc: false, saml: true, samlLabel: 'Sign in with your institution (SAML)' });
   });
 
+  it('answers 404 for the OIDC routes when OIDC is not configured', async () => {
+    expect((await request(t.app.getHttpServer()).get('/auth/oidc/login')).status).toBe(404);
+    expect((await request(t.app.getHttpServer()).get('/auth/oidc/callback?code=x&state=y')).status).toBe(404);
+  });
+
   it('publishes SP metadata naming our entity id and ACS URL', async () => {
     const res = await request(t.app.getHttpServer()).get('/auth/saml/metadata');
     expect(res.status).toBe(200);

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { BaseClient, generators, Issuer } from 'openid-client';
+import { BaseClient, custom, generators, Issuer } from 'openid-client';
 import { JWT_SECRET } from '../../common/auth/jwt-secret';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { AppConfig } from '../../config/env';
 import { OidcConfig } from '../../config/sso-config';
 import { SsoError, SsoProfile, stringList } from './sso-profile';
 import { STATE_TTL_SECONDS } from './sso-state';
+
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 interface FlowState {
   state: string;
@@ -84,10 +86,15 @@ export class OidcService {
   private discover(): Promise<BaseClient> {
     const settings = this.settings;
     this.client ??= Issuer.discover(settings.issuer).then(
-      (issuer) => new issuer.Client({
-        client_id: settings.clientId, client_secret: settings.clientSecret,
-        redirect_uris: [settings.redirectUri], response_types: ['code'],
-      }),
+      (issuer) => {
+        const client = new issuer.Client({
+          client_id: settings.clientId, client_secret: settings.clientSecret,
+          redirect_uris: [settings.redirectUri], response_types: ['code'],
+        });
+        // The IdP's clock and ours may differ by a little: an ID token "issued in the future" by seconds is still good.
+        client[custom.clock_tolerance] = CLOCK_TOLERANCE_SECONDS;
+        return client;
+      },
       (e: Error) => {
         this.client = undefined;
         throw new SsoError('idp', `the OIDC issuer ${settings.issuer} could not be discovered: ${e.message}`);
