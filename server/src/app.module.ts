@@ -18,6 +18,7 @@ import { JWT_SECRET } from './common/auth/jwt-secret';
 import { dataSourceOptions } from './common/database/data-source-options';
 import { createLoaders } from './common/dataloader/loaders';
 import { formatError } from './common/graphql/errors';
+import { redactRequest } from './common/http/log-redaction';
 import { GraphQLErrorFilter } from './common/graphql/graphql-error.filter';
 import { complexityPlugin, depthLimitRule } from './common/graphql/query-limits';
 import { appValidationPipe } from './common/graphql/validation';
@@ -80,6 +81,7 @@ export class AppModule implements NestModule {
               return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: redactRequest },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
