@@ -6,5 +6,6 @@ export interface AppServer {
   baseUrl: string;
 }
 
-export function startAppServer(options: { demoData: boolean; adminEmail: string; adminPassword: string; prefix?: string }): Promise<AppServer>;
+/** `port`: when the caller must know it beforehand (e.g. to register a callback URL); `env`: extra settings. */
+export function startAppServer(options: { demoData: boolean; adminEmail: string; adminPassword: string; prefix?: string; port?: number; env?: Record<string, string> }): Promise<AppServer>;
 export function stopAppServer(state: AppServer | undefined): Promise<void>;

@@ -9,10 +9,10 @@ const root = path.resolve(__dirname, '../..');
 const { freePort } = require('../../scripts/test-support.cjs');
 
 /**
- * @param {{ demoData: boolean, adminEmail: string, adminPassword: string, prefix?: string }} options
+ * @param {{ demoData: boolean, adminEmail: string, adminPassword: string, prefix?: string, port?: number, env?: Record<string, string> }} options
  * @returns {Promise<{ server: import('node:child_process').ChildProcess, dataDir: string, baseUrl: string }>}
  */
-async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e2e-data-' }) {
+async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e2e-data-', port: chosenPort, env: extraEnv = {} }) {
   const main = path.join(root, 'dist/server/server/src/main.js');
   const client = path.join(root, 'dist/client/browser/index.html');
   for (const file of [main, client]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (npm test does)`);
@@ -20,8 +20,8 @@ async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e
   fs.chmodSync(path.join(root, 'tmp'), 0o755);
   const dataDir = fs.mkdtempSync(path.join(root, 'tmp', prefix));
   fs.chmodSync(dataDir, 0o755);
-  const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, DEMO_DATA: String(demoData), LOG_LEVEL: 'warn' };
+  const port = chosenPort ?? (await freePort());
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, DEMO_DATA: String(demoData), LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
   const server = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

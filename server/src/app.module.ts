@@ -18,6 +18,7 @@ import { JWT_SECRET } from './common/auth/jwt-secret';
 import { dataSourceOptions } from './common/database/data-source-options';
 import { createLoaders } from './common/dataloader/loaders';
 import { formatError } from './common/graphql/errors';
+import { redactRequest } from './common/http/log-redaction';
 import { GraphQLErrorFilter } from './common/graphql/graphql-error.filter';
 import { aliasLimitRule, complexityPlugin, depthLimitRule, MAX_TOKENS } from './common/graphql/query-limits';
 import { appValidationPipe } from './common/graphql/validation';
@@ -46,6 +47,7 @@ import { MergeModule } from './modules/merge/merge.module';
 import { DataQualityModule } from './modules/data-quality/data-quality.module';
 import { ExportModule } from './modules/export/export.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { SsoModule } from './modules/sso/sso.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -63,7 +65,7 @@ export class AppModule implements NestModule {
   static forRoot({ config, databaseUrl, jwtSecret }: AppOptions): DynamicModule {
     const production = config.nodeEnv === 'production';
     const serveClient = fs.existsSync(config.clientDir)
-      ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}', '/export{*path}'] })]
+      ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}', '/export{*path}', '/auth{*path}'] })]
       : [];
     return {
       module: AppModule,
@@ -79,6 +81,7 @@ export class AppModule implements NestModule {
               return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: redactRequest },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
@@ -128,6 +131,7 @@ export class AppModule implements NestModule {
         DataQualityModule,
         ExportModule,
         IntegrationsModule,
+        SsoModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -139,7 +143,7 @@ export class AppModule implements NestModule {
         { provide: APP_PIPE, useFactory: appValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, JWT_SECRET],
     };
   }
 }

@@ -60,6 +60,9 @@ async function main(): Promise<void> {
     } else {
       say('Sign in with your account. Create more with: npm run create-user');
     }
+    const { localLogin, breakGlassEmails, oidc, saml } = config.sso;
+    if (oidc || saml) say(`Single sign-on: ${[oidc && 'OpenID Connect', saml && 'SAML'].filter(Boolean).join(' and ')} (see docs/sso.md).`);
+    if (!localLogin) say(`Password sign-in is off (LOCAL_LOGIN=false); only ${breakGlassEmails.length ? breakGlassEmails.join(', ') : 'nobody'} may still use a password.`);
     say('Press Ctrl-C to stop.');
   } catch (error) {
     // Stops the background workers (they start with the app) before the database they use.

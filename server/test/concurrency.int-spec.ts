@@ -28,7 +28,7 @@ describe('concurrent edits of one record', () => {
   }, {});
 
   beforeAll(async () => {
-    t = await createTestApp({ rateLimitPerMinute: 0 }); // hundreds of writes in seconds: the rate limit has its own test
+    t = await createTestApp({ config: { rateLimitPerMinute: 0 } }); // hundreds of writes in seconds: the rate limit has its own test
     const server = await t.app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });

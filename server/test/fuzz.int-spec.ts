@@ -67,7 +67,7 @@ describe('fuzzing the mutations', () => {
   let total = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({ rateLimitPerMinute: 0 }); // thousands of refusals a minute: the rate limit has its own test
+    t = await createTestApp({ config: { rateLimitPerMinute: 0 } }); // thousands of refusals a minute: the rate limit has its own test
     const o = await t.gql('mutation { createOrganisation(input: { name: "Fuzz Target Ltd", type: employer }) { id } }', {}, t.tokens.admin);
     org = o.data.createOrganisation.id;
     const c = await t.gql('mutation { createContact(input: { firstName: "Fuzz", lastName: "Target" }) { id } }', {}, t.tokens.admin);

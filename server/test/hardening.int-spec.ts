@@ -81,7 +81,7 @@ describe('hardening (development defaults)', () => {
 describe('hardening (production)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ nodeEnv: 'production', rateLimitPerMinute: 5, trustProxy: 1 });
+    t = await createTestApp({ config: { nodeEnv: 'production', rateLimitPerMinute: 5, trustProxy: 1 } });
   });
   afterAll(() => t.close());
 

@@ -35,10 +35,10 @@ describe('role matrix', () => {
     expect(undecided).toEqual([]);
   });
 
-  it('public operations are only login and health-like ones', () => {
+  it('public operations are only login, health-like ones and signInMethods', () => {
     const publicOps = ops.filter((op) => decisionOf(op)?.public).map((op) => op.name);
     expect(publicOps).toContain('login');
-    expect(publicOps.filter((n) => !['login', 'health'].includes(n))).toEqual([]);
+    expect(publicOps.filter((n) => !['login', 'health', 'signInMethods'].includes(n))).toEqual([]);
   });
 
   it('a viewer may call no mutation but its own password change', () => {

@@ -4,6 +4,11 @@ import { homeRedirect } from './features/dashboard/home.guard';
 
 export const routes: Routes = [
   {
+    path: 'sign-in/complete',
+    title: 'Signing in',
+    loadComponent: () => import('./core/auth/sign-in-complete.page').then((m) => m.SignInCompletePage),
+  },
+  {
     path: 'sign-in',
     title: 'Sign in',
     canActivate: [guestGuard],

@@ -29,6 +29,7 @@ import { MergeResolver } from '../modules/merge/merge.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
 import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver';
 import { IntegrationsResolver } from '../modules/integrations/integrations.resolver';
+import { SsoResolver } from '../modules/sso/sso.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
@@ -37,7 +38,7 @@ export const RESOLVERS = [
   OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
-  DuplicatesResolver, MergeResolver, ImportResolver, DataQualityResolver, IntegrationsResolver,
+  DuplicatesResolver, MergeResolver, ImportResolver, DataQualityResolver, IntegrationsResolver, SsoResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {

@@ -1,7 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, IsEmail } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, IsEmail, IsUrl } from 'class-validator';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SsoConfig, ssoConfig, SsoEnv } from './sso-config';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true
@@ -56,6 +57,40 @@ export class Env {
   @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
   @IsInt({ message: 'IMPORT_LEASE_SECONDS must be a whole number of seconds' }) @Min(1) @Max(3600)
   IMPORT_LEASE_SECONDS = 30;
+
+  // Single sign-on (docs/sso.md). Cross-checks (all-or-nothing groups, PUBLIC_URL) are in sso-config.ts.
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'PUBLIC_URL must be the http(s) URL people open the CRM at' })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OIDC_ISSUER must be the identity provider\'s issuer URL' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional() @IsString() OIDC_CLIENT_ID?: string;
+  @IsOptional() @IsString() OIDC_CLIENT_SECRET?: string;
+  @IsOptional() @Matches(/(^|\s)openid(\s|$)/, { message: 'OIDC_SCOPES must include openid' }) OIDC_SCOPES?: string;
+  @IsOptional() @IsString() OIDC_GROUPS_CLAIM?: string;
+  @IsOptional() @IsString() OIDC_LABEL?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'SAML_ENTRY_POINT must be the identity provider\'s single sign-on URL' })
+  SAML_ENTRY_POINT?: string;
+
+  @IsOptional() @IsString() SAML_IDP_CERT?: string;
+  @IsOptional() @IsString() SAML_ISSUER?: string;
+  @IsOptional() @IsString() SAML_IDP_ISSUER?: string;
+  @IsOptional() @IsString() SAML_GROUPS_ATTRIBUTE?: string;
+  @IsOptional() @IsString() SAML_LABEL?: string;
+
+  @IsOptional() @IsIn(['admin', 'manager', 'staff', 'viewer'], { message: 'SSO_DEFAULT_ROLE must be admin, manager, staff or viewer' })
+  SSO_DEFAULT_ROLE?: string;
+
+  @IsOptional() @IsString() SSO_GROUP_ROLES?: string;
+  @IsOptional() @Matches(/^[A-Z0-9]{2,12}$/, { message: 'SSO_DEFAULT_DEPARTMENT must be a department code (2-12 capital letters or digits)' })
+  SSO_DEFAULT_DEPARTMENT?: string;
+
+  @Transform(toBool) @IsOptional() @IsBoolean({ message: 'LOCAL_LOGIN must be true or false' })
+  LOCAL_LOGIN?: boolean;
+
+  @IsOptional() @IsString() BREAK_GLASS_EMAILS?: string;
 }
 
 export interface AppConfig {
@@ -75,6 +110,8 @@ export interface AppConfig {
   trustProxy: number | string | false;
   /** Where the built Angular client lives; served at / when present. */
   clientDir: string;
+  /** Single sign-on and whether password sign-in is on. */
+  sso: SsoConfig;
 }
 
 export class ConfigError extends Error {}
@@ -86,10 +123,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, repoRoot = f
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new ConfigError('Invalid configuration: JWT_SECRET is required when NODE_ENV=production');
   }
-  if (errors.length) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const sso = errors.length ? undefined : ssoConfig(env as SsoEnv, (property, message) => lines.push(`  ${property}: ${message}`), env.NODE_ENV === 'production');
+  if (lines.length || !sso) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
@@ -104,6 +140,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, repoRoot = f
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY === undefined ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     clientDir: path.join(repoRoot, 'dist', 'client', 'browser'),
+    sso,
   };
 }
 

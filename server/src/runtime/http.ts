@@ -44,6 +44,8 @@ export function configureHttp(app: NestExpressApplication, options: HttpOptions 
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
   app.useBodyParser('json', { limit: MAX_JSON_BODY });
+  // Only the SAML ACS takes a form post; a signed response with many groups can pass 100 kB.
+  app.useBodyParser('urlencoded', { extended: false, limit: MAX_JSON_BODY });
   // Straight after the parser, so only its errors reach this handler.
   app.use(bodyErrorHandler);
   app.use('/graphql', refuseBatches);

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { Role } from '../../src/common/auth/roles';
 import { AppConfig, loadConfig } from '../../src/config/env';
+import { AuthService } from '../../src/modules/user/auth.service';
 import { hashPassword } from '../../src/modules/user/password';
 import { runMigrations } from '../../src/runtime/database';
 import { configureHttp } from '../../src/runtime/http';
@@ -55,16 +56,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/**
- * The real AppModule over a fresh, migrated database, with a user of every role signed in.
- * `overrides` change the configuration the environment would give (e.g. nodeEnv, rateLimitPerMinute).
- */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Extra environment variables for loadConfig (e.g. the SSO settings). */
+  env?: NodeJS.ProcessEnv;
+  /** Settings over what the environment gives (e.g. nodeEnv: 'production', rateLimitPerMinute). */
+  config?: Partial<AppConfig>;
+}
+
+/** The real AppModule over a fresh, migrated database, with a user of every role signed in. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createDatabase();
   await runMigrations(database.url);
-  const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), databaseUrl: database.url, clientDir: '/nonexistent', ...overrides,
-  };
+  const env = { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...options.env };
+  const config: AppConfig = { ...loadConfig(env), databaseUrl: database.url, clientDir: '/nonexistent', ...options.config };
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: database.url, jwtSecret: randomBytes(32).toString('hex') })],
   }).compile();
@@ -114,6 +118,12 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
 
   const tokens = {} as TestApp['tokens'];
   for (const [key] of people) {
+    // With password sign-in off, the test users get the token a sign-in would give them.
+    if (!config.sso.localLogin) {
+      const [user] = await db.query('SELECT id, role, token_version AS "tokenVersion" FROM users WHERE id = $1', [users[key]]);
+      tokens[key] = await app.get(AuthService).issueToken(user);
+      continue;
+    }
     const res = await gql<{ login: { accessToken: string } }>(
       'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
       { e: `${key.toLowerCase()}@test.ac.uk`, p: PASSWORD },

@@ -869,6 +869,11 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { accessToken: string, user: { id: string, email: string, name: string, role: Role, departments: Array<{ id: string, name: string, code: string }> } } };
 
+export type SignInMethodsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInMethodsQuery = { signInMethods: { local: boolean, oidc: boolean, saml: boolean, oidcLabel: string | null, samlLabel: string | null } };
+
 export type AffiliationItemFragment = { id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null };
 
 export type ContactListItemFragment = { id: string, name: string, jobTitle: string | null, emails: Array<string>, affiliations: Array<{ id: string, current: boolean, role: string | null, organisation: { id: string, name: string } | null }> };
@@ -2300,6 +2305,28 @@ export const ChangePasswordDocument = gql`
   })
   export class ChangePasswordGQL extends Apollo.Mutation<ChangePasswordMutation, ChangePasswordMutationVariables> {
     override document = ChangePasswordDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SignInMethodsDocument = gql`
+    query SignInMethods {
+  signInMethods {
+    local
+    oidc
+    saml
+    oidcLabel
+    samlLabel
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SignInMethodsGQL extends Apollo.Query<SignInMethodsQuery, SignInMethodsQueryVariables> {
+    override document = SignInMethodsDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -14,7 +14,7 @@ export const PUBLIC_KEY = 'public';
 
 /** Who may call this operation. Every resolver operation needs @Roles or @Public: the guard refuses the rest. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
-/** Open to anyone: only login and health. */
+/** Open to anyone: only login, health and what the sign-in page needs (signInMethods, the SSO redirects). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export const READERS = [Role.admin, Role.manager, Role.staff, Role.viewer];

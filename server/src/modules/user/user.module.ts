@@ -5,5 +5,5 @@ import { UserResolver } from './user.resolver';
 import { UserAccessService } from './user-access.service';
 import { UserService } from './user.service';
 
-@Module({ providers: [UserService, UserAccessService, AuthService, LoginThrottle, UserResolver], exports: [UserService] })
+@Module({ providers: [UserService, UserAccessService, AuthService, LoginThrottle, UserResolver], exports: [UserService, AuthService] })
 export class UserModule {}

@@ -30,6 +30,13 @@ export class AuthService {
     return payload.user;
   }
 
+  /** Finishes an institution (SSO) sign-in with the token the server handed over; null when it does not work. */
+  async completeSignIn(token: string): Promise<CurrentUserFragment | null> {
+    await this.apollo.client.clearStore();
+    this.session.adopt(token);
+    return this.ensureUser();
+  }
+
   /** The user behind the stored token, fetched once; null when there is no valid session. */
   ensureUser(): Promise<CurrentUserFragment | null> {
     const known = this.session.user();

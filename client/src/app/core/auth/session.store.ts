@@ -26,6 +26,12 @@ export class SessionStore {
     this.currentUser.set(user);
   }
 
+  /** A token from single sign-on: the user behind it is fetched next (AuthService.ensureUser). */
+  adopt(token: string): void {
+    this.storage.write(token);
+    this.currentUser.set(null);
+  }
+
   setUser(user: CurrentUserFragment | null): void {
     this.currentUser.set(user);
     if (!user) this.storage.clear();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK_MESSAGE } from '../errors/api-error';
-import { signInErrorMessage } from './sign-in-messages';
+import { signInErrorMessage, ssoErrorMessage } from './sign-in-messages';
 
 describe('signInErrorMessage', () => {
   it('says the credentials are wrong on UNAUTHENTICATED', () => {
@@ -18,5 +18,20 @@ describe('signInErrorMessage', () => {
 
   it('never shows an internal error text', () => {
     expect(signInErrorMessage({ code: 'INTERNAL_SERVER_ERROR', message: 'stack', fields: {} })).not.toContain('stack');
+  });
+});
+
+describe('ssoErrorMessage', () => {
+  it('explains each failure the server names, and falls back for anything else', () => {
+    expect(ssoErrorMessage('sso_state')).toMatch(/took too long|another browser/);
+    expect(ssoErrorMessage('sso_deactivated')).toMatch(/deactivated/);
+    expect(ssoErrorMessage('sso_no_email')).toMatch(/email address/);
+    expect(ssoErrorMessage('<script>')).toBe('Sign-in with your institution did not work. Try again in a moment.');
+  });
+
+  it('says password sign-in is off when the server refuses it so', () => {
+    const message = 'Password sign-in is turned off here: use "Sign in with your institution"';
+    expect(signInErrorMessage({ code: 'FORBIDDEN', message, fields: {} })).toMatch(/turned off/);
+    expect(signInErrorMessage({ code: 'FORBIDDEN', message: 'other', fields: {} })).toMatch(/cannot sign in/);
   });
 });
