@@ -46,6 +46,7 @@ import { MergeModule } from './modules/merge/merge.module';
 import { DataQualityModule } from './modules/data-quality/data-quality.module';
 import { ExportModule } from './modules/export/export.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -122,6 +123,7 @@ export class AppModule implements NestModule {
         DataQualityModule,
         ExportModule,
         IntegrationsModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -29,6 +29,9 @@ import { MergeResolver } from '../modules/merge/merge.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
 import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver';
 import { IntegrationsResolver } from '../modules/integrations/integrations.resolver';
+import { ContactPrivacyResolver, SubjectAccessRequestFieldsResolver } from '../modules/privacy/privacy-fields.resolver';
+import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
+import { RetentionResolver } from '../modules/privacy/retention.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
@@ -38,6 +41,7 @@ export const RESOLVERS = [
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
   DuplicatesResolver, MergeResolver, ImportResolver, DataQualityResolver, IntegrationsResolver,
+  PrivacyResolver, RetentionResolver, ContactPrivacyResolver, SubjectAccessRequestFieldsResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {

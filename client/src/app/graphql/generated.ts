@@ -67,7 +67,19 @@ export type CompanyStatus =
   | 'removed'
   | 'voluntary_arrangement';
 
+/** The channel a consent covers; unspecified for records made before channels were kept */
+export type ConsentChannel =
+  | 'email'
+  | 'in_person'
+  | 'online'
+  | 'phone'
+  | 'post'
+  | 'sms'
+  | 'unspecified';
+
 export type ConsentInput = {
+  /** The channel the consent covers; unspecified unless given */
+  channel?: ConsentChannel | null | undefined;
   contactId: string | number;
   /** When consent was given; defaults to now */
   givenAt?: string | null | undefined;
@@ -88,6 +100,10 @@ export type CreateContactInput = {
   jobTitle?: string | null | undefined;
   lastName: string;
   lawfulBasis?: LawfulBasis | null | undefined;
+  /** What shows the lawful basis holds */
+  lawfulBasisEvidence?: string | null | undefined;
+  /** ISO date the lawful basis was established */
+  lawfulBasisOn?: string | null | undefined;
   marketingOptIn?: boolean | null | undefined;
   /** Also affiliate the new contact with this organisation (current, primary) */
   organisationId?: string | number | null | undefined;
@@ -171,6 +187,7 @@ export type CreateOrganisationInput = {
   headcount?: number | null | undefined;
   /** ISO date, e.g. 2009-04-01 */
   incorporationDate?: string | null | undefined;
+  legalForm?: LegalForm | null | undefined;
   legalName?: string | null | undefined;
   name: string;
   ownerId?: string | number | null | undefined;
@@ -411,6 +428,17 @@ export type LawfulBasis =
   | 'legitimate_interests'
   | 'public_task'
   | 'vital_interests';
+
+/** limited company, LLP, sole trader, partnership (not LLP), charity or CIO, public body, university or college, other */
+export type LegalForm =
+  | 'charity'
+  | 'limited_company'
+  | 'llp'
+  | 'other'
+  | 'partnership'
+  | 'public_body'
+  | 'sole_trader'
+  | 'university_college';
 
 export type LevelDescriptorsInput = {
   peripheral: string;
@@ -735,6 +763,10 @@ export type UpdateContactInput = {
   jobTitle?: string | null | undefined;
   lastName?: string | null | undefined;
   lawfulBasis?: LawfulBasis | null | undefined;
+  /** What shows the lawful basis holds */
+  lawfulBasisEvidence?: string | null | undefined;
+  /** ISO date the lawful basis was established */
+  lawfulBasisOn?: string | null | undefined;
   marketingOptIn?: boolean | null | undefined;
   /** Also affiliate the new contact with this organisation (current, primary) */
   organisationId?: string | number | null | undefined;
@@ -814,6 +846,7 @@ export type UpdateOrganisationInput = {
   headcount?: number | null | undefined;
   /** ISO date, e.g. 2009-04-01 */
   incorporationDate?: string | null | undefined;
+  legalForm?: LegalForm | null | undefined;
   legalName?: string | null | undefined;
   name?: string | null | undefined;
   ownerId?: string | number | null | undefined;
