@@ -6,6 +6,8 @@ export interface ErasedPerson { id: string; firstName: string; lastName: string;
 export interface ErasureRow { id: string; contactId: string; erasedAt: Date; source: string; counts: Record<string, number> }
 type Scrub = <T>(value: T) => T;
 
+/** ILIKE patterns for "contains this, literally". */
+const likeAny = (terms: string[]) => terms.filter((t) => t.trim().length >= 2).map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 const count = (result: unknown) => (Array.isArray(result) && typeof result[1] === 'number' ? result[1] : returning(result).length);
 
 /** The person and everyone merged into them (the same person's older records), locked for the erasure. */
@@ -40,18 +42,25 @@ export async function anonymiseOwnRows(tx: EntityManager, ids: string[]): Promis
   };
 }
 
-/** Engagements and tasks about the person: their text scrubbed (`strong` for the ones the caller flagged), audit values too. */
-export async function scrubRecordText(tx: EntityManager, ids: string[], flagged: { engagementIds: string[]; taskIds: string[] }, scrub: Scrub, strong: Scrub) {
+/**
+ * Engagements and tasks about the person: their text scrubbed, audit values too. Ones they were at, tasks about them and
+ * the ones the caller flagged lose each name alone as well (`strong`); ones found only by their text, the full name, emails and phones.
+ */
+export async function scrubRecordText(tx: EntityManager, ids: string[], flagged: { engagementIds: string[]; taskIds: string[] }, terms: string[], scrub: Scrub, strong: Scrub) {
+  // Any engagement or task whose text holds the full name, an email or a phone is found too (a scan: erasures are rare).
+  const mentions = likeAny(terms);
   const engagements: Array<{ id: string; summary: string; details: string | null; flagged: boolean }> = await tx.query(
-    `SELECT e.id, e.summary, e.details, e.id = ANY($2::uuid[]) AS flagged FROM engagements e
-      WHERE e.id = ANY($2::uuid[]) OR e.id IN (SELECT engagement_id FROM engagement_contacts WHERE contact_id = ANY($1::uuid[])) FOR UPDATE`, [ids, flagged.engagementIds]);
+    `SELECT e.id, e.summary, e.details, e.id = ANY($2::uuid[]) OR e.id IN (SELECT engagement_id FROM engagement_contacts WHERE contact_id = ANY($1::uuid[])) AS flagged FROM engagements e
+      WHERE e.id = ANY($2::uuid[]) OR e.id IN (SELECT engagement_id FROM engagement_contacts WHERE contact_id = ANY($1::uuid[]))
+         OR e.summary ILIKE ANY($3::text[]) OR e.details ILIKE ANY($3::text[]) FOR UPDATE`, [ids, flagged.engagementIds, mentions]);
   const tasks: Array<{ id: string; title: string; notes: string | null; flagged: boolean }> = await tx.query(
-    `SELECT t.id, t.title, t.notes, t.id = ANY($2::uuid[]) AS flagged FROM tasks t WHERE t.id = ANY($2::uuid[]) OR t.contact_id = ANY($1::uuid[]) FOR UPDATE`, [ids, flagged.taskIds]);
+    `SELECT t.id, t.title, t.notes, t.id = ANY($2::uuid[]) OR t.contact_id = ANY($1::uuid[]) AS flagged FROM tasks t
+      WHERE t.id = ANY($2::uuid[]) OR t.contact_id = ANY($1::uuid[]) OR t.title ILIKE ANY($3::text[]) OR t.notes ILIKE ANY($3::text[]) FOR UPDATE`, [ids, flagged.taskIds, mentions]);
   const engagementRows = await rewriteText(tx, 'engagements', engagements, { summary: 300, details: 20000 }, (r) => (r.flagged ? strong : scrub));
   const taskRows = await rewriteText(tx, 'tasks', tasks, { title: 300, notes: 5000 }, (r) => (r.flagged ? strong : scrub));
   const strongIds = [...engagements, ...tasks].filter((r) => r.flagged).map((r) => r.id);
   const auditRows = await scrubJson(tx, 'audit_events', 'id', ['changes'],
-    `entity_type IN ('engagement', 'task') AND entity_id = ANY($1::uuid[])`, [[...engagements, ...tasks].map((r) => r.id)], (row) => (strongIds.includes(row.entity_id as string) ? strong : scrub), ['entity_id']);
+    `entity_type IN ('engagement', 'task', 'opportunity') AND (entity_id = ANY($1::uuid[]) OR changes::text ILIKE ANY($2::text[]))`, [[...engagements, ...tasks].map((r) => r.id), mentions], (row) => (strongIds.includes(row.entity_id as string) ? strong : scrub), ['entity_id']);
   return { engagements: engagementRows, tasks: taskRows, audit_events: auditRows };
 }
 
@@ -74,11 +83,11 @@ async function rewriteText<R extends { id: string; flagged: boolean }>(tx: Entit
 export async function scrubCopies(tx: EntityManager, ids: string[], emails: string[], scrub: Scrub): Promise<Record<string, number>> {
   const empty: Scrub = (value) => blank(value) as typeof value;
   return {
-    merges: await scrubJson(tx, 'merges', 'id', ['survivor_before', 'merged_before', 'moved', 'removed'],
-      `kind = 'contact' AND (survivor_id = ANY($1::uuid[]) OR merged_id = ANY($1::uuid[]))`, [ids], () => scrub),
+    // A merge's snapshots are the person's own records: emptied (undoing the merge is refused once the survivor changed).
+    merges: await scrubJson(tx, 'merges', 'id', ['survivor_before', 'merged_before'],
+      `kind = 'contact' AND (survivor_id = ANY($1::uuid[]) OR merged_id = ANY($1::uuid[]))`, [ids], () => empty),
     import_rows: await scrubJson(tx, 'import_rows', 'ctid', ['cells', 'values', 'previous'], `(record_id = ANY($1::uuid[]) OR match_id = ANY($1::uuid[]))`, [ids], () => empty),
-    import_row_keys: emails.length ? count(await tx.query(`DELETE FROM import_row_keys WHERE lower(key) LIKE ANY($1::text[])`,
-      [emails.map((e) => `%${e.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)])) : 0,
+    import_row_keys: emails.length ? count(await tx.query(`DELETE FROM import_row_keys WHERE key ILIKE ANY($1::text[])`, [likeAny(emails)])) : 0,
     webhook_deliveries: await scrubJson(tx, 'webhook_deliveries', 'id', ['payload'], `payload::text ~ $1`, [ids.join('|')], () => scrub),
   };
 }

@@ -36,10 +36,11 @@ export class ErasureService {
       throw badField('confirmName', 'confirmName must be the person’s name exactly as shown, to confirm the erasure');
     }
     const ids = people.map((p) => p.id);
-    const scrub = scrubber(people.flatMap((p) => identifyingTerms(p, false)));
+    const terms = people.flatMap((p) => identifyingTerms(p, false));
+    const scrub = scrubber(terms);
     const strong = scrubber(people.flatMap((p) => identifyingTerms(p, true)));
     // Text first, while the names are still there to find.
-    const text = await scrubRecordText(tx, ids, { engagementIds: input.engagementIds ?? [], taskIds: input.taskIds ?? [] }, scrub, strong);
+    const text = await scrubRecordText(tx, ids, { engagementIds: input.engagementIds ?? [], taskIds: input.taskIds ?? [] }, terms, scrub, strong);
     const copies = await scrubCopies(tx, ids, people.flatMap((p) => p.emails), scrub);
     const own = await anonymiseOwnRows(tx, ids);
     const counts = { ...own, ...copies, engagements: text.engagements, tasks: text.tasks, audit_events: own.audit_events + text.audit_events };
