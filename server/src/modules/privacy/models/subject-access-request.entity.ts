@@ -16,6 +16,7 @@ export class SubjectAccessRequest {
   @Field(() => String, { nullable: true }) @Column({ name: 'completed_on', type: 'date', nullable: true }) completedOn!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When everything held was last exported for it' })
   @Column({ name: 'last_exported_at', type: 'timestamptz', nullable: true }) lastExportedAt!: Date | null;
+  @Column({ name: 'last_exported_by', type: 'uuid', nullable: true }) lastExportedBy!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy!: string | null;
   @Field(() => GraphQLISODateTime) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
