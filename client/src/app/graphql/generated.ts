@@ -906,9 +906,9 @@ export type AffiliationItemFragment = { id: string, version: number, role: strin
 
 export type ContactListItemFragment = { id: string, name: string, jobTitle: string | null, emails: Array<string>, affiliations: Array<{ id: string, current: boolean, role: string | null, organisation: { id: string, name: string } | null }> };
 
-export type ContactDetailFragment = { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null };
+export type ContactDetailFragment = { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, lawfulBasisEvidence: string | null, lawfulBasisOn: string | null, erasedAt: string | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, emailMarketing: { allowed: boolean, individual: boolean, reason: string }, owner: { id: string, name: string } | null };
 
-export type ConsentItemFragment = { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null };
+export type ConsentItemFragment = { id: string, purpose: string, method: string, channel: ConsentChannel, givenAt: string, withdrawnAt: string | null };
 
 export type ContactsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -926,7 +926,7 @@ export type ContactViewQueryVariables = Exact<{
 }>;
 
 
-export type ContactViewQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, consents: Array<{ id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, owner: { id: string, name: string } | null } | null };
+export type ContactViewQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, lawfulBasisEvidence: string | null, lawfulBasisOn: string | null, erasedAt: string | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, consents: Array<{ id: string, purpose: string, method: string, channel: ConsentChannel, givenAt: string, withdrawnAt: string | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, emailMarketing: { allowed: boolean, individual: boolean, reason: string }, owner: { id: string, name: string } | null } | null };
 
 export type CreateContactMutationVariables = Exact<{
   input: CreateContactInput;
@@ -940,7 +940,7 @@ export type ContactEditQueryVariables = Exact<{
 }>;
 
 
-export type ContactEditQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null } | null };
+export type ContactEditQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, lawfulBasisEvidence: string | null, lawfulBasisOn: string | null, erasedAt: string | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, emailMarketing: { allowed: boolean, individual: boolean, reason: string }, owner: { id: string, name: string } | null } | null };
 
 export type UpdateContactMutationVariables = Exact<{
   id: string | number;
@@ -949,7 +949,7 @@ export type UpdateContactMutationVariables = Exact<{
 }>;
 
 
-export type UpdateContactMutation = { updateContact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null } };
+export type UpdateContactMutation = { updateContact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, lawfulBasisEvidence: string | null, lawfulBasisOn: string | null, erasedAt: string | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, emailMarketing: { allowed: boolean, individual: boolean, reason: string }, owner: { id: string, name: string } | null } };
 
 export type AddAffiliationMutationVariables = Exact<{
   input: AffiliationInput;
@@ -972,14 +972,14 @@ export type RecordConsentMutationVariables = Exact<{
 }>;
 
 
-export type RecordConsentMutation = { recordConsent: { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null } };
+export type RecordConsentMutation = { recordConsent: { id: string, purpose: string, method: string, channel: ConsentChannel, givenAt: string, withdrawnAt: string | null } };
 
 export type WithdrawConsentMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type WithdrawConsentMutation = { withdrawConsent: { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null } };
+export type WithdrawConsentMutation = { withdrawConsent: { id: string, purpose: string, method: string, channel: ConsentChannel, givenAt: string, withdrawnAt: string | null } };
 
 export type ManagerDashboardQueryVariables = Exact<{
   thisQuarter: ReportFilter;
@@ -1322,7 +1322,7 @@ export type UpdateOrganisationSizeMutation = { updateOrganisation: { id: string,
 
 export type OrganisationListItemFragment = { id: string, name: string, type: OrganisationType, relationshipStage: RelationshipStage, town: string | null, postcode: string | null, archivedAt: string | null, owner: { id: string, name: string } | null };
 
-export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
+export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
 
 export type OrganisationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1340,14 +1340,14 @@ export type OrganisationQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
 }>;
 
 
-export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type UpdateOrganisationMutationVariables = Exact<{
   id: string | number;
@@ -1356,28 +1356,28 @@ export type UpdateOrganisationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type ArchiveOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type RestoreOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type OrganisationViewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1709,6 +1709,14 @@ export const ContactDetailFragmentDoc = gql`
   jobTitle
   preferredChannel
   lawfulBasis
+  lawfulBasisEvidence
+  lawfulBasisOn
+  erasedAt
+  emailMarketing {
+    allowed
+    individual
+    reason
+  }
   marketingOptIn
   tags
   owner {
@@ -1725,6 +1733,7 @@ export const ConsentItemFragmentDoc = gql`
   id
   purpose
   method
+  channel
   givenAt
   withdrawnAt
 }
@@ -2073,6 +2082,7 @@ export const OrganisationDetailFragmentDoc = gql`
   type
   sector
   sizeBand
+  legalForm
   companiesHouseNumber
   companyStatus
   companyCategory

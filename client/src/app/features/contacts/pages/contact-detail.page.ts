@@ -22,7 +22,7 @@ import {
 } from '../../../graphql/generated';
 import { HistoryListComponent } from '../../../shared/audit/history-list.component';
 import { formatIsoDate, formatLocalDate, todayIso } from '../../../shared/dates/dates';
-import { LAWFUL_BASIS_LABELS, labelOf, PREFERRED_CHANNEL_LABELS } from '../../../shared/labels/enum-labels';
+import { CONSENT_CHANNEL_LABELS, LAWFUL_BASIS_LABELS, labelOf, PREFERRED_CHANNEL_LABELS } from '../../../shared/labels/enum-labels';
 import { TimelineComponent } from '../../engagements/components/timeline.component';
 import { LogEngagementService } from '../../engagements/log-engagement.service';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../../organisations/components/confirm-dialog.component';
@@ -88,7 +88,9 @@ export class ContactDetailPage {
 
   protected readonly channelLabel = (v: ContactView['preferredChannel']) => labelOf(PREFERRED_CHANNEL_LABELS, v, 'Not recorded');
   protected readonly basisLabel = (v: ContactView['lawfulBasis']) => labelOf(LAWFUL_BASIS_LABELS, v, 'Not recorded');
+  protected readonly consentChannelLabel = (v: ContactView['consents'][number]['channel']) => labelOf(CONSENT_CHANNEL_LABELS, v, 'Not specified');
   protected readonly day = formatLocalDate;
+  protected readonly isoDay = formatIsoDate;
 
   constructor() {
     const destroyRef = inject(DestroyRef);
