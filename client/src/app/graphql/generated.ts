@@ -215,6 +215,33 @@ export type CreateOrganisationInput = {
   website?: string | null | undefined;
 };
 
+export type CreateRetentionRuleInput = {
+  active?: boolean | null | undefined;
+  description: string;
+  periodMonths: number;
+  recordType: RetentionRecordType;
+};
+
+export type CreateSubjectAccessRequestInput = {
+  /** The contact the request is about, if already identified */
+  contactId?: string | number | null | undefined;
+  /** ISO date the request was received (UK calendar) */
+  receivedOn: string;
+  /** Who asked and how, e.g. "Jo Bloggs by email to the DPO" */
+  requester: string;
+};
+
+export type DecideRetentionInput = {
+  /** With erase: the person’s name, typed to confirm */
+  confirmName?: string | null | undefined;
+  decision: RetentionDecision;
+  /** With keep: the ISO date the record comes back for review */
+  keepUntil?: string | null | undefined;
+  recordId: string | number;
+  recordType: RetentionRecordType;
+  ruleId: string | number;
+};
+
 export type DuplicateKind =
   | 'contact'
   | 'organisation';
@@ -235,6 +262,15 @@ export type EngagementType =
   | 'note'
   | 'placement_visit'
   | 'visit';
+
+export type EraseContactInput = {
+  /** The person’s name as shown ("First Last"), typed to confirm an erasure that cannot be undone */
+  confirmName: string;
+  /** Engagements whose text mentions the person: their first and last names are removed there too */
+  engagementIds?: Array<string | number> | null | undefined;
+  /** Tasks whose text mentions the person, as for engagementIds */
+  taskIds?: Array<string | number> | null | undefined;
+};
 
 /** agrees: the self-score matches the evidence; self_higher: respondents rate the dimension above what the data suggests; self_lower: below it */
 export type EvidenceAgreement =
@@ -652,6 +688,15 @@ export type ReportFilter = {
   to?: string | null | undefined;
 };
 
+/** keep (until a date), archive (soft delete, restorable) or erase (anonymise for good) */
+export type RetentionDecision =
+  | 'archive'
+  | 'erase'
+  | 'keep';
+
+export type RetentionRecordType =
+  | 'contact';
+
 /** admin: everything; manager: all records and reports; staff: create and edit records; viewer: read only */
 export type Role =
   | 'admin'
@@ -724,6 +769,10 @@ export type StartAssessmentInput = {
   departmentId?: string | number | null | undefined;
   title: string;
 };
+
+export type SubjectAccessRequestStatus =
+  | 'completed'
+  | 'open';
 
 export type TaskStatus =
   | 'cancelled'
@@ -872,6 +921,12 @@ export type UpdateOrganisationInput = {
   turnoverPence?: number | null | undefined;
   type?: OrganisationType | null | undefined;
   website?: string | null | undefined;
+};
+
+export type UpdateRetentionRuleInput = {
+  active?: boolean | null | undefined;
+  description?: string | null | undefined;
+  periodMonths?: number | null | undefined;
 };
 
 export type UpdateUserInput = {
@@ -1449,6 +1504,77 @@ export type UpdateOpportunityHeBciMutationVariables = Exact<{
 
 
 export type UpdateOpportunityHeBciMutation = { updateOpportunity: { id: string, version: number } };
+
+export type SubjectAccessRequestItemFragment = { id: string, requester: string, receivedOn: string, dueOn: string, status: SubjectAccessRequestStatus, completedOn: string | null, overdue: boolean, daysLeft: number, lastExportedAt: string | null, contact: { id: string, name: string, erasedAt: string | null } | null };
+
+export type RetentionRuleItemFragment = { id: string, version: number, recordType: RetentionRecordType, periodMonths: number, description: string, active: boolean };
+
+export type SubjectAccessRequestsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: SubjectAccessRequestStatus | null | undefined;
+}>;
+
+
+export type SubjectAccessRequestsQuery = { subjectAccessRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, requester: string, receivedOn: string, dueOn: string, status: SubjectAccessRequestStatus, completedOn: string | null, overdue: boolean, daysLeft: number, lastExportedAt: string | null, contact: { id: string, name: string, erasedAt: string | null } | null } }> } };
+
+export type CreateSubjectAccessRequestMutationVariables = Exact<{
+  input: CreateSubjectAccessRequestInput;
+}>;
+
+
+export type CreateSubjectAccessRequestMutation = { createSubjectAccessRequest: { id: string, requester: string, receivedOn: string, dueOn: string, status: SubjectAccessRequestStatus, completedOn: string | null, overdue: boolean, daysLeft: number, lastExportedAt: string | null, contact: { id: string, name: string, erasedAt: string | null } | null } };
+
+export type CompleteSubjectAccessRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompleteSubjectAccessRequestMutation = { completeSubjectAccessRequest: { id: string, requester: string, receivedOn: string, dueOn: string, status: SubjectAccessRequestStatus, completedOn: string | null, overdue: boolean, daysLeft: number, lastExportedAt: string | null, contact: { id: string, name: string, erasedAt: string | null } | null } };
+
+export type EraseContactMutationVariables = Exact<{
+  id: string | number;
+  input: EraseContactInput;
+}>;
+
+
+export type EraseContactMutation = { eraseContact: { id: string, contactId: string, erasedAt: string, counts: Array<{ table: string, rows: number }> } };
+
+export type RetentionRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RetentionRulesQuery = { retentionRules: Array<{ id: string, version: number, recordType: RetentionRecordType, periodMonths: number, description: string, active: boolean }> };
+
+export type RetentionQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RetentionQueueQuery = { retentionQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { recordType: RetentionRecordType, recordId: string, reason: string, lastEngagementOn: string | null, lastActivityOn: string, contact: { id: string, name: string }, rule: { id: string, description: string } } }> } };
+
+export type CreateRetentionRuleMutationVariables = Exact<{
+  input: CreateRetentionRuleInput;
+}>;
+
+
+export type CreateRetentionRuleMutation = { createRetentionRule: { id: string, version: number, recordType: RetentionRecordType, periodMonths: number, description: string, active: boolean } };
+
+export type UpdateRetentionRuleMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateRetentionRuleInput;
+}>;
+
+
+export type UpdateRetentionRuleMutation = { updateRetentionRule: { id: string, version: number, recordType: RetentionRecordType, periodMonths: number, description: string, active: boolean } };
+
+export type DecideRetentionMutationVariables = Exact<{
+  input: DecideRetentionInput;
+}>;
+
+
+export type DecideRetentionMutation = { decideRetention: { id: string, decision: RetentionDecision, keepUntil: string | null } };
 
 export type PipelineReportRowItemFragment = { key: string, label: string, count: number, valuePence: number, weightedValuePence: number };
 
@@ -2153,6 +2279,34 @@ export const StageItemFragmentDoc = gql`
   position
   defaultProbability
   outcome
+}
+    `;
+export const SubjectAccessRequestItemFragmentDoc = gql`
+    fragment SubjectAccessRequestItem on SubjectAccessRequest {
+  id
+  requester
+  receivedOn
+  dueOn
+  status
+  completedOn
+  overdue
+  daysLeft
+  lastExportedAt
+  contact {
+    id
+    name
+    erasedAt
+  }
+}
+    `;
+export const RetentionRuleItemFragmentDoc = gql`
+    fragment RetentionRuleItem on RetentionRule {
+  id
+  version
+  recordType
+  periodMonths
+  description
+  active
 }
     `;
 export const PipelineReportRowItemFragmentDoc = gql`
@@ -4024,6 +4178,206 @@ export const UpdateOpportunityHeBciDocument = gql`
   })
   export class UpdateOpportunityHeBciGQL extends Apollo.Mutation<UpdateOpportunityHeBciMutation, UpdateOpportunityHeBciMutationVariables> {
     override document = UpdateOpportunityHeBciDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SubjectAccessRequestsDocument = gql`
+    query SubjectAccessRequests($first: Int, $after: String, $status: SubjectAccessRequestStatus) {
+  subjectAccessRequests(first: $first, after: $after, status: $status) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...SubjectAccessRequestItem
+      }
+    }
+  }
+}
+    ${SubjectAccessRequestItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SubjectAccessRequestsGQL extends Apollo.Query<SubjectAccessRequestsQuery, SubjectAccessRequestsQueryVariables> {
+    override document = SubjectAccessRequestsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateSubjectAccessRequestDocument = gql`
+    mutation CreateSubjectAccessRequest($input: CreateSubjectAccessRequestInput!) {
+  createSubjectAccessRequest(input: $input) {
+    ...SubjectAccessRequestItem
+  }
+}
+    ${SubjectAccessRequestItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateSubjectAccessRequestGQL extends Apollo.Mutation<CreateSubjectAccessRequestMutation, CreateSubjectAccessRequestMutationVariables> {
+    override document = CreateSubjectAccessRequestDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CompleteSubjectAccessRequestDocument = gql`
+    mutation CompleteSubjectAccessRequest($id: ID!) {
+  completeSubjectAccessRequest(id: $id) {
+    ...SubjectAccessRequestItem
+  }
+}
+    ${SubjectAccessRequestItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CompleteSubjectAccessRequestGQL extends Apollo.Mutation<CompleteSubjectAccessRequestMutation, CompleteSubjectAccessRequestMutationVariables> {
+    override document = CompleteSubjectAccessRequestDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const EraseContactDocument = gql`
+    mutation EraseContact($id: ID!, $input: EraseContactInput!) {
+  eraseContact(id: $id, input: $input) {
+    id
+    contactId
+    erasedAt
+    counts {
+      table
+      rows
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class EraseContactGQL extends Apollo.Mutation<EraseContactMutation, EraseContactMutationVariables> {
+    override document = EraseContactDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RetentionRulesDocument = gql`
+    query RetentionRules {
+  retentionRules {
+    ...RetentionRuleItem
+  }
+}
+    ${RetentionRuleItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RetentionRulesGQL extends Apollo.Query<RetentionRulesQuery, RetentionRulesQueryVariables> {
+    override document = RetentionRulesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RetentionQueueDocument = gql`
+    query RetentionQueue($first: Int, $after: String) {
+  retentionQueue(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        recordType
+        recordId
+        reason
+        lastEngagementOn
+        lastActivityOn
+        contact {
+          id
+          name
+        }
+        rule {
+          id
+          description
+        }
+      }
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RetentionQueueGQL extends Apollo.Query<RetentionQueueQuery, RetentionQueueQueryVariables> {
+    override document = RetentionQueueDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateRetentionRuleDocument = gql`
+    mutation CreateRetentionRule($input: CreateRetentionRuleInput!) {
+  createRetentionRule(input: $input) {
+    ...RetentionRuleItem
+  }
+}
+    ${RetentionRuleItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateRetentionRuleGQL extends Apollo.Mutation<CreateRetentionRuleMutation, CreateRetentionRuleMutationVariables> {
+    override document = CreateRetentionRuleDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateRetentionRuleDocument = gql`
+    mutation UpdateRetentionRule($id: ID!, $version: Int!, $input: UpdateRetentionRuleInput!) {
+  updateRetentionRule(id: $id, version: $version, input: $input) {
+    ...RetentionRuleItem
+  }
+}
+    ${RetentionRuleItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateRetentionRuleGQL extends Apollo.Mutation<UpdateRetentionRuleMutation, UpdateRetentionRuleMutationVariables> {
+    override document = UpdateRetentionRuleDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DecideRetentionDocument = gql`
+    mutation DecideRetention($input: DecideRetentionInput!) {
+  decideRetention(input: $input) {
+    id
+    decision
+    keepUntil
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DecideRetentionGQL extends Apollo.Mutation<DecideRetentionMutation, DecideRetentionMutationVariables> {
+    override document = DecideRetentionDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
