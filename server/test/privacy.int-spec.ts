@@ -182,12 +182,22 @@ describe('privacy: subject access, erasure, retention, PECR', () => {
     });
 
     it('anonymises the person everywhere, keeps every figure, and logs counts without values', async () => {
+      // A spreadsheet that brought Jo in, and another that names them in an engagement's notes.
+      const [batch] = await t.db.query(`INSERT INTO import_batches (entity, file_name, file_type, file_size, file_sha256, status, created_by)
+        VALUES ('contacts', 'people.csv', 'csv', 40, 'x', 'committed', $1) RETURNING id`, [t.users.admin]);
+      await t.db.query(`INSERT INTO import_files (batch_id, content) VALUES ($1, $2)`, [batch.id, Buffer.from('First,Last\nJo,Bloggs\n')]);
+      await t.db.query(`INSERT INTO import_rows (batch_id, row_number, cells, "values", record_id, outcome) VALUES
+        ($1, 2, '["Jo", "Bloggs", "jo.bloggs@acme.co.uk"]', '{"firstName": "Jo", "lastName": "Bloggs"}', $2, 'created'),
+        ($1, 3, '["Visit", "Met Jo Bloggs on site"]', NULL, NULL, 'created')`, [batch.id, id.jo]);
       const before = await ok(FIGURES);
       const [{ n: engagementsBefore }] = await t.db.query(`SELECT count(*)::int AS n FROM engagement_contacts WHERE contact_id = $1`, [id.jo]);
       const erasure = (await ok(ERASE, { id: id.jo, i: { confirmName: 'jo bloggs', engagementIds: [id.note] } })).eraseContact;
       expect(erasure).toMatchObject({ contactId: id.jo, source: 'request' });
       const rows = Object.fromEntries(erasure.counts.map((c: { table: string; rows: number }) => [c.table, c.rows]));
-      expect(rows).toMatchObject({ contacts: 2, affiliations: 1, consent_records: 1, engagements: 2, tasks: 1, merges: 1, subject_access_requests: 2 });
+      expect(rows).toMatchObject({ contacts: 2, affiliations: 1, consent_records: 1, engagements: 2, tasks: 1, merges: 1, subject_access_requests: 2, import_rows: 1, import_rows_mentioning: 1, import_files: 1 });
+      expect(await t.db.query(`SELECT cells, "values" FROM import_rows WHERE batch_id = $1 ORDER BY row_number`, [batch.id])).toEqual([
+        { cells: ['', '', ''], values: { firstName: '', lastName: '' } }, { cells: ['Visit', 'Met Erased person on site'], values: null },
+      ]);
 
       for (const needle of ['bloggs', 'jo.bloggs@acme.co.uk', 'joanne', '0191 555 0101', 'Head of Talent', 'LIA 2025-03', 'Talent lead']) {
         expect({ needle, found: await mentions(needle) }).toEqual({ needle, found: {} });

@@ -60,7 +60,7 @@ export async function scrubRecordText(tx: EntityManager, ids: string[], flagged:
   const taskRows = await rewriteText(tx, 'tasks', tasks, { title: 300, notes: 5000 }, (r) => (r.flagged ? strong : scrub));
   const strongIds = [...engagements, ...tasks].filter((r) => r.flagged).map((r) => r.id);
   const auditRows = await scrubJson(tx, 'audit_events', 'id', ['changes'],
-    `entity_type IN ('engagement', 'task', 'opportunity') AND (entity_id = ANY($1::uuid[]) OR changes::text ILIKE ANY($2::text[]))`, [[...engagements, ...tasks].map((r) => r.id), mentions], (row) => (strongIds.includes(row.entity_id as string) ? strong : scrub), ['entity_id']);
+    `entity_type IN ('engagement', 'task', 'opportunity', 'export') AND (entity_id = ANY($1::uuid[]) OR changes::text ILIKE ANY($2::text[]))`, [[...engagements, ...tasks].map((r) => r.id), mentions], (row) => (strongIds.includes(row.entity_id as string) ? strong : scrub), ['entity_id']);
   return { engagements: engagementRows, tasks: taskRows, audit_events: auditRows };
 }
 
@@ -79,10 +79,22 @@ async function rewriteText<R extends { id: string; flagged: boolean }>(tx: Entit
   return changed;
 }
 
-/** Copies of the person kept elsewhere: merge snapshots, imported spreadsheet rows (emptied), queued webhook payloads. */
-export async function scrubCopies(tx: EntityManager, ids: string[], emails: string[], scrub: Scrub): Promise<Record<string, number>> {
+/**
+ * Copies of the person kept elsewhere: merge snapshots, imported spreadsheet rows (their own rows
+ * emptied, other rows that name them scrubbed) and the uploaded files those rows came from (the
+ * bytes of a spreadsheet cannot be edited, so the file goes; its rows stay), queued webhook payloads.
+ */
+export async function scrubCopies(tx: EntityManager, ids: string[], emails: string[], terms: string[], scrub: Scrub): Promise<Record<string, number>> {
   const empty: Scrub = (value) => blank(value) as typeof value;
+  const mentions = likeAny(terms);
+  const batches: Array<{ batch_id: string }> = await tx.query(
+    `SELECT DISTINCT batch_id FROM import_rows WHERE record_id = ANY($1::uuid[]) OR match_id = ANY($1::uuid[]) OR cells::text ILIKE ANY($2::text[])`, [ids, mentions]);
+  const files = batches.length ? count(await tx.query(
+    `DELETE FROM import_files f USING import_batches b WHERE f.batch_id = b.id AND b.id = ANY($1::uuid[]) AND b.status NOT IN ('parsing')`, [batches.map((b) => b.batch_id)])) : 0;
   return {
+    import_files: files,
+    import_rows_mentioning: await scrubJson(tx, 'import_rows', 'ctid', ['cells', 'values', 'previous'],
+      `(record_id = ANY($1::uuid[]) OR match_id = ANY($1::uuid[])) IS NOT TRUE AND (cells::text ILIKE ANY($2::text[]) OR "values"::text ILIKE ANY($2::text[]))`, [ids, mentions], () => scrub),
     // A merge's snapshots are the person's own records: emptied (undoing the merge is refused once the survivor changed).
     merges: await scrubJson(tx, 'merges', 'id', ['survivor_before', 'merged_before'],
       `kind = 'contact' AND (survivor_id = ANY($1::uuid[]) OR merged_id = ANY($1::uuid[]))`, [ids], () => empty),

@@ -41,7 +41,7 @@ export class ErasureService {
     const strong = scrubber(people.flatMap((p) => identifyingTerms(p, true)));
     // Text first, while the names are still there to find.
     const text = await scrubRecordText(tx, ids, { engagementIds: input.engagementIds ?? [], taskIds: input.taskIds ?? [] }, terms, scrub, strong);
-    const copies = await scrubCopies(tx, ids, people.flatMap((p) => p.emails), scrub);
+    const copies = await scrubCopies(tx, ids, people.flatMap((p) => p.emails), terms, scrub);
     const own = await anonymiseOwnRows(tx, ids);
     const counts = { ...own, ...copies, engagements: text.engagements, tasks: text.tasks, audit_events: own.audit_events + text.audit_events };
     const row = await insertErasure(tx, contactId, user.id, source, counts);
