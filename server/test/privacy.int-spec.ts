@@ -218,6 +218,11 @@ describe('privacy: subject access, erasure, retention, PECR', () => {
       expect(event).toEqual({ actor_id: t.users.admin, changes: {} });
     });
 
+    it('leaves erased people out of search', async () => {
+      const hits = (await ok(`{ search(text: "Erased person") { kind id } }`)).search;
+      expect(hits.filter((h: { id: string }) => h.id === id.jo)).toEqual([]);
+    });
+
     it('cannot be undone: erasing again answers with the first erasure, and the record cannot be edited back', async () => {
       const [first] = await t.db.query(`SELECT id FROM erasures WHERE contact_id = $1`, [id.jo]);
       const again = (await ok(ERASE, { id: id.jo, i: { confirmName: 'anything' } })).eraseContact;
