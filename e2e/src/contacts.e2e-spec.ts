@@ -145,6 +145,7 @@ describe('contact editing journey', () => {
     // The purpose field suggests earlier purposes: its listbox shares the label, so name the text box.
     await dialog.getByRole('combobox', { name: 'Purpose' }).fill('Newsletter');
     await dialog.getByLabel('Method').fill('Web form');
+    await dialog.getByLabel('Channel').selectOption('email');
     await submitDialog(dialog, 'Record consent');
 
     const consents = panel.getByRole('list', { name: 'Consents' });

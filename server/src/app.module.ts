@@ -48,6 +48,7 @@ import { DataQualityModule } from './modules/data-quality/data-quality.module';
 import { ExportModule } from './modules/export/export.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { SsoModule } from './modules/sso/sso.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -132,6 +133,7 @@ export class AppModule implements NestModule {
         ExportModule,
         IntegrationsModule,
         SsoModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -89,6 +89,9 @@ describe('fuzzing the mutations', () => {
     { mutation: 'recordConsent', inputArg: 'input', base: () => ({ contactId: contact, method: 'email', purpose: 'newsletter' }), args: (input) => ({ input }), tables: ['consent_records'] },
     { mutation: 'createDepartment', inputArg: 'input', base: () => ({ code: `F${randomUUID().slice(0, 6)}`, name: 'Fuzz dept' }), args: (input) => ({ input }), tables: ['departments'] },
     { mutation: 'inviteUser', inputArg: 'input', base: () => ({ email: `f-${randomUUID().slice(0, 8)}@test.ac.uk`, name: 'Fuzz', role: 'staff' }), args: (input) => ({ input }), tables: ['users'] },
+    { mutation: 'createSubjectAccessRequest', inputArg: 'input', base: () => ({ requester: 'Fuzz by email', receivedOn: '2026-01-15', contactId: contact }), args: (input) => ({ input }), tables: ['subject_access_requests'] },
+    { mutation: 'createRetentionRule', inputArg: 'input', base: () => ({ recordType: 'contact', periodMonths: 24, description: 'Fuzz rule' }), args: (input) => ({ input }), tables: ['retention_rules'] },
+    { mutation: 'eraseContact', inputArg: 'input', base: () => ({ confirmName: 'Not The Name' }), args: (input) => ({ id: contact, input }), tables: ['contacts', 'erasures'] },
   ];
 
   async function checksum(tables: string[]): Promise<string> {
@@ -110,7 +113,8 @@ describe('fuzzing the mutations', () => {
     return 'other-client';
   }
 
-  for (const [index, name] of ['createOrganisation', 'updateOrganisation', 'logEngagement', 'createContact', 'createOpportunity', 'createTask', 'addAffiliation', 'recordConsent', 'createDepartment', 'inviteUser'].entries()) {
+  for (const [index, name] of ['createOrganisation', 'updateOrganisation', 'logEngagement', 'createContact', 'createOpportunity', 'createTask', 'addAffiliation', 'recordConsent', 'createDepartment', 'inviteUser',
+    'createSubjectAccessRequest', 'createRetentionRule', 'eraseContact'].entries()) {
     it(`${name}: ${RUNS_PER_TARGET} bad inputs, all refused as the client's fault or valid, the tables untouched by refusals`, async () => {
       const target = targets().find((x) => x.mutation === name)!;
       const schema = schemaOf(t.app);

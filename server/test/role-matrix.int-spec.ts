@@ -13,7 +13,8 @@ const REFUSALS = ['FORBIDDEN', 'UNAUTHENTICATED'];
 /** Mutations a viewer (read only) may still call: their own account. */
 const VIEWER_MUTATIONS = ['changePassword'];
 /** Operations that must stay admins' alone. */
-const ADMIN_ONLY = ['createUser', 'inviteUser', 'updateUser', 'deactivateUser', 'reactivateUser', 'resetPassword', 'undoMerge', 'setHeBciEuroRate'];
+const ADMIN_ONLY = ['createUser', 'inviteUser', 'updateUser', 'deactivateUser', 'reactivateUser', 'resetPassword', 'undoMerge', 'setHeBciEuroRate',
+  'subjectAccessRequests', 'createSubjectAccessRequest', 'completeSubjectAccessRequest', 'eraseContact', 'createRetentionRule', 'updateRetentionRule', 'decideRetention'];
 
 describe('role matrix', () => {
   let t: TestApp;

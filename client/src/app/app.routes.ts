@@ -31,6 +31,7 @@ export const routes: Routes = [
       { path: 'duplicates', loadChildren: () => import('./features/duplicates/duplicates.routes').then((m) => m.DUPLICATE_ROUTES) },
       { path: 'import', loadChildren: () => import('./features/import/import.routes').then((m) => m.IMPORT_ROUTES) },
       { path: 'reports', loadChildren: () => import('./features/reports/reports.routes').then((m) => m.REPORT_ROUTES) },
+      { path: 'privacy', loadChildren: () => import('./features/privacy/privacy.routes').then((m) => m.PRIVACY_ROUTES) },
       {
         path: '**',
         title: 'Page not found',

@@ -30,6 +30,9 @@ import { ImportResolver } from '../modules/import/import.resolver';
 import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver';
 import { IntegrationsResolver } from '../modules/integrations/integrations.resolver';
 import { SsoResolver } from '../modules/sso/sso.resolver';
+import { ContactPrivacyResolver, SubjectAccessRequestFieldsResolver } from '../modules/privacy/privacy-fields.resolver';
+import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
+import { RetentionResolver } from '../modules/privacy/retention.resolver';
 
 /** Every resolver in the app; the schema is built from them without a database. */
 export const RESOLVERS = [
@@ -39,6 +42,7 @@ export const RESOLVERS = [
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
   DuplicatesResolver, MergeResolver, ImportResolver, DataQualityResolver, IntegrationsResolver, SsoResolver,
+  PrivacyResolver, RetentionResolver, ContactPrivacyResolver, SubjectAccessRequestFieldsResolver,
 ];
 
 export async function buildSchemaSdl(): Promise<string> {

@@ -67,7 +67,19 @@ export type CompanyStatus =
   | 'removed'
   | 'voluntary_arrangement';
 
+/** The channel a consent covers; unspecified for records made before channels were kept */
+export type ConsentChannel =
+  | 'email'
+  | 'in_person'
+  | 'online'
+  | 'phone'
+  | 'post'
+  | 'sms'
+  | 'unspecified';
+
 export type ConsentInput = {
+  /** The channel the consent covers; unspecified unless given */
+  channel?: ConsentChannel | null | undefined;
   contactId: string | number;
   /** When consent was given; defaults to now */
   givenAt?: string | null | undefined;
@@ -88,6 +100,10 @@ export type CreateContactInput = {
   jobTitle?: string | null | undefined;
   lastName: string;
   lawfulBasis?: LawfulBasis | null | undefined;
+  /** What shows the lawful basis holds */
+  lawfulBasisEvidence?: string | null | undefined;
+  /** ISO date the lawful basis was established */
+  lawfulBasisOn?: string | null | undefined;
   marketingOptIn?: boolean | null | undefined;
   /** Also affiliate the new contact with this organisation (current, primary) */
   organisationId?: string | number | null | undefined;
@@ -171,6 +187,7 @@ export type CreateOrganisationInput = {
   headcount?: number | null | undefined;
   /** ISO date, e.g. 2009-04-01 */
   incorporationDate?: string | null | undefined;
+  legalForm?: LegalForm | null | undefined;
   legalName?: string | null | undefined;
   name: string;
   ownerId?: string | number | null | undefined;
@@ -198,6 +215,33 @@ export type CreateOrganisationInput = {
   website?: string | null | undefined;
 };
 
+export type CreateRetentionRuleInput = {
+  active?: boolean | null | undefined;
+  description: string;
+  periodMonths: number;
+  recordType: RetentionRecordType;
+};
+
+export type CreateSubjectAccessRequestInput = {
+  /** The contact the request is about, if already identified */
+  contactId?: string | number | null | undefined;
+  /** ISO date the request was received (UK calendar) */
+  receivedOn: string;
+  /** Who asked and how, e.g. "Jo Bloggs by email to the DPO" */
+  requester: string;
+};
+
+export type DecideRetentionInput = {
+  /** With erase: the person’s name, typed to confirm */
+  confirmName?: string | null | undefined;
+  decision: RetentionDecision;
+  /** With keep: the ISO date the record comes back for review */
+  keepUntil?: string | null | undefined;
+  recordId: string | number;
+  recordType: RetentionRecordType;
+  ruleId: string | number;
+};
+
 export type DuplicateKind =
   | 'contact'
   | 'organisation';
@@ -218,6 +262,15 @@ export type EngagementType =
   | 'note'
   | 'placement_visit'
   | 'visit';
+
+export type EraseContactInput = {
+  /** The person’s name as shown ("First Last"), typed to confirm an erasure that cannot be undone */
+  confirmName: string;
+  /** Engagements whose text mentions the person: their first and last names are removed there too */
+  engagementIds?: Array<string | number> | null | undefined;
+  /** Tasks whose text mentions the person, as for engagementIds */
+  taskIds?: Array<string | number> | null | undefined;
+};
 
 /** agrees: the self-score matches the evidence; self_higher: respondents rate the dimension above what the data suggests; self_lower: below it */
 export type EvidenceAgreement =
@@ -411,6 +464,17 @@ export type LawfulBasis =
   | 'legitimate_interests'
   | 'public_task'
   | 'vital_interests';
+
+/** limited company, LLP, sole trader, partnership (not LLP), charity or CIO, public body, university or college, other */
+export type LegalForm =
+  | 'charity'
+  | 'limited_company'
+  | 'llp'
+  | 'other'
+  | 'partnership'
+  | 'public_body'
+  | 'sole_trader'
+  | 'university_college';
 
 export type LevelDescriptorsInput = {
   peripheral: string;
@@ -624,6 +688,15 @@ export type ReportFilter = {
   to?: string | null | undefined;
 };
 
+/** keep (until a date), archive (soft delete, restorable) or erase (anonymise for good) */
+export type RetentionDecision =
+  | 'archive'
+  | 'erase'
+  | 'keep';
+
+export type RetentionRecordType =
+  | 'contact';
+
 /** admin: everything; manager: all records and reports; staff: create and edit records; viewer: read only */
 export type Role =
   | 'admin'
@@ -697,6 +770,10 @@ export type StartAssessmentInput = {
   title: string;
 };
 
+export type SubjectAccessRequestStatus =
+  | 'completed'
+  | 'open';
+
 export type TaskStatus =
   | 'cancelled'
   | 'done'
@@ -735,6 +812,10 @@ export type UpdateContactInput = {
   jobTitle?: string | null | undefined;
   lastName?: string | null | undefined;
   lawfulBasis?: LawfulBasis | null | undefined;
+  /** What shows the lawful basis holds */
+  lawfulBasisEvidence?: string | null | undefined;
+  /** ISO date the lawful basis was established */
+  lawfulBasisOn?: string | null | undefined;
   marketingOptIn?: boolean | null | undefined;
   /** Also affiliate the new contact with this organisation (current, primary) */
   organisationId?: string | number | null | undefined;
@@ -814,6 +895,7 @@ export type UpdateOrganisationInput = {
   headcount?: number | null | undefined;
   /** ISO date, e.g. 2009-04-01 */
   incorporationDate?: string | null | undefined;
+  legalForm?: LegalForm | null | undefined;
   legalName?: string | null | undefined;
   name?: string | null | undefined;
   ownerId?: string | number | null | undefined;
@@ -839,6 +921,12 @@ export type UpdateOrganisationInput = {
   turnoverPence?: number | null | undefined;
   type?: OrganisationType | null | undefined;
   website?: string | null | undefined;
+};
+
+export type UpdateRetentionRuleInput = {
+  active?: boolean | null | undefined;
+  description?: string | null | undefined;
+  periodMonths?: number | null | undefined;
 };
 
 export type UpdateUserInput = {
@@ -878,9 +966,9 @@ export type AffiliationItemFragment = { id: string, version: number, role: strin
 
 export type ContactListItemFragment = { id: string, name: string, jobTitle: string | null, emails: Array<string>, affiliations: Array<{ id: string, current: boolean, role: string | null, organisation: { id: string, name: string } | null }> };
 
-export type ContactDetailFragment = { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null };
+export type ContactDetailFragment = { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, lawfulBasisEvidence: string | null, lawfulBasisOn: string | null, erasedAt: string | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, emailMarketing: { allowed: boolean, individual: boolean, reason: string }, owner: { id: string, name: string } | null };
 
-export type ConsentItemFragment = { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null };
+export type ConsentItemFragment = { id: string, purpose: string, method: string, channel: ConsentChannel, givenAt: string, withdrawnAt: string | null };
 
 export type ContactsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -898,7 +986,7 @@ export type ContactViewQueryVariables = Exact<{
 }>;
 
 
-export type ContactViewQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, consents: Array<{ id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, owner: { id: string, name: string } | null } | null };
+export type ContactViewQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, lawfulBasisEvidence: string | null, lawfulBasisOn: string | null, erasedAt: string | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, consents: Array<{ id: string, purpose: string, method: string, channel: ConsentChannel, givenAt: string, withdrawnAt: string | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, emailMarketing: { allowed: boolean, individual: boolean, reason: string }, owner: { id: string, name: string } | null } | null };
 
 export type CreateContactMutationVariables = Exact<{
   input: CreateContactInput;
@@ -912,7 +1000,7 @@ export type ContactEditQueryVariables = Exact<{
 }>;
 
 
-export type ContactEditQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null } | null };
+export type ContactEditQuery = { contact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, lawfulBasisEvidence: string | null, lawfulBasisOn: string | null, erasedAt: string | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, emailMarketing: { allowed: boolean, individual: boolean, reason: string }, owner: { id: string, name: string } | null } | null };
 
 export type UpdateContactMutationVariables = Exact<{
   id: string | number;
@@ -921,7 +1009,7 @@ export type UpdateContactMutationVariables = Exact<{
 }>;
 
 
-export type UpdateContactMutation = { updateContact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, name: string } | null } };
+export type UpdateContactMutation = { updateContact: { id: string, version: number, name: string, firstName: string, lastName: string, emails: Array<string>, phones: Array<string>, jobTitle: string | null, preferredChannel: PreferredChannel | null, lawfulBasis: LawfulBasis | null, lawfulBasisEvidence: string | null, lawfulBasisOn: string | null, erasedAt: string | null, marketingOptIn: boolean, tags: Array<string>, archivedAt: string | null, createdAt: string, updatedAt: string, emailMarketing: { allowed: boolean, individual: boolean, reason: string }, owner: { id: string, name: string } | null } };
 
 export type AddAffiliationMutationVariables = Exact<{
   input: AffiliationInput;
@@ -944,14 +1032,14 @@ export type RecordConsentMutationVariables = Exact<{
 }>;
 
 
-export type RecordConsentMutation = { recordConsent: { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null } };
+export type RecordConsentMutation = { recordConsent: { id: string, purpose: string, method: string, channel: ConsentChannel, givenAt: string, withdrawnAt: string | null } };
 
 export type WithdrawConsentMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type WithdrawConsentMutation = { withdrawConsent: { id: string, purpose: string, method: string, givenAt: string, withdrawnAt: string | null } };
+export type WithdrawConsentMutation = { withdrawConsent: { id: string, purpose: string, method: string, channel: ConsentChannel, givenAt: string, withdrawnAt: string | null } };
 
 export type ManagerDashboardQueryVariables = Exact<{
   thisQuarter: ReportFilter;
@@ -1294,7 +1382,7 @@ export type UpdateOrganisationSizeMutation = { updateOrganisation: { id: string,
 
 export type OrganisationListItemFragment = { id: string, name: string, type: OrganisationType, relationshipStage: RelationshipStage, town: string | null, postcode: string | null, archivedAt: string | null, owner: { id: string, name: string } | null };
 
-export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
+export type OrganisationDetailFragment = { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null };
 
 export type OrganisationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1312,14 +1400,14 @@ export type OrganisationQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
 }>;
 
 
-export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type CreateOrganisationMutation = { createOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type UpdateOrganisationMutationVariables = Exact<{
   id: string | number;
@@ -1328,28 +1416,28 @@ export type UpdateOrganisationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type ArchiveOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type ArchiveOrganisationMutation = { archiveOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type RestoreOrganisationMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
+export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
 export type OrganisationViewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1421,6 +1509,77 @@ export type UpdateOpportunityHeBciMutationVariables = Exact<{
 
 
 export type UpdateOpportunityHeBciMutation = { updateOpportunity: { id: string, version: number } };
+
+export type SubjectAccessRequestItemFragment = { id: string, requester: string, receivedOn: string, dueOn: string, status: SubjectAccessRequestStatus, completedOn: string | null, overdue: boolean, daysLeft: number, lastExportedAt: string | null, contact: { id: string, name: string, erasedAt: string | null } | null };
+
+export type RetentionRuleItemFragment = { id: string, version: number, recordType: RetentionRecordType, periodMonths: number, description: string, active: boolean };
+
+export type SubjectAccessRequestsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: SubjectAccessRequestStatus | null | undefined;
+}>;
+
+
+export type SubjectAccessRequestsQuery = { subjectAccessRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, requester: string, receivedOn: string, dueOn: string, status: SubjectAccessRequestStatus, completedOn: string | null, overdue: boolean, daysLeft: number, lastExportedAt: string | null, contact: { id: string, name: string, erasedAt: string | null } | null } }> } };
+
+export type CreateSubjectAccessRequestMutationVariables = Exact<{
+  input: CreateSubjectAccessRequestInput;
+}>;
+
+
+export type CreateSubjectAccessRequestMutation = { createSubjectAccessRequest: { id: string, requester: string, receivedOn: string, dueOn: string, status: SubjectAccessRequestStatus, completedOn: string | null, overdue: boolean, daysLeft: number, lastExportedAt: string | null, contact: { id: string, name: string, erasedAt: string | null } | null } };
+
+export type CompleteSubjectAccessRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompleteSubjectAccessRequestMutation = { completeSubjectAccessRequest: { id: string, requester: string, receivedOn: string, dueOn: string, status: SubjectAccessRequestStatus, completedOn: string | null, overdue: boolean, daysLeft: number, lastExportedAt: string | null, contact: { id: string, name: string, erasedAt: string | null } | null } };
+
+export type EraseContactMutationVariables = Exact<{
+  id: string | number;
+  input: EraseContactInput;
+}>;
+
+
+export type EraseContactMutation = { eraseContact: { id: string, contactId: string, erasedAt: string, counts: Array<{ table: string, rows: number }> } };
+
+export type RetentionRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RetentionRulesQuery = { retentionRules: Array<{ id: string, version: number, recordType: RetentionRecordType, periodMonths: number, description: string, active: boolean }> };
+
+export type RetentionQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RetentionQueueQuery = { retentionQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { recordType: RetentionRecordType, recordId: string, reason: string, lastEngagementOn: string | null, lastActivityOn: string, contact: { id: string, name: string }, rule: { id: string, description: string } } }> } };
+
+export type CreateRetentionRuleMutationVariables = Exact<{
+  input: CreateRetentionRuleInput;
+}>;
+
+
+export type CreateRetentionRuleMutation = { createRetentionRule: { id: string, version: number, recordType: RetentionRecordType, periodMonths: number, description: string, active: boolean } };
+
+export type UpdateRetentionRuleMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateRetentionRuleInput;
+}>;
+
+
+export type UpdateRetentionRuleMutation = { updateRetentionRule: { id: string, version: number, recordType: RetentionRecordType, periodMonths: number, description: string, active: boolean } };
+
+export type DecideRetentionMutationVariables = Exact<{
+  input: DecideRetentionInput;
+}>;
+
+
+export type DecideRetentionMutation = { decideRetention: { id: string, decision: RetentionDecision, keepUntil: string | null } };
 
 export type PipelineReportRowItemFragment = { key: string, label: string, count: number, valuePence: number, weightedValuePence: number };
 
@@ -1681,6 +1840,14 @@ export const ContactDetailFragmentDoc = gql`
   jobTitle
   preferredChannel
   lawfulBasis
+  lawfulBasisEvidence
+  lawfulBasisOn
+  erasedAt
+  emailMarketing {
+    allowed
+    individual
+    reason
+  }
   marketingOptIn
   tags
   owner {
@@ -1697,6 +1864,7 @@ export const ConsentItemFragmentDoc = gql`
   id
   purpose
   method
+  channel
   givenAt
   withdrawnAt
 }
@@ -2045,6 +2213,7 @@ export const OrganisationDetailFragmentDoc = gql`
   type
   sector
   sizeBand
+  legalForm
   companiesHouseNumber
   companyStatus
   companyCategory
@@ -2115,6 +2284,34 @@ export const StageItemFragmentDoc = gql`
   position
   defaultProbability
   outcome
+}
+    `;
+export const SubjectAccessRequestItemFragmentDoc = gql`
+    fragment SubjectAccessRequestItem on SubjectAccessRequest {
+  id
+  requester
+  receivedOn
+  dueOn
+  status
+  completedOn
+  overdue
+  daysLeft
+  lastExportedAt
+  contact {
+    id
+    name
+    erasedAt
+  }
+}
+    `;
+export const RetentionRuleItemFragmentDoc = gql`
+    fragment RetentionRuleItem on RetentionRule {
+  id
+  version
+  recordType
+  periodMonths
+  description
+  active
 }
     `;
 export const PipelineReportRowItemFragmentDoc = gql`
@@ -4008,6 +4205,206 @@ export const UpdateOpportunityHeBciDocument = gql`
   })
   export class UpdateOpportunityHeBciGQL extends Apollo.Mutation<UpdateOpportunityHeBciMutation, UpdateOpportunityHeBciMutationVariables> {
     override document = UpdateOpportunityHeBciDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SubjectAccessRequestsDocument = gql`
+    query SubjectAccessRequests($first: Int, $after: String, $status: SubjectAccessRequestStatus) {
+  subjectAccessRequests(first: $first, after: $after, status: $status) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...SubjectAccessRequestItem
+      }
+    }
+  }
+}
+    ${SubjectAccessRequestItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SubjectAccessRequestsGQL extends Apollo.Query<SubjectAccessRequestsQuery, SubjectAccessRequestsQueryVariables> {
+    override document = SubjectAccessRequestsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateSubjectAccessRequestDocument = gql`
+    mutation CreateSubjectAccessRequest($input: CreateSubjectAccessRequestInput!) {
+  createSubjectAccessRequest(input: $input) {
+    ...SubjectAccessRequestItem
+  }
+}
+    ${SubjectAccessRequestItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateSubjectAccessRequestGQL extends Apollo.Mutation<CreateSubjectAccessRequestMutation, CreateSubjectAccessRequestMutationVariables> {
+    override document = CreateSubjectAccessRequestDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CompleteSubjectAccessRequestDocument = gql`
+    mutation CompleteSubjectAccessRequest($id: ID!) {
+  completeSubjectAccessRequest(id: $id) {
+    ...SubjectAccessRequestItem
+  }
+}
+    ${SubjectAccessRequestItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CompleteSubjectAccessRequestGQL extends Apollo.Mutation<CompleteSubjectAccessRequestMutation, CompleteSubjectAccessRequestMutationVariables> {
+    override document = CompleteSubjectAccessRequestDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const EraseContactDocument = gql`
+    mutation EraseContact($id: ID!, $input: EraseContactInput!) {
+  eraseContact(id: $id, input: $input) {
+    id
+    contactId
+    erasedAt
+    counts {
+      table
+      rows
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class EraseContactGQL extends Apollo.Mutation<EraseContactMutation, EraseContactMutationVariables> {
+    override document = EraseContactDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RetentionRulesDocument = gql`
+    query RetentionRules {
+  retentionRules {
+    ...RetentionRuleItem
+  }
+}
+    ${RetentionRuleItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RetentionRulesGQL extends Apollo.Query<RetentionRulesQuery, RetentionRulesQueryVariables> {
+    override document = RetentionRulesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RetentionQueueDocument = gql`
+    query RetentionQueue($first: Int, $after: String) {
+  retentionQueue(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        recordType
+        recordId
+        reason
+        lastEngagementOn
+        lastActivityOn
+        contact {
+          id
+          name
+        }
+        rule {
+          id
+          description
+        }
+      }
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RetentionQueueGQL extends Apollo.Query<RetentionQueueQuery, RetentionQueueQueryVariables> {
+    override document = RetentionQueueDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateRetentionRuleDocument = gql`
+    mutation CreateRetentionRule($input: CreateRetentionRuleInput!) {
+  createRetentionRule(input: $input) {
+    ...RetentionRuleItem
+  }
+}
+    ${RetentionRuleItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateRetentionRuleGQL extends Apollo.Mutation<CreateRetentionRuleMutation, CreateRetentionRuleMutationVariables> {
+    override document = CreateRetentionRuleDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateRetentionRuleDocument = gql`
+    mutation UpdateRetentionRule($id: ID!, $version: Int!, $input: UpdateRetentionRuleInput!) {
+  updateRetentionRule(id: $id, version: $version, input: $input) {
+    ...RetentionRuleItem
+  }
+}
+    ${RetentionRuleItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateRetentionRuleGQL extends Apollo.Mutation<UpdateRetentionRuleMutation, UpdateRetentionRuleMutationVariables> {
+    override document = UpdateRetentionRuleDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DecideRetentionDocument = gql`
+    mutation DecideRetention($input: DecideRetentionInput!) {
+  decideRetention(input: $input) {
+    id
+    decision
+    keepUntil
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DecideRetentionGQL extends Apollo.Mutation<DecideRetentionMutation, DecideRetentionMutationVariables> {
+    override document = DecideRetentionDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

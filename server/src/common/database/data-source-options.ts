@@ -18,9 +18,11 @@ import { AssessmentAction } from '../../modules/assessment/assessment-action.ent
 import { AssessmentAnswer } from '../../modules/assessment/assessment-answer.entity';
 import { AssessmentFramework } from '../../modules/assessment/assessment-framework.entity';
 import { Assessment } from '../../modules/assessment/assessment.entity';
+import { RetentionRule } from '../../modules/privacy/models/retention-rule.entity';
+import { SubjectAccessRequest } from '../../modules/privacy/models/subject-access-request.entity';
 
 export const entities = [User, Department, Organisation, Contact, Affiliation, ConsentRecord, Engagement, Task, AuditEvent, OpportunityStage, Opportunity, OpportunityStageHistory, OpportunityInstalment,
-  AssessmentFramework, Assessment, AssessmentAnswer, AssessmentAction];
+  AssessmentFramework, Assessment, AssessmentAnswer, AssessmentAction, SubjectAccessRequest, RetentionRule];
 
 // A date column is a calendar day: keep PostgreSQL's "2026-08-01" rather than pg's Date at the
 // process's local midnight, which toISOString() turns into 31 July on a server running in BST.

@@ -1,4 +1,4 @@
-import { addDays, twelveMonthsBefore, ukDate, ukToday, ukWallClock } from './uk-dates';
+import { addDays, addMonths, twelveMonthsBefore, ukDate, ukToday, ukWallClock } from './uk-dates';
 
 describe('ukToday', () => {
   it('should give the UK date, not the UTC one, late on a summer evening', () => {
@@ -59,5 +59,19 @@ describe('twelveMonthsBefore', () => {
 
   it('should refuse anything but an ISO date', () => {
     expect(() => twelveMonthsBefore('31/03/2025')).toThrow('not an ISO date');
+  });
+});
+
+describe(addMonths.name, () => {
+  it('should give the same day next month', () => {
+    expect(addMonths('2026-03-15', 1)).toBe('2026-04-15');
+  });
+  it('should clamp 31 January to the end of February, 28th or 29th', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+  });
+  it('should cross the year end both ways', () => {
+    expect(addMonths('2025-12-31', 1)).toBe('2026-01-31');
+    expect(addMonths('2026-01-15', -72)).toBe('2020-01-15');
   });
 });

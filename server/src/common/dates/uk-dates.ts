@@ -33,13 +33,23 @@ export function addDays(isoDay: string, days: number): string {
   return new Date(ms + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The same day twelve months earlier; 29 February falls back to 28 February (as PostgreSQL's interval does). */
-export function twelveMonthsBefore(isoDay: string): string {
+/**
+ * The same day `months` calendar months later (earlier when negative), clamped to the end of a
+ * shorter month: 31 January + 1 → 28 (or 29) February, as the ICO counts a subject access
+ * request's one month, and 29 February − 12 → 28 February, as PostgreSQL's interval does.
+ */
+export function addMonths(isoDay: string, months: number): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
-  if (!match) throw new Error(`not an ISO date: ${isoDay}`);
-  const year = Number(match[1]) - 1;
-  const month = Number(match[2]);
+  if (!match || !Number.isInteger(months)) throw new Error(`not an ISO date: ${isoDay}`);
+  const index = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const day = Math.min(Number(match[3]), lastDay);
-  return `${year}-${match[2]}-${String(day).padStart(2, '0')}`;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The same day twelve months earlier; 29 February falls back to 28 February (as PostgreSQL's interval does). */
+export function twelveMonthsBefore(isoDay: string): string {
+  return addMonths(isoDay, -12);
 }

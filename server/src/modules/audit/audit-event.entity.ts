@@ -1,8 +1,8 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** 'move' is an opportunity changing stage; 'unmerge' a merge undone; 'export' a list or full export (entity_id names that export). */
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'merge' | 'unmerge' | 'move' | 'export';
+/** 'move' is an opportunity changing stage; 'unmerge' a merge undone; 'export' a list or full export (entity_id names that export) or a subject access export (entity_id the contact); 'erase' a person anonymised (no values kept). */
+export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'merge' | 'unmerge' | 'move' | 'export' | 'erase';
 export type AuditChanges = Record<string, { old: unknown; new: unknown }>;
 
 @ObjectType({ description: 'One changed field: values as JSON text, null when empty' })

@@ -18,7 +18,7 @@ export function diffFields<T extends object>(before: T | null, after: T, fields:
 
 export interface AuditEntry {
   actorId: string | null;
-  entityType: 'organisation' | 'contact' | 'affiliation' | 'consent' | 'engagement' | 'task' | 'opportunity' | 'opportunity_stage' | 'export' | 'department' | 'user' | 'api_key' | 'webhook';
+  entityType: 'organisation' | 'contact' | 'affiliation' | 'consent' | 'engagement' | 'task' | 'opportunity' | 'opportunity_stage' | 'export' | 'department' | 'user' | 'api_key' | 'webhook' | 'subject_access_request' | 'retention_rule' | 'retention_review';
   entityId: string;
   action: AuditAction;
   changes?: AuditChanges;

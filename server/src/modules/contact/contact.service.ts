@@ -13,6 +13,7 @@ import { Organisation } from '../organisation/organisation.entity';
 import { Affiliation } from './affiliation.entity';
 import { ConsentRecord } from './consent-record.entity';
 import { Contact } from './contact.entity';
+import { ConsentChannel } from './contact.enums';
 import { contactNoEngagementSinceSql, withoutLawfulBasisSql } from './contact-quality';
 import { AffiliationInput, ConsentInput, ContactsArgs, CreateContactInput, UpdateContactInput, UpdateAffiliationInput } from './dto/contact.input';
 import { now } from '../../common/dates/clock';
@@ -20,8 +21,8 @@ import { now } from '../../common/dates/clock';
 // Identical to the indexed expression contacts_search_trgm_idx.
 export const CONTACT_SEARCH_SQL = `(c.first_name || ' ' || c.last_name || ' ' || bce_join_text(c.emails))`;
 export const CONTACT_SORT: KeysetSort = { key: `lower(c.last_name || ' ' || c.first_name) COLLATE "C"`, keyAsText: `lower(c.last_name || ' ' || c.first_name)`, cast: '::text COLLATE "C"' };
-const AUDITED = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'preferredChannel', 'lawfulBasis', 'marketingOptIn', 'tags', 'ownerId'] as const;
-const CONSENT_AUDITED = ['purpose', 'method', 'givenAt'] as const;
+const AUDITED = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'preferredChannel', 'lawfulBasis', 'lawfulBasisEvidence', 'lawfulBasisOn', 'marketingOptIn', 'tags', 'ownerId'] as const;
+const CONSENT_AUDITED = ['purpose', 'method', 'channel', 'givenAt'] as const;
 const AFFILIATION_AUDITED = ['contactId', 'organisationId', 'role', 'fromDate', 'toDate', 'isPrimary'] as const;
 
 @Injectable()
@@ -76,6 +77,7 @@ export class ContactService {
     return this.db.transaction(async (tx) => {
       const before = await tx.getRepository(Contact).findOne({ where: { id } });
       if (!before) throw notFound('Contact', id);
+      if (before.erasedAt) throw conflict('This person was erased: the record cannot be edited');
       if (fields.emails) await this.assertEmailsFree(tx, fields.emails, id);
       const changes = definedOnly(fields);
       if (changes.emails) changes.emails = [...new Set(changes.emails as string[])];
@@ -118,7 +120,7 @@ export class ContactService {
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(ConsentRecord);
       const record = await repo.save(repo.create({
-        contactId: input.contactId, purpose: input.purpose, method: input.method, givenAt: input.givenAt ? new Date(input.givenAt) : now(), recordedBy: user.id,
+        contactId: input.contactId, purpose: input.purpose, method: input.method, channel: input.channel ?? ConsentChannel.unspecified, givenAt: input.givenAt ? new Date(input.givenAt) : now(), recordedBy: user.id,
       }));
       await recordAudit(tx, { actorId: user.id, entityType: 'consent', entityId: record.id, action: 'create', changes: diffFields(null, record, CONSENT_AUDITED) });
       return record;

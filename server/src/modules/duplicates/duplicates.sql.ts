@@ -143,8 +143,8 @@ pairs AS (
   SELECT least(x.contact_id, y.contact_id), greatest(x.contact_id, y.contact_id)
     FROM affiliations x
     JOIN affiliations y ON y.organisation_id = x.organisation_id AND y.deleted_at IS NULL
-    JOIN contacts a ON a.id = x.contact_id AND a.deleted_at IS NULL
-    JOIN contacts b ON b.id = y.contact_id AND b.deleted_at IS NULL
+    JOIN contacts a ON a.id = x.contact_id AND a.deleted_at IS NULL AND a.erased_at IS NULL
+    JOIN contacts b ON b.id = y.contact_id AND b.deleted_at IS NULL AND b.erased_at IS NULL
    WHERE x.deleted_at IS NULL AND ${side('x.contact_id', 'y.contact_id')} AND ${FULL_NAME('a')} % ${FULL_NAME('b')}
 ),
 scored AS (

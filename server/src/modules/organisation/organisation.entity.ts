@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../../common/database/base-record';
 import { penceColumn, PenceScalar } from '../../common/graphql/scalars/pence.scalar';
-import { CompanyStatus, OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from './organisation.enums';
+import { CompanyStatus, LegalForm, OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from './organisation.enums';
 
 /** An external body: employer, partner, funder, school or college, public body, community group. */
 @ObjectType()
@@ -35,6 +35,10 @@ export class Organisation extends BaseRecord {
   @Field(() => SizeBand, { nullable: true })
   @Column({ name: 'size_band', type: 'text', nullable: true })
   sizeBand!: SizeBand | null;
+
+  @Field(() => LegalForm, { nullable: true, description: 'Sole traders and non-LLP partnerships count as individuals for email marketing (PECR)' })
+  @Column({ name: 'legal_form', type: 'text', nullable: true })
+  legalForm!: LegalForm | null;
 
   @Field(() => String, { nullable: true })
   @Column({ name: 'companies_house_number', type: 'text', nullable: true })

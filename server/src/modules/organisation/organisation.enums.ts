@@ -24,6 +24,25 @@ export enum SizeBand {
   large = 'large',
 }
 
+/**
+ * The organisation's legal form. Under PECR sole traders and partnerships that are not LLPs are
+ * individual subscribers: emailing them marketing needs their consent.
+ */
+export enum LegalForm {
+  limited_company = 'limited_company',
+  llp = 'llp',
+  sole_trader = 'sole_trader',
+  partnership = 'partnership',
+  charity = 'charity',
+  public_body = 'public_body',
+  university_college = 'university_college',
+  other = 'other',
+}
+registerEnumType(LegalForm, {
+  name: 'LegalForm',
+  description: 'limited company, LLP, sole trader, partnership (not LLP), charity or CIO, public body, university or college, other',
+});
+
 export enum RelationshipRole {
   customer = 'customer',
   partner = 'partner',

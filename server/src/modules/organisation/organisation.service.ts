@@ -45,7 +45,7 @@ export const ORGANISATION_SORTS: Record<OrganisationSortField, KeysetSort> = Obj
 // Identical to the indexed expression in migration OrganisationAliases1733700000000, or the index is not used.
 export const ORGANISATION_SEARCH_SQL = `(o.name || ' ' || coalesce(o.legal_name, '') || ' ' || bce_join_text(o.trading_names) || ' ' || bce_join_text(o.aliases) || ' ' || coalesce(o.postcode, '') || ' ' || coalesce(replace(o.postcode, ' ', ''), '') || ' ' || coalesce(o.companies_house_number, '') || ' ' || coalesce(o.website, ''))`;
 const AUDITED_FIELDS = [
-  'name', 'legalName', 'tradingNames', 'aliases', 'type', 'sector', 'sizeBand', 'companiesHouseNumber', 'website', 'addressLine1', 'addressLine2',
+  'name', 'legalName', 'tradingNames', 'aliases', 'type', 'sector', 'sizeBand', 'legalForm', 'companiesHouseNumber', 'website', 'addressLine1', 'addressLine2',
   'town', 'postcode', 'region', 'relationshipStage', 'relationshipRoles', 'tags', 'ownerId', 'departmentId', 'confidential',
   'companyStatus', 'companyCategory', 'incorporationDate', 'sicCodes', 'headcount', 'turnoverPence', 'balanceSheetPence', 'sizeYear',
   'parentId', 'parentOwnershipPercent',

@@ -71,7 +71,7 @@ export const SEARCH_SQL = `SELECT kind, id, title, subtitle, "matchedAlias", sco
             ${contactActivitySql('c.id', 3)}
        FROM contacts c
       CROSS JOIN ${bestNameSql(`ARRAY[c.first_name || ' ' || c.last_name, c.last_name]`)} best
-      WHERE c.deleted_at IS NULL AND $1 <% ${contact}
+      WHERE c.deleted_at IS NULL AND c.erased_at IS NULL AND $1 <% ${contact}
    ) hits
    ORDER BY score DESC, kind_rank, activity DESC, lower(title), id
    LIMIT $4`;

@@ -23,4 +23,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/settings/users', label: 'Users', adminsOnly: true },
   { path: '/settings/stages', label: 'Settings', adminsOnly: true },
   { path: '/settings/export', label: 'Export all data', adminsOnly: true },
+  { path: '/privacy', label: 'Privacy', adminsOnly: true },
 ];

@@ -1,7 +1,9 @@
 import type {
   CompanyStatus,
+  ConsentChannel,
   EngagementType,
   LawfulBasis,
+  LegalForm,
   OrganisationType,
   PreferredChannel,
   Region,
@@ -18,6 +20,29 @@ import type {
  * Human-readable labels for the schema's enums. Each map is typed as a Record over the generated
  * enum type, so a value added to the schema fails the build until it has a label here.
  */
+/** The channels a consent can cover; email marketing needs an "Email" consent. */
+export const CONSENT_CHANNEL_LABELS: Record<ConsentChannel, string> = {
+  email: 'Email',
+  phone: 'Phone',
+  sms: 'Text message (SMS)',
+  post: 'Post',
+  in_person: 'In person',
+  online: 'Online (web, social media)',
+  unspecified: 'Not specified',
+};
+
+/** Sole traders and partnerships (not LLPs) count as individuals for email marketing (PECR). */
+export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
+  limited_company: 'Limited company',
+  llp: 'Limited liability partnership (LLP)',
+  sole_trader: 'Sole trader',
+  partnership: 'Partnership (not an LLP)',
+  charity: 'Charity or CIO',
+  public_body: 'Public body',
+  university_college: 'University or college',
+  other: 'Other',
+};
+
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
   employer: 'Employer',
   partner: 'Partner',

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, PartialType } from '@nestjs/graphq
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsDateString, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { trim, trimEach, trimToNull } from '../../../common/graphql/transforms';
-import { LawfulBasis, PreferredChannel } from '../contact.enums';
+import { ConsentChannel, LawfulBasis, PreferredChannel } from '../contact.enums';
 
 const lowerEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
@@ -27,6 +27,10 @@ export class CreateContactInput {
   @Field(() => String, { nullable: true }) @Transform(trimToNull) @IsOptional() @MaxLength(200) jobTitle?: string | null;
   @Field(() => PreferredChannel, { nullable: true }) @IsOptional() @IsEnum(PreferredChannel) preferredChannel?: PreferredChannel | null;
   @Field(() => LawfulBasis, { nullable: true }) @IsOptional() @IsEnum(LawfulBasis) lawfulBasis?: LawfulBasis | null;
+  @Field(() => String, { nullable: true, description: 'What shows the lawful basis holds' })
+  @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(2000) lawfulBasisEvidence?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO date the lawful basis was established' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'lawfulBasisOn must be a date, e.g. 2025-09-01' }) lawfulBasisOn?: string | null;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() marketingOptIn?: boolean;
 
   @Field(() => [String], { nullable: true })
@@ -70,6 +74,8 @@ export class ConsentInput {
   @Field(() => ID) @IsUUID('all', { message: 'contactId must be a contact id' }) contactId!: string;
   @Field() @Transform(trim) @IsNotEmpty({ message: 'purpose must not be empty' }) @MaxLength(200) purpose!: string;
   @Field() @Transform(trim) @IsNotEmpty({ message: 'method must not be empty' }) @MaxLength(200) method!: string;
+  @Field(() => ConsentChannel, { nullable: true, description: 'The channel the consent covers; unspecified unless given' })
+  @IsOptional() @IsEnum(ConsentChannel, { message: 'channel must be one of ' + Object.values(ConsentChannel).join(', ') }) channel?: ConsentChannel;
   @Field(() => String, { nullable: true, description: 'When consent was given; defaults to now' })
   @IsOptional() @IsDateString({}, { message: 'givenAt must be a date and time' }) givenAt?: string;
 }

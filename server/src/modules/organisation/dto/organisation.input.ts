@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEm
 import { PenceScalar } from '../../../common/graphql/scalars/pence.scalar';
 import { normalisePostcode, normaliseWebsite, trim, trimEach, trimToNull } from '../../../common/graphql/transforms';
 import { COMPANY_NUMBER_PATTERN, normaliseCompanyNumber } from '../companies-house-number';
-import { CompanyStatus, OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from '../organisation.enums';
+import { CompanyStatus, LegalForm, OrganisationType, Region, RelationshipRole, RelationshipStage, SicSection, SizeBand } from '../organisation.enums';
 
 /** The register's own form ("1234567" → "01234567", "sc 12345" → "SC012345"); what cannot be one is left for @Matches to refuse. */
 const companyNumber = ({ value }: { value: unknown }) => {
@@ -71,6 +71,11 @@ export class CreateOrganisationInput {
   @IsOptional()
   @IsEnum(SizeBand)
   sizeBand?: SizeBand | null;
+
+  @Field(() => LegalForm, { nullable: true })
+  @IsOptional()
+  @IsEnum(LegalForm, { message: 'legalForm must be one of ' + Object.values(LegalForm).join(', ') })
+  legalForm?: LegalForm | null;
 
   @Field(() => String, { nullable: true })
   @Transform(companyNumber)

@@ -16,7 +16,7 @@ import { ConsentItemFragment, RecordConsentGQL } from '../../../graphql/generate
 import { provideUkDateAdapter } from '../../../shared/dates/uk-date-adapter';
 import { todayForPicker } from '../../../shared/dates/dates';
 import { requiredTrimmedValidator } from '../../../shared/validation/organisation-validators';
-import { CONSENT_METHOD_SUGGESTIONS, CONSENT_PURPOSE_SUGGESTIONS, ConsentFormValue, givenInFuture, matchingSuggestions, toConsentInput } from '../data-access/consent-form.model';
+import { CONSENT_CHANNEL_LABELS, CONSENT_METHOD_SUGGESTIONS, CONSENT_PURPOSE_SUGGESTIONS, ConsentFormValue, givenInFuture, matchingSuggestions, toConsentInput } from '../data-access/consent-form.model';
 
 export interface ConsentDialogData {
   contactId: string;
@@ -32,6 +32,7 @@ const notInFuture = (control: AbstractControl<Date | null>): ValidationErrors | 
 const MESSAGES: Record<ConsentField, Record<string, string>> = {
   purpose: { required: 'Say what they consented to, e.g. Newsletter', maxlength: 'Keep the purpose under 200 characters' },
   method: { required: 'Say how they gave consent, e.g. Web form', maxlength: 'Keep the method under 200 characters' },
+  channel: { required: 'Choose the channel the consent covers, e.g. Email' },
   givenOn: {
     required: 'Enter the date they gave consent',
     matDatepickerParse: 'Enter a date like 31/01/2025',
@@ -81,6 +82,17 @@ const MESSAGES: Record<ConsentField, Record<string, string>> = {
             <mat-error>{{ errorFor('method') }}</mat-error>
           </mat-form-field>
           <mat-form-field>
+            <mat-label>Channel</mat-label>
+            <select matNativeControl formControlName="channel" required>
+              <option value="" disabled>Choose a channel</option>
+              @for (option of channelOptions; track option.value) {
+                <option [value]="option.value">{{ option.label }}</option>
+              }
+            </select>
+            <mat-hint>Email marketing needs consent for Email</mat-hint>
+            <mat-error>{{ errorFor('channel') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
             <mat-label>Date given</mat-label>
             <input matInput formControlName="givenOn" [matDatepicker]="givenPicker" [max]="today" required placeholder="dd/mm/yyyy" autocomplete="off" />
             <mat-datepicker-toggle matIconSuffix [for]="givenPicker" aria-label="Choose the date given from a calendar" />
@@ -109,8 +121,11 @@ export class ConsentDialogComponent {
   protected readonly form = inject(NonNullableFormBuilder).group({
     purpose: ['', [requiredTrimmedValidator, Validators.maxLength(200)]],
     method: ['', [requiredTrimmedValidator, Validators.maxLength(200)]],
+    channel: ['' as ConsentFormValue['channel'], Validators.required],
     givenOn: new FormControl<Date | null>(todayForPicker(), [Validators.required, notInFuture]),
   });
+  protected readonly channelOptions = (Object.entries(CONSENT_CHANNEL_LABELS) as Array<[keyof typeof CONSENT_CHANNEL_LABELS, string]>)
+    .filter(([value]) => value !== 'unspecified').map(([value, label]) => ({ value, label }));
   protected readonly purposeOptions = this.suggest(this.form.controls.purpose, CONSENT_PURPOSE_SUGGESTIONS);
   protected readonly methodOptions = this.suggest(this.form.controls.method, CONSENT_METHOD_SUGGESTIONS);
   protected readonly saving = signal(false);
@@ -147,7 +162,7 @@ export class ConsentDialogComponent {
         const field = (name === 'givenAt' ? 'givenOn' : name) as ConsentField;
         const control = this.form.controls[field] as AbstractControl | undefined;
         return control ? { field, control } : null;
-      }, (_name, message) => message.replace(/^(purpose|method|givenAt)/, (f) => ({ purpose: 'The purpose', method: 'The method', givenAt: 'The date given' })[f] ?? f));
+      }, (_name, message) => message.replace(/^(purpose|method|channel|givenAt)/, (f) => ({ purpose: 'The purpose', method: 'The method', channel: 'The channel', givenAt: 'The date given' })[f] ?? f));
       this.serverErrors.set(placed);
       this.formError.set(banner);
       this.focusFirstInvalid();
@@ -161,6 +176,6 @@ export class ConsentDialogComponent {
   }
 
   private focusFirstInvalid(): void {
-    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid, .form-error')?.focus());
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid, select.ng-invalid, .form-error')?.focus());
   }
 }

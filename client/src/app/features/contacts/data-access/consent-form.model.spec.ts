@@ -5,16 +5,17 @@ const now = new Date(2025, 2, 12, 14, 30);
 
 describe('toConsentInput', () => {
   it('stamps consent given today with the current time', () => {
-    expect(toConsentInput('c1', { purpose: ' Newsletter ', method: 'Web form ', givenOn: new Date(2025, 2, 12) }, now)).toEqual({
+    expect(toConsentInput('c1', { purpose: ' Newsletter ', method: 'Web form ', channel: 'email', givenOn: new Date(2025, 2, 12) }, now)).toEqual({
       contactId: 'c1',
       purpose: 'Newsletter',
       method: 'Web form',
+      channel: 'email',
       givenAt: now.toISOString(),
     });
   });
 
   it('stamps an earlier day at midday, local time', () => {
-    expect(toConsentInput('c1', { purpose: 'Newsletter', method: 'Paper form', givenOn: new Date(2025, 1, 3) }, now).givenAt).toBe(new Date(2025, 1, 3, 12).toISOString());
+    expect(toConsentInput('c1', { purpose: 'Newsletter', method: 'Paper form', channel: '', givenOn: new Date(2025, 1, 3) }, now).givenAt).toBe(new Date(2025, 1, 3, 12).toISOString());
   });
 });
 

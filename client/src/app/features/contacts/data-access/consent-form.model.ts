@@ -1,4 +1,5 @@
-import type { ConsentInput } from '../../../graphql/generated';
+import type { ConsentChannel, ConsentInput } from '../../../graphql/generated';
+export { CONSENT_CHANNEL_LABELS } from '../../../shared/labels/enum-labels';
 import { todayIso, toIsoDate } from '../../../shared/dates/dates';
 
 /** Offered as people type; anything else may be entered. */
@@ -8,6 +9,8 @@ export const CONSENT_METHOD_SUGGESTIONS = ['Web form', 'Email', 'Verbal', 'Paper
 export interface ConsentFormValue {
   purpose: string;
   method: string;
+  /** The channel the consent covers; '' until chosen. */
+  channel: ConsentChannel | '';
   /** The day it was given, as the date picker holds it. */
   givenOn: Date | null;
 }
@@ -31,5 +34,5 @@ export function toConsentInput(contactId: string, value: ConsentFormValue, now: 
   const day = value.givenOn ?? now;
   const sameDay = toIsoDate(day) === todayIso(now);
   const givenAt = sameDay ? now : new Date(day.getFullYear(), day.getMonth(), day.getDate(), 12);
-  return { contactId, purpose: value.purpose.trim(), method: value.method.trim(), givenAt: givenAt.toISOString() };
+  return { contactId, purpose: value.purpose.trim(), method: value.method.trim(), channel: value.channel || 'unspecified', givenAt: givenAt.toISOString() };
 }

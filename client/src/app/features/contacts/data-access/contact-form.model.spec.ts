@@ -65,6 +65,8 @@ describe('toCreateContactInput', () => {
       jobTitle: null,
       preferredChannel: null,
       lawfulBasis: null,
+      lawfulBasisEvidence: null,
+      lawfulBasisOn: null,
       marketingOptIn: false,
       tags: ['cpd'],
       organisationId: 'o1',
@@ -74,6 +76,15 @@ describe('toCreateContactInput', () => {
 
   it('sends no role without an organisation chosen from the list', () => {
     expect(toCreateContactInput(form({ organisation: 'Acm', role: 'HR lead' }))).toMatchObject({ organisationId: null, role: null });
+  });
+});
+
+describe('lawful basis evidence and date', () => {
+  it('sends trimmed evidence and the ISO date, and clears them when emptied', () => {
+    expect(toCreateContactInput(form({ lawfulBasis: 'contract', lawfulBasisEvidence: ' Contract 2025-118 ', lawfulBasisOn: '2025-09-01' }))).toMatchObject({
+      lawfulBasis: 'contract', lawfulBasisEvidence: 'Contract 2025-118', lawfulBasisOn: '2025-09-01',
+    });
+    expect(toCreateContactInput(form({ lawfulBasisEvidence: '  ', lawfulBasisOn: '' }))).toMatchObject({ lawfulBasisEvidence: null, lawfulBasisOn: null });
   });
 });
 

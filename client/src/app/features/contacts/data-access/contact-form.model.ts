@@ -9,6 +9,10 @@ export interface ContactFormValue {
   jobTitle: string;
   preferredChannel: PreferredChannel | '';
   lawfulBasis: LawfulBasis | '';
+  /** What shows the basis holds, e.g. "LIA 2025-03". */
+  lawfulBasisEvidence: string;
+  /** ISO date the basis was established, '' when not recorded. */
+  lawfulBasisOn: string;
   marketingOptIn: boolean;
   tags: string;
   /** Creating only: where they work now (an edit manages affiliations on the contact page). */
@@ -27,6 +31,8 @@ export const CONTACT_FIELD_LABELS: Record<ContactField, string> = {
   jobTitle: 'Job title',
   preferredChannel: 'Preferred channel',
   lawfulBasis: 'Lawful basis',
+  lawfulBasisEvidence: 'Evidence for the basis',
+  lawfulBasisOn: 'Basis established on',
   marketingOptIn: 'Marketing opt-in',
   tags: 'Tags',
   organisation: 'Organisation',
@@ -34,7 +40,7 @@ export const CONTACT_FIELD_LABELS: Record<ContactField, string> = {
 };
 
 /** The fields an edit can change; organisation and role belong to affiliations. */
-export const EDITABLE_FIELDS = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'preferredChannel', 'lawfulBasis', 'marketingOptIn', 'tags'] as const;
+export const EDITABLE_FIELDS = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'preferredChannel', 'lawfulBasis', 'lawfulBasisEvidence', 'lawfulBasisOn', 'marketingOptIn', 'tags'] as const;
 export type EditableContactField = (typeof EDITABLE_FIELDS)[number];
 
 export function emptyContactForm(): ContactFormValue {
@@ -46,6 +52,8 @@ export function emptyContactForm(): ContactFormValue {
     jobTitle: '',
     preferredChannel: '',
     lawfulBasis: '',
+    lawfulBasisEvidence: '',
+    lawfulBasisOn: '',
     marketingOptIn: false,
     tags: '',
     organisation: null,
@@ -85,6 +93,8 @@ export function formValueFromContact(contact: ContactDetailFragment): ContactFor
     jobTitle: contact.jobTitle ?? '',
     preferredChannel: contact.preferredChannel ?? '',
     lawfulBasis: contact.lawfulBasis ?? '',
+    lawfulBasisEvidence: contact.lawfulBasisEvidence ?? '',
+    lawfulBasisOn: contact.lawfulBasisOn ?? '',
     marketingOptIn: contact.marketingOptIn,
     tags: contact.tags.join(', '),
     organisation: null,
@@ -100,6 +110,8 @@ interface ContactDetailsInput {
   jobTitle: string | null;
   preferredChannel: PreferredChannel | null;
   lawfulBasis: LawfulBasis | null;
+  lawfulBasisEvidence: string | null;
+  lawfulBasisOn: string | null;
   marketingOptIn: boolean;
   tags: string[];
 }
@@ -114,6 +126,8 @@ function detailsInput(value: ContactFormValue): ContactDetailsInput {
     jobTitle: value.jobTitle.trim() || null,
     preferredChannel: value.preferredChannel || null,
     lawfulBasis: value.lawfulBasis || null,
+    lawfulBasisEvidence: value.lawfulBasisEvidence.trim() || null,
+    lawfulBasisOn: value.lawfulBasisOn || null,
     marketingOptIn: value.marketingOptIn,
     tags: splitList(value.tags),
   };

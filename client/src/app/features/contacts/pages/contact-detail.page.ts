@@ -9,6 +9,7 @@ import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { catchError, EMPTY, filter, firstValueFrom, map, merge, switchMap, tap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
+import { SessionStore } from '../../../core/auth/session.store';
 import { toApiError } from '../../../core/errors/api-error';
 import { pageTitle } from '../../../core/shell/page-title.strategy';
 import {
@@ -16,16 +17,20 @@ import {
   ConsentItemFragment,
   ContactViewGQL,
   ContactViewQuery,
+  EraseContactGQL,
   TaskItemFragment,
   UpdateAffiliationGQL,
   WithdrawConsentGQL,
 } from '../../../graphql/generated';
 import { HistoryListComponent } from '../../../shared/audit/history-list.component';
 import { formatIsoDate, formatLocalDate, todayIso } from '../../../shared/dates/dates';
-import { LAWFUL_BASIS_LABELS, labelOf, PREFERRED_CHANNEL_LABELS } from '../../../shared/labels/enum-labels';
+import { CONSENT_CHANNEL_LABELS, LAWFUL_BASIS_LABELS, labelOf, PREFERRED_CHANNEL_LABELS } from '../../../shared/labels/enum-labels';
 import { TimelineComponent } from '../../engagements/components/timeline.component';
 import { LogEngagementService } from '../../engagements/log-engagement.service';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../../organisations/components/confirm-dialog.component';
+import { confirmErasure } from '../../privacy/components/erase-contact.dialog';
+import { SubjectAccessRequestDialogComponent, SubjectAccessRequestDialogData } from '../../privacy/components/subject-access-request.dialog';
+import { downloadSubjectAccess, SubjectAccessFormat } from '../../privacy/data-access/privacy.model';
 import { TaskListComponent } from '../../tasks/components/task-list.component';
 import { AFFILIATION_DIALOG_TITLE_ID, AffiliationDialogComponent, AffiliationDialogData, AffiliationDialogResult } from '../components/affiliation.dialog';
 import { AffiliationListComponent } from '../components/affiliation-list.component';
@@ -61,6 +66,9 @@ export class ContactDetailPage {
   readonly id = input.required<string>();
 
   protected readonly canWrite = inject(AuthService).canWrite;
+  protected readonly isAdmin = inject(AuthService).isAdmin;
+  private readonly session = inject(SessionStore);
+  private readonly eraseGql = inject(EraseContactGQL);
   protected readonly contact = signal<ContactView | null>(null);
   protected readonly loading = signal(true);
   protected readonly notFound = signal(false);
@@ -88,7 +96,9 @@ export class ContactDetailPage {
 
   protected readonly channelLabel = (v: ContactView['preferredChannel']) => labelOf(PREFERRED_CHANNEL_LABELS, v, 'Not recorded');
   protected readonly basisLabel = (v: ContactView['lawfulBasis']) => labelOf(LAWFUL_BASIS_LABELS, v, 'Not recorded');
+  protected readonly consentChannelLabel = (v: ContactView['consents'][number]['channel']) => labelOf(CONSENT_CHANNEL_LABELS, v, 'Not specified');
   protected readonly day = formatLocalDate;
+  protected readonly isoDay = formatIsoDate;
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -194,6 +204,39 @@ export class ContactDetailPage {
       await firstValueFrom(this.withdrawConsentGql.mutate({ variables: { id: consent.id } }));
       this.snackBar.open(`Consent for ${consent.purpose} withdrawn`, 'Dismiss');
     }, `#consent-${consent.id}`);
+  }
+
+  /** The DPO's "export everything held": a readable document or JSON, logged by the server. */
+  protected async exportHeld(format: SubjectAccessFormat): Promise<void> {
+    const c = this.contact();
+    if (!c) return;
+    try {
+      await downloadSubjectAccess(c.id, format, this.session.token());
+      this.snackBar.open('Export downloaded; it is recorded in the audit trail', 'Dismiss');
+    } catch (error) {
+      this.snackBar.open(error instanceof Error ? error.message : 'The export could not be made. Try again.', 'Dismiss', { politeness: 'assertive' });
+    }
+    await this.refresh(null);
+  }
+
+  protected async logSubjectAccess(): Promise<void> {
+    const c = this.contact();
+    if (!c) return;
+    const saved = await firstValueFrom(this.dialog.open<SubjectAccessRequestDialogComponent, SubjectAccessRequestDialogData, { dueOn: string }>(SubjectAccessRequestDialogComponent, {
+      data: { contact: { id: c.id, name: c.name } }, ariaLabelledBy: 'sar-dialog-title', restoreFocus: true, maxWidth: '96vw',
+    }).afterClosed());
+    if (saved) this.snackBar.open(`Request logged: the answer is due by ${formatIsoDate(saved.dueOn)}`, 'Dismiss');
+  }
+
+  protected async erase(): Promise<void> {
+    const c = this.contact();
+    if (!c || this.busy()) return;
+    const confirmName = await confirmErasure(this.dialog, c.name);
+    if (!confirmName) return;
+    await this.run(async () => {
+      await firstValueFrom(this.eraseGql.mutate({ variables: { id: c.id, input: { confirmName } } }));
+      this.snackBar.open('The person was erased', 'Dismiss');
+    }, '#details-title');
   }
 
   protected taskCompleted(task: TaskItemFragment): void {

@@ -85,6 +85,8 @@ export class ContactFormPage implements OnInit {
     jobTitle: ['', Validators.maxLength(200)],
     preferredChannel: ['' as ContactFormValue['preferredChannel']],
     lawfulBasis: ['' as ContactFormValue['lawfulBasis']],
+    lawfulBasisEvidence: ['', [Validators.maxLength(2000)]],
+    lawfulBasisOn: [''],
     marketingOptIn: [false],
     tags: [''],
     role: ['', Validators.maxLength(200)],

@@ -1,5 +1,6 @@
 import type {
   CreateOrganisationInput,
+  LegalForm,
   OrganisationDetailFragment,
   OrganisationType,
   Region,
@@ -21,6 +22,8 @@ export interface OrganisationFormValue {
   type: OrganisationType;
   sector: SicSection | '';
   sizeBand: SizeBand | '';
+  /** Sole traders and non-LLP partnerships count as individuals for email marketing (PECR). */
+  legalForm: LegalForm | '';
   companiesHouseNumber: string;
   website: string;
   addressLine1: string;
@@ -45,6 +48,7 @@ export const FIELD_LABELS: Record<OrganisationField, string> = {
   type: 'Type',
   sector: 'Sector',
   sizeBand: 'Size band',
+  legalForm: 'Legal form',
   companiesHouseNumber: 'Companies House number',
   website: 'Website',
   addressLine1: 'Address line 1',
@@ -69,6 +73,7 @@ export function emptyOrganisationForm(ownerId = ''): OrganisationFormValue {
     type: 'employer',
     sector: '',
     sizeBand: '',
+    legalForm: '',
     companiesHouseNumber: '',
     website: '',
     addressLine1: '',
@@ -108,6 +113,7 @@ export function formValueFromOrganisation(org: OrganisationDetailFragment): Orga
     type: org.type,
     sector: org.sector ?? '',
     sizeBand: org.sizeBand ?? '',
+    legalForm: org.legalForm ?? '',
     companiesHouseNumber: org.companiesHouseNumber ?? '',
     website: org.website ?? '',
     addressLine1: org.addressLine1 ?? '',
@@ -136,6 +142,7 @@ export function toOrganisationInput(value: OrganisationFormValue): CreateOrganis
     type: value.type,
     sector: value.sector || null,
     sizeBand: value.sizeBand || null,
+    legalForm: value.legalForm || null,
     companiesHouseNumber: companiesHouseNumber && normaliseCompaniesHouseNumber(companiesHouseNumber),
     website: textOrNull(value.website),
     addressLine1: textOrNull(value.addressLine1),

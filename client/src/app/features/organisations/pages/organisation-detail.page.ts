@@ -24,6 +24,7 @@ import {
   RELATIONSHIP_STAGE_LABELS,
   sicSectionLabel,
   SIZE_BAND_LABELS,
+  LEGAL_FORM_LABELS,
 } from '../../../shared/labels/enum-labels';
 import { AffiliationListComponent } from '../../contacts/components/affiliation-list.component';
 import { TimelineComponent } from '../../engagements/components/timeline.component';
@@ -116,6 +117,7 @@ export class OrganisationDetailPage {
       { label: 'Relationship roles', value: org.relationshipRoles.map((r) => labelOf(RELATIONSHIP_ROLE_LABELS, r)).join(', ') || '—' },
       { label: 'Sector', value: org.sector ? sicSectionLabel(org.sector) : '—' },
       { label: 'Size band', value: labelOf(SIZE_BAND_LABELS, org.sizeBand) },
+      { label: 'Legal form', value: labelOf(LEGAL_FORM_LABELS, org.legalForm) },
       { label: 'Companies House number', value: org.companiesHouseNumber ?? '—' },
       { label: 'Company status', value: labelOf(COMPANY_STATUS_LABELS, org.companyStatus) },
       { label: 'Company category', value: org.companyCategory ?? '—' },

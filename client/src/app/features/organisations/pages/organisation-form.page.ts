@@ -27,6 +27,7 @@ import {
   SIC_SECTION_LABELS,
   sicSectionLabel,
   SIZE_BAND_LABELS,
+  LEGAL_FORM_LABELS,
 } from '../../../shared/labels/enum-labels';
 import { addAlias, NAME_MAX_LENGTH } from '../../../shared/validation/organisation-rules';
 import { companiesHouseNumberValidator, postcodeValidator, requiredTrimmedValidator, websiteValidator } from '../../../shared/validation/organisation-validators';
@@ -82,6 +83,7 @@ export class OrganisationFormPage implements OnInit {
   protected readonly stageOptions = optionsOf(RELATIONSHIP_STAGE_LABELS);
   protected readonly roleOptions = optionsOf(RELATIONSHIP_ROLE_LABELS);
   protected readonly sizeOptions = optionsOf(SIZE_BAND_LABELS);
+  protected readonly legalFormOptions = optionsOf(LEGAL_FORM_LABELS);
   protected readonly regionOptions = optionsOf(REGION_LABELS);
   protected readonly sectorOptions = optionsOf(SIC_SECTION_LABELS).map((o) => ({ value: o.value, label: sicSectionLabel(o.value) }));
   protected readonly owners = toSignal(inject(OwnersService).owners(), { initialValue: null });
@@ -101,6 +103,7 @@ export class OrganisationFormPage implements OnInit {
     type: ['employer' as OrganisationFormValue['type'], Validators.required],
     sector: ['' as OrganisationFormValue['sector']],
     sizeBand: ['' as OrganisationFormValue['sizeBand']],
+    legalForm: ['' as OrganisationFormValue['legalForm']],
     companiesHouseNumber: ['', companiesHouseNumberValidator],
     website: ['', websiteValidator],
     addressLine1: ['', Validators.maxLength(NAME_MAX_LENGTH)],
