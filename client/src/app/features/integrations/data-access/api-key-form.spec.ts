@@ -25,12 +25,12 @@ describe('expiryBounds', () => {
 
 describe('toCreateApiKeyInput', () => {
   it('trims the name and sends the end of the chosen UK day', () => {
-    expect(toCreateApiKeyInput({ name: '  SITS nightly sync ', role: 'viewer', departmentIds: ['d1'], expiresOn: new Date(2027, 0, 31) }))
+    expect(toCreateApiKeyInput({ name: '  SITS nightly sync ', role: 'viewer', departmentIds: ['d1'], expiresAt: new Date(2027, 0, 31) }))
       .toEqual({ name: 'SITS nightly sync', role: 'viewer', departmentIds: ['d1'], expiresAt: '2027-01-31T23:59:59.000Z' });
   });
 
   it('refuses a missing expiry rather than sending none', () => {
-    expect(() => toCreateApiKeyInput({ name: 'x', role: 'viewer', departmentIds: [], expiresOn: null })).toThrow();
+    expect(() => toCreateApiKeyInput({ name: 'x', role: 'viewer', departmentIds: [], expiresAt: null })).toThrow();
   });
 });
 

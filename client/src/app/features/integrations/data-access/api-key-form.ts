@@ -8,8 +8,8 @@ export interface ApiKeyFormValue {
   name: string;
   role: Role;
   departmentIds: string[];
-  /** The last UK day the key works, as the date picker holds it. */
-  expiresOn: Date | null;
+  /** The last UK day the key works (a date picker Date, not yet the instant the API takes). */
+  expiresAt: Date | null;
 }
 
 /** The picker's bounds and default, as UK days: tomorrow, a year ahead, and the last day the server still takes. */
@@ -33,7 +33,7 @@ export function endOfUkDay(isoDay: string): Date {
 }
 
 export function toCreateApiKeyInput(value: ApiKeyFormValue): CreateApiKeyInput {
-  const day = toIsoDate(value.expiresOn);
+  const day = toIsoDate(value.expiresAt);
   if (!day) throw new Error('An API key needs an expiry date');
   return { name: value.name.trim(), role: value.role, departmentIds: [...value.departmentIds], expiresAt: endOfUkDay(day).toISOString() };
 }
