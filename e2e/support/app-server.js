@@ -23,6 +23,9 @@ async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, DEMO_DATA: String(demoData), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  // Jest sets NODE_ENV=test, under which the server leaves its webhook worker off (its own tests
+  // drive it by hand); the app under journey runs as `npm start` does.
+  if (env.NODE_ENV === 'test') delete env.NODE_ENV;
   const server = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout.on('data', (d) => (output += d));

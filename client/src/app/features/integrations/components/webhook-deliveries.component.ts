@@ -6,10 +6,13 @@ import { RedeliverWebhookGQL, WebhookDeliveriesGQL, WebhookDeliveryItemFragment 
 import { formatDateTime } from '../../../shared/dates/dates';
 import { deliveryResponseText, deliveryStatusText, eventLabel, nextRetryText } from '../data-access/webhook-form';
 
-/** While a delivery is due within this long, the log looks again by itself (a test just sent). */
-const SOON_MS = 15_000;
+/**
+ * While a delivery is due within this long, the log looks again by itself (a test just sent). It
+ * covers the worker's lease: a delivery being sent reads as due again about a minute ahead.
+ */
+const SOON_MS = 70_000;
 const POLL_MS = 2_000;
-const MAX_POLLS = 10;
+const MAX_POLLS = 15;
 
 /** One webhook's delivery log, newest first: status, attempts, next retry, the last answer, and "send again". */
 @Component({
@@ -149,7 +152,7 @@ export class WebhookDeliveriesComponent {
     });
   }
 
-  /** A delivery due in a few seconds (a test, a redelivery) is worth watching; a retry in an hour is not. */
+  /** A delivery due now or being sent (a test, a redelivery) is worth watching; a retry in half an hour is not. */
   private pollIfDueSoon(): void {
     const soon = this.deliveries().some((d) => d.status === 'pending' && (!d.nextAttemptAt || Date.parse(d.nextAttemptAt) - Date.now() < SOON_MS));
     if (soon && this.polls < MAX_POLLS) {

@@ -51,8 +51,9 @@ describe('delivery log', () => {
     expect(deliveryResponseText({ attempts: 2, lastStatusCode: null, lastError: 'timed out', lastResponseMs: null })).toBe('No answer: timed out');
   });
 
-  it('shows the next retry on UK clocks, only while pending', () => {
-    expect(nextRetryText({ status: 'pending', nextAttemptAt: '2026-07-01T13:05:00Z' })).toBe('1 Jul 2026, 14:05');
-    expect(nextRetryText({ status: 'failed', nextAttemptAt: '2026-07-01T13:05:00Z' })).toBe('—');
+  it('shows the next retry on UK clocks, only for a pending delivery that has failed before', () => {
+    expect(nextRetryText({ status: 'pending', attempts: 1, nextAttemptAt: '2026-07-01T13:05:00Z' })).toBe('1 Jul 2026, 14:05');
+    expect(nextRetryText({ status: 'pending', attempts: 0, nextAttemptAt: '2026-07-01T13:05:00Z' })).toBe('—');
+    expect(nextRetryText({ status: 'failed', attempts: 6, nextAttemptAt: '2026-07-01T13:05:00Z' })).toBe('—');
   });
 });

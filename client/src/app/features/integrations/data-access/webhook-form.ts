@@ -77,7 +77,10 @@ export function deliveryResponseText(d: Pick<WebhookDeliveryItemFragment, 'attem
   return d.lastError ? `No answer: ${d.lastError}` : `No answer${took}`;
 }
 
-/** When it goes again, on UK clocks; only pending ones have a next attempt. */
-export function nextRetryText(d: Pick<WebhookDeliveryItemFragment, 'status' | 'nextAttemptAt'>): string {
-  return d.status === 'pending' && d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '—';
+/**
+ * When it goes again, on UK clocks: only a pending delivery that has failed before has a retry (before
+ * its first attempt, nextAttemptAt is when the worker may take it over, not a retry).
+ */
+export function nextRetryText(d: Pick<WebhookDeliveryItemFragment, 'status' | 'attempts' | 'nextAttemptAt'>): string {
+  return d.status === 'pending' && d.attempts > 0 && d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '—';
 }
