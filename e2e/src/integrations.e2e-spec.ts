@@ -6,6 +6,16 @@ import { baseUrl, headingIs, launchBrowser, signIn, snapshot, submitDialog } fro
 /** dd/mm/yyyy, `days` from now: as people type dates in the UK. */
 const ukDate = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-GB', { timeZone: 'Europe/London' });
 
+/** Waits as `waiting` does; when it fails, keeps a screenshot (tmp/screenshots) of what the page showed. */
+async function keepShotOnFailure(page: Page, name: string, waiting: Promise<unknown>): Promise<void> {
+  try {
+    await waiting;
+  } catch (error) {
+    await snapshot(page, name).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** What an integration would send: the organisations query with the key in X-API-Key. */
 async function readOrganisations(key: string): Promise<{ status: number; body: { data?: { organisations?: { totalCount: number } } | null; errors?: Array<{ extensions?: { code?: string } }> } }> {
   const response = await fetch(`${baseUrl()}/graphql`, {
@@ -58,7 +68,7 @@ describe('integrations (admin): API keys and webhooks', () => {
     await submitDialog(dialog, 'Create key');
 
     const secret = page.getByRole('dialog', { name: /API key created/ });
-    await secret.getByText("you won't see this api key again", { exact: false }).waitFor();
+    await secret.getByText("you won't see this API key again", { exact: false }).waitFor();
     const key = await secret.getByLabel('API key').inputValue();
     expect(key).toMatch(/^bce_live_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
     await snapshot(page, 'integrations-api-key-secret');
@@ -76,7 +86,8 @@ describe('integrations (admin): API keys and webhooks', () => {
     // The list says it was used (to the minute) once it is loaded again.
     await page.reload();
     await headingIs(page, 'API keys');
-    await expect(row.getByRole('cell').nth(3).textContent()).resolves.not.toBe('Never');
+    await row.getByText('Live', { exact: true }).waitFor();
+    expect((await row.getByRole('cell').nth(3).textContent())?.trim()).toMatch(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
 
     await row.getByRole('button', { name: 'Revoke Student records sync' }).click();
     const confirm = page.getByRole('dialog', { name: 'Revoke Student records sync?' });
@@ -101,7 +112,7 @@ describe('integrations (admin): API keys and webhooks', () => {
     await dialog.getByRole('checkbox', { name: 'Engagements created' }).uncheck();
     await dialog.getByRole('checkbox', { name: 'Engagements updated' }).uncheck();
     await dialog.getByRole('button', { name: 'Add webhook' }).click();
-    await dialog.getByText('The URL must start with https://').waitFor();
+    await keepShotOnFailure(page, 'failed-webhook-url', dialog.getByText('The URL must start with https://').waitFor());
 
     const port = (receiver.address() as AddressInfo).port;
     await dialog.getByLabel('URL').fill(`http://127.0.0.1:${port}/hooks/bce`);
@@ -119,7 +130,7 @@ describe('integrations (admin): API keys and webhooks', () => {
 
     await item.getByRole('button', { name: 'Send a test to Student records' }).click();
     const log = page.getByRole('table', { name: 'Deliveries to Student records' });
-    await log.getByRole('row', { name: /Test/ }).getByText('Delivered', { exact: true }).waitFor({ timeout: 30_000 });
+    await keepShotOnFailure(page, 'failed-webhook-log', log.getByRole('row', { name: /Test/ }).getByText('Delivered', { exact: true }).waitFor({ timeout: 30_000 }));
     await log.getByText('HTTP 204', { exact: false }).waitFor();
     expect(received.some((r) => r.event === 'webhook.test' && r.signature?.startsWith('sha256='))).toBe(true);
     await snapshot(page, 'integrations-webhooks');

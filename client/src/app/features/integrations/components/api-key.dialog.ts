@@ -100,7 +100,7 @@ const ROLE_HINTS: Record<Role, string> = {
     </form>
   `,
   styles: `
-    .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px 16px; min-width: min(560px, 86vw); }
+    .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px 16px; width: min(600px, 86vw); box-sizing: border-box; }
     .wide { grid-column: 1 / -1; }
     .banner { margin: 0; }
   `,

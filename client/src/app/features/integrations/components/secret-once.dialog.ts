@@ -12,6 +12,8 @@ export interface SecretOnceDialogData {
   name: string;
   /** The field's label: "API key", "Signing secret". */
   label: string;
+  /** The same inside a sentence: "API key", "signing secret". */
+  noun: string;
   secret: string;
   /** How to use it: one short paragraph each. */
   howTo: string[];
@@ -31,7 +33,7 @@ export const SECRET_ONCE_TITLE_ID = 'secret-once-title';
     <h2 mat-dialog-title [id]="titleId">{{ data.title }}: {{ data.name }}</h2>
     <mat-dialog-content>
       <p class="banner info once" id="secret-once-warning">
-        <strong>Copy it now: you won't see this {{ data.label.toLowerCase() }} again.</strong>
+        <strong>Copy it now: you won't see this {{ data.noun }} again.</strong>
         The CRM keeps only a fingerprint of it. If it is lost, make a new one.
       </p>
       <mat-form-field class="wide">
@@ -44,7 +46,7 @@ export const SECRET_ONCE_TITLE_ID = 'secret-once-title';
       <p role="status" aria-live="polite" class="copied">{{ copied() ? 'Copied to the clipboard.' : '' }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-stroked-button type="button" [cdkCopyToClipboard]="data.secret" (cdkCopyToClipboardCopied)="copied.set($event)" cdkFocusInitial>Copy {{ data.label.toLowerCase() }}</button>
+      <button mat-stroked-button type="button" [cdkCopyToClipboard]="data.secret" (cdkCopyToClipboardCopied)="copied.set($event)" cdkFocusInitial>Copy {{ data.noun }}</button>
       <button mat-flat-button type="button" mat-dialog-close>Done</button>
     </mat-dialog-actions>
   `,

@@ -55,6 +55,7 @@ const someEvent = (control: AbstractControl<string[]>): ValidationErrors | null 
         <mat-form-field class="wide">
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" required maxlength="200" autocomplete="off" cdkFocusInitial />
+          <mat-hint>The system that receives the events</mat-hint>
           <mat-error>{{ state.errorFor('name') }}</mat-error>
         </mat-form-field>
         <mat-form-field class="wide">
@@ -82,9 +83,10 @@ const someEvent = (control: AbstractControl<string[]>): ValidationErrors | null 
         </fieldset>
 
         <div class="switches">
-          <mat-slide-toggle formControlName="active">Active: send events now</mat-slide-toggle>
-          <mat-checkbox formControlName="includeConfidential">Include confidential records</mat-checkbox>
-          <p class="muted small">Left off, events about confidential records are not sent to this URL.</p>
+          <mat-slide-toggle formControlName="active" aria-describedby="active-hint">Active</mat-slide-toggle>
+          <p class="muted small toggle-hint" id="active-hint">When off, no events are sent or queued for it (a test still can be).</p>
+          <mat-checkbox formControlName="includeConfidential" aria-describedby="confidential-hint">Include confidential records</mat-checkbox>
+          <p class="muted small" id="confidential-hint">Left off, events about confidential records are not sent to this URL.</p>
         </div>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -94,10 +96,10 @@ const someEvent = (control: AbstractControl<string[]>): ValidationErrors | null 
     </form>
   `,
   styles: `
-    mat-dialog-content { min-width: min(560px, 86vw); }
+    mat-dialog-content { display: flex; flex-direction: column; gap: 12px; width: min(600px, 86vw); box-sizing: border-box; }
     .wide { width: 100%; }
-    .banner { margin: 0 0 8px; }
-    .events { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 8px 16px 0; margin: 8px 0 12px; }
+    .banner { margin: 0; }
+    .events { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 8px 16px 0; margin: 4px 0 0; }
     .events.invalid { border-color: var(--mat-sys-error); }
     legend { padding: 0 4px; font: var(--mat-sys-label-large); }
     .event-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 4px 16px; }
@@ -106,6 +108,7 @@ const someEvent = (control: AbstractControl<string[]>): ValidationErrors | null 
     .error-text { color: var(--mat-sys-error); font: var(--mat-sys-body-small); min-height: 1.2em; margin: 4px 0 8px; }
     .switches { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; }
     .small { font: var(--mat-sys-body-small); margin: -8px 0 0 44px; }
+    .toggle-hint { margin-left: 60px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

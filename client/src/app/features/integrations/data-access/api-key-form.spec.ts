@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiKeyStatus, apiKeyStatusText, endOfUkDay, expiryBounds, toCreateApiKeyInput } from './api-key-form';
+import { apiKeyStatus, apiKeyStatusText, endOfUkDay, expiryBounds, sortApiKeys, toCreateApiKeyInput } from './api-key-form';
 
 describe('endOfUkDay', () => {
   it('ends the day on UK clocks in winter (GMT) and in summer (BST)', () => {
@@ -45,5 +45,19 @@ describe('apiKeyStatus', () => {
   it('says when a key was revoked, as a UK day', () => {
     expect(apiKeyStatusText({ revokedAt: '2026-07-31T23:30:00Z', expiresAt: '2027-01-01T00:00:00Z' }, now)).toBe('Revoked 1 Aug 2026');
     expect(apiKeyStatusText({ revokedAt: null, expiresAt: '2027-01-01T00:00:00Z' }, now)).toBe('Live');
+  });
+});
+
+describe('sortApiKeys', () => {
+  it('lists keys in force first, newest first, as the server does', () => {
+    const now = new Date('2026-12-07T12:00:00Z');
+    const key = (name: string, createdAt: string, extra: { revokedAt?: string; expiresAt?: string } = {}) => ({ name, createdAt, revokedAt: extra.revokedAt ?? null, expiresAt: extra.expiresAt ?? '2027-12-01T00:00:00Z' });
+    const sorted = sortApiKeys([
+      key('old live', '2026-01-01T00:00:00Z'),
+      key('new revoked', '2026-12-07T10:00:00Z', { revokedAt: '2026-12-07T11:00:00Z' }),
+      key('expired', '2025-01-01T00:00:00Z', { expiresAt: '2026-01-01T00:00:00Z' }),
+      key('new live', '2026-12-06T00:00:00Z'),
+    ], now);
+    expect(sorted.map((k) => k.name)).toEqual(['new live', 'old live', 'new revoked', 'expired']);
   });
 });

@@ -51,3 +51,9 @@ export function apiKeyStatusText(key: Pick<ApiKeyItemFragment, 'revokedAt' | 'ex
   if (status === 'revoked') return `Revoked ${formatLocalDate(key.revokedAt)}`;
   return status === 'expired' ? 'Expired' : 'Live';
 }
+
+/** As the server lists them: keys still in force first, then newest first. */
+export function sortApiKeys<K extends Pick<ApiKeyItemFragment, 'revokedAt' | 'expiresAt' | 'createdAt'>>(keys: readonly K[], now: Date = new Date()): K[] {
+  const live = (k: K) => (apiKeyStatus(k, now) === 'live' ? 0 : 1);
+  return [...keys].sort((a, b) => live(a) - live(b) || Date.parse(b.createdAt) - Date.parse(a.createdAt));
+}

@@ -13,7 +13,7 @@ import { confirmed } from '../../organisations/components/confirm-dialog.compone
 import { API_KEY_DIALOG_TITLE_ID, ApiKeyDialog, ApiKeyDialogData, ApiKeyDialogResult } from '../components/api-key.dialog';
 import { IntegrationsTabsComponent } from '../components/integrations-tabs.component';
 import { SECRET_ONCE_TITLE_ID, SecretOnceDialog, SecretOnceDialogData } from '../components/secret-once.dialog';
-import { apiKeyStatus, apiKeyStatusText } from '../data-access/api-key-form';
+import { apiKeyStatus, apiKeyStatusText, sortApiKeys } from '../data-access/api-key-form';
 
 /**
  * /settings/integrations/api-keys: keys that let another system (student records, finance, a
@@ -33,7 +33,8 @@ export class ApiKeysPage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
-  protected readonly keys = signal<ApiKeyItemFragment[]>([]);
+  private readonly list = signal<ApiKeyItemFragment[]>([]);
+  protected readonly keys = computed(() => sortApiKeys(this.list()));
   protected readonly departments = signal<DepartmentSettingFragment[]>([]);
   protected readonly loading = signal(true);
   protected readonly busy = signal(false);
@@ -61,12 +62,13 @@ export class ApiKeysPage {
     });
     ref.afterClosed().subscribe((created) => {
       if (!created) return;
-      this.keys.update((list) => [created.apiKey, ...list.filter((k) => k.id !== created.apiKey.id)]);
+      this.list.update((list) => [created.apiKey, ...list.filter((k) => k.id !== created.apiKey.id)]);
       this.dialog.open<SecretOnceDialog, SecretOnceDialogData>(SecretOnceDialog, {
         data: {
           title: 'API key created',
           name: created.apiKey.name,
           label: 'API key',
+          noun: 'API key',
           secret: created.key,
           howTo: [
             'Put it in the other system\'s settings and send it with each request to /graphql as the header Authorization: Bearer <key> (or X-API-Key: <key>).',
@@ -90,7 +92,7 @@ export class ApiKeysPage {
     try {
       const revoked = (await saveAnswer(this.revokeGql.mutate({ variables: { id: k.id } }))).data?.revokeApiKey;
       if (revoked) {
-        this.keys.update((list) => list.map((x) => (x.id === revoked.id ? revoked : x)));
+        this.list.update((list) => list.map((x) => (x.id === revoked.id ? revoked : x)));
         this.snackBar.open(`${revoked.name} is revoked`, undefined, { duration: 3000 });
       }
     } catch (error) {
@@ -105,7 +107,7 @@ export class ApiKeysPage {
     forkJoin([this.keysGql.fetch({ fetchPolicy: 'network-only' }), this.departmentsGql.fetch({ fetchPolicy: 'network-only' })]).subscribe({
       next: ([keys, departments]) => {
         this.loading.set(false);
-        this.keys.set(keys.data?.apiKeys ?? []);
+        this.list.set(keys.data?.apiKeys ?? []);
         this.departments.set(departments.data?.departments ?? []);
       },
       error: (error: unknown) => {

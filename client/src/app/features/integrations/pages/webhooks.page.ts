@@ -36,8 +36,8 @@ export class WebhooksPage {
   protected readonly loading = signal(true);
   protected readonly busy = signal(false);
   protected readonly banner = signal<string | null>(null);
-  /** The webhook whose delivery log is open, and a counter that makes it look again. */
-  protected readonly open = signal<string | null>(null);
+  /** The webhooks whose delivery logs are open, and a counter that makes them look again. */
+  protected readonly open = signal<ReadonlySet<string>>(new Set());
   protected readonly reloadLog = signal(0);
 
   constructor() {
@@ -55,14 +55,18 @@ export class WebhooksPage {
     this.openDialog(w);
   }
 
+  protected isOpen(w: WebhookItemFragment): boolean {
+    return this.open().has(w.id);
+  }
+
   protected toggleLog(w: WebhookItemFragment): void {
-    this.open.update((id) => (id === w.id ? null : w.id));
+    this.setOpen(w, !this.isOpen(w));
   }
 
   protected async sendTest(w: WebhookItemFragment): Promise<void> {
     await this.run(async () => {
       await saveAnswer(this.testGql.mutate({ variables: { id: w.id } }));
-      this.open.set(w.id);
+      this.setOpen(w, true);
       this.reloadLog.update((n) => n + 1);
       this.snackBar.open(`Test sent to ${w.name}: its answer shows in the delivery log`, undefined, { duration: 4000 });
     });
@@ -78,7 +82,7 @@ export class WebhooksPage {
     await this.run(async () => {
       await saveAnswer(this.deleteGql.mutate({ variables: { id: w.id } }));
       this.webhooks.update((list) => list.filter((x) => x.id !== w.id));
-      if (this.open() === w.id) this.open.set(null);
+      this.setOpen(w, false);
       this.snackBar.open(`${w.name} is deleted`, undefined, { duration: 3000 });
     });
   }
@@ -101,6 +105,7 @@ export class WebhooksPage {
           title: 'Webhook added',
           name: saved.name,
           label: 'Signing secret',
+          noun: 'signing secret',
           secret: result.secret,
           howTo: [
             'Give it to the receiving system. Each POST carries X-BCE-Timestamp and X-BCE-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>"> made with this secret; the receiver recomputes it and refuses a mismatch.',
@@ -109,6 +114,15 @@ export class WebhooksPage {
         },
         ariaLabelledBy: SECRET_ONCE_TITLE_ID, restoreFocus: true, disableClose: true, maxWidth: '96vw',
       });
+    });
+  }
+
+  private setOpen(w: WebhookItemFragment, open: boolean): void {
+    this.open.update((ids) => {
+      const next = new Set(ids);
+      if (open) next.add(w.id);
+      else next.delete(w.id);
+      return next;
     });
   }
 
