@@ -1,7 +1,8 @@
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Browser, Page } from 'playwright-core';
-import { baseUrl, headingIs, launchBrowser, signIn, snapshot, submitDialog } from '../support/browser';
+import { AppServer, startAppServer, stopAppServer } from '../support/app-server';
+import { headingIs, launchBrowser, signIn, snapshot, submitDialog } from '../support/browser';
 
 /** dd/mm/yyyy, `days` from now: as people type dates in the UK. */
 const ukDate = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-GB', { timeZone: 'Europe/London' });
@@ -17,8 +18,8 @@ async function keepShotOnFailure(page: Page, name: string, waiting: Promise<unkn
 }
 
 /** What an integration would send: the organisations query with the key in X-API-Key. */
-async function readOrganisations(key: string): Promise<{ status: number; body: { data?: { organisations?: { totalCount: number } } | null; errors?: Array<{ extensions?: { code?: string } }> } }> {
-  const response = await fetch(`${baseUrl()}/graphql`, {
+async function readOrganisations(base: string, key: string): Promise<{ status: number; body: { data?: { organisations?: { totalCount: number } } | null; errors?: Array<{ extensions?: { code?: string } }> } }> {
+  const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': key },
     body: JSON.stringify({ query: '{ organisations(first: 3) { totalCount edges { node { id name } } } }' }),
@@ -26,7 +27,13 @@ async function readOrganisations(key: string): Promise<{ status: number; body: {
   return { status: response.status, body: await response.json() };
 }
 
+/**
+ * Its own server with demo data and the webhook worker on (as `npm start` runs), so a test delivery
+ * really reaches a receiver; the shared server keeps Jest's NODE_ENV=test, worker off.
+ */
 describe('integrations (admin): API keys and webhooks', () => {
+  const ADMIN = { email: 'admin@integrations.ac.uk', password: 'integrations-admin-password' };
+  let app: AppServer;
   let browser: Browser;
   let page: Page;
   let receiver: http.Server;
@@ -42,12 +49,14 @@ describe('integrations (admin): API keys and webhooks', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    app = await startAppServer({ demoData: true, adminEmail: ADMIN.email, adminPassword: ADMIN.password, prefix: 'e2e-integrations-', webhookWorker: true });
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await signIn(page);
-  });
+    await signIn(page, ADMIN.email, ADMIN.password, app.baseUrl);
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
+    await stopAppServer(app);
     receiver?.closeAllConnections();
     await new Promise((resolve) => receiver?.close(resolve));
   });
@@ -79,7 +88,7 @@ describe('integrations (admin): API keys and webhooks', () => {
     await row.getByText('Live', { exact: true }).waitFor();
     await row.getByText(key.slice(0, 17)).waitFor(); // the prefix, bce_live_ and 8 hex
 
-    const allowed = await readOrganisations(key);
+    const allowed = await readOrganisations(app.baseUrl, key);
     expect(allowed.body.errors).toBeUndefined();
     expect(allowed.body.data?.organisations?.totalCount).toBeGreaterThan(0);
 
@@ -95,7 +104,7 @@ describe('integrations (admin): API keys and webhooks', () => {
     await row.getByText(/^Revoked /).waitFor();
     await snapshot(page, 'integrations-api-keys');
 
-    const refused = await readOrganisations(key);
+    const refused = await readOrganisations(app.baseUrl, key);
     expect(refused.body.data?.organisations ?? null).toBeNull();
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -6,5 +6,6 @@ export interface AppServer {
   baseUrl: string;
 }
 
-export function startAppServer(options: { demoData: boolean; adminEmail: string; adminPassword: string; prefix?: string }): Promise<AppServer>;
+/** `webhookWorker`: send webhook deliveries in the background, as `npm start` does (off under Jest's NODE_ENV=test). */
+export function startAppServer(options: { demoData: boolean; adminEmail: string; adminPassword: string; prefix?: string; webhookWorker?: boolean }): Promise<AppServer>;
 export function stopAppServer(state: AppServer | undefined): Promise<void>;

@@ -9,10 +9,10 @@ const root = path.resolve(__dirname, '../..');
 const { freePort } = require('../../scripts/test-support.cjs');
 
 /**
- * @param {{ demoData: boolean, adminEmail: string, adminPassword: string, prefix?: string }} options
+ * @param {{ demoData: boolean, adminEmail: string, adminPassword: string, prefix?: string, webhookWorker?: boolean }} options
  * @returns {Promise<{ server: import('node:child_process').ChildProcess, dataDir: string, baseUrl: string }>}
  */
-async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e2e-data-' }) {
+async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e2e-data-', webhookWorker = false }) {
   const main = path.join(root, 'dist/server/server/src/main.js');
   const client = path.join(root, 'dist/client/browser/index.html');
   for (const file of [main, client]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (npm test does)`);
@@ -24,8 +24,8 @@ async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, DEMO_DATA: String(demoData), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   // Jest sets NODE_ENV=test, under which the server leaves its webhook worker off (its own tests
-  // drive it by hand); the app under journey runs as `npm start` does.
-  if (env.NODE_ENV === 'test') delete env.NODE_ENV;
+  // drive it by hand); a journey that needs deliveries sent asks for the app as `npm start` runs it.
+  if (webhookWorker && env.NODE_ENV === 'test') delete env.NODE_ENV;
   const server = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout.on('data', (d) => (output += d));

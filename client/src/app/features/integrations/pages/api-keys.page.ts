@@ -86,7 +86,7 @@ export class ApiKeysPage {
       message: `Anything using ${k.prefix}… is refused from its next request. This cannot be undone: to reconnect, create a new key.`,
       confirmLabel: 'Revoke key',
     });
-    if (!ok) return;
+    if (!ok || this.busy()) return;
     this.busy.set(true);
     this.banner.set(null);
     try {
@@ -94,6 +94,8 @@ export class ApiKeysPage {
       if (revoked) {
         this.list.update((list) => list.map((x) => (x.id === revoked.id ? revoked : x)));
         this.snackBar.open(`${revoked.name} is revoked`, undefined, { duration: 3000 });
+        // Its Revoke button is gone: focus moves to the key's row rather than being lost.
+        setTimeout(() => document.getElementById(`key-${revoked.id}`)?.focus());
       }
     } catch (error) {
       this.banner.set(toApiError(error).message);

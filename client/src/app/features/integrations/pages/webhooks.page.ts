@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -39,6 +39,7 @@ export class WebhooksPage {
   /** The webhooks whose delivery logs are open, and a counter that makes them look again. */
   protected readonly open = signal<ReadonlySet<string>>(new Set());
   protected readonly reloadLog = signal(0);
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
   constructor() {
     this.load();
@@ -83,6 +84,8 @@ export class WebhooksPage {
       await saveAnswer(this.deleteGql.mutate({ variables: { id: w.id } }));
       this.webhooks.update((list) => list.filter((x) => x.id !== w.id));
       this.setOpen(w, false);
+      // Its buttons are gone with it: keep keyboard focus on the page rather than losing it.
+      this.heading().nativeElement.focus();
       this.snackBar.open(`${w.name} is deleted`, undefined, { duration: 3000 });
     });
   }
@@ -126,7 +129,9 @@ export class WebhooksPage {
     });
   }
 
+  /** One action at a time; the buttons stay enabled so focus is not dropped while one runs. */
   private async run(work: () => Promise<void>): Promise<void> {
+    if (this.busy()) return;
     this.busy.set(true);
     this.banner.set(null);
     try {
