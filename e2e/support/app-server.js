@@ -9,10 +9,10 @@ const root = path.resolve(__dirname, '../..');
 const { freePort } = require('../../scripts/test-support.cjs');
 
 /**
- * @param {{ demoData: boolean, adminEmail: string, adminPassword: string, prefix?: string, port?: number, env?: Record<string, string> }} options
+ * @param {{ demoData: boolean, adminEmail: string, adminPassword: string, prefix?: string, port?: number, env?: Record<string, string>, webhookWorker?: boolean }} options
  * @returns {Promise<{ server: import('node:child_process').ChildProcess, dataDir: string, baseUrl: string }>}
  */
-async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e2e-data-', port: chosenPort, env: extraEnv = {} }) {
+async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e2e-data-', port: chosenPort, env: extraEnv = {}, webhookWorker = false }) {
   const main = path.join(root, 'dist/server/server/src/main.js');
   const client = path.join(root, 'dist/client/browser/index.html');
   for (const file of [main, client]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (npm test does)`);
@@ -23,6 +23,9 @@ async function startAppServer({ demoData, adminEmail, adminPassword, prefix = 'e
   const port = chosenPort ?? (await freePort());
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, DEMO_DATA: String(demoData), LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
+  // Jest sets NODE_ENV=test, under which the server leaves its webhook worker off (its own tests
+  // drive it by hand); a journey that needs deliveries sent asks for the app as `npm start` runs it.
+  if (webhookWorker && env.NODE_ENV === 'test') delete env.NODE_ENV;
   const server = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout.on('data', (d) => (output += d));

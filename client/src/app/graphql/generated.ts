@@ -94,6 +94,15 @@ export type ContactFilter = {
   withoutLawfulBasis?: boolean | null | undefined;
 };
 
+export type CreateApiKeyInput = {
+  /** As a user's departments: which confidential records it can see */
+  departmentIds?: Array<string | number> | null | undefined;
+  /** Required; at most two years ahead */
+  expiresAt: string;
+  name: string;
+  role: Role;
+};
+
 export type CreateContactInput = {
   emails?: Array<string> | null | undefined;
   firstName: string;
@@ -229,6 +238,15 @@ export type CreateSubjectAccessRequestInput = {
   receivedOn: string;
   /** Who asked and how, e.g. "Jo Bloggs by email to the DPO" */
   requester: string;
+};
+
+export type CreateWebhookInput = {
+  active?: boolean | null | undefined;
+  events: Array<string>;
+  includeConfidential?: boolean | null | undefined;
+  name: string;
+  /** https (plain http to localhost only outside production) */
+  url: string;
 };
 
 export type DecideRetentionInput = {
@@ -935,6 +953,14 @@ export type UpdateUserInput = {
   role?: Role | null | undefined;
 };
 
+export type UpdateWebhookInput = {
+  active?: boolean | null | undefined;
+  events?: Array<string> | null | undefined;
+  includeConfidential?: boolean | null | undefined;
+  name?: string | null | undefined;
+  url?: string | null | undefined;
+};
+
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, departments: Array<{ id: string, name: string, code: string }> };
 
 export type LoginMutationVariables = Exact<{
@@ -1250,6 +1276,80 @@ export type SaveImportMappingMutationVariables = Exact<{
 
 
 export type SaveImportMappingMutation = { saveImportMapping: { id: string, name: string } };
+
+export type ApiKeyItemFragment = { id: string, name: string, prefix: string, role: Role, departmentIds: Array<string>, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type WebhookItemFragment = { id: string, name: string, url: string, events: Array<string>, active: boolean, includeConfidential: boolean, createdAt: string, updatedAt: string };
+
+export type WebhookDeliveryItemFragment = { id: string, webhookId: string, event: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, lastResponseMs: number | null, createdAt: string, deliveredAt: string | null };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, role: Role, departmentIds: Array<string>, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, prefix: string, role: Role, departmentIds: Array<string>, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, role: Role, departmentIds: Array<string>, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null } };
+
+export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksQuery = { webhooks: Array<{ id: string, name: string, url: string, events: Array<string>, active: boolean, includeConfidential: boolean, createdAt: string, updatedAt: string }> };
+
+export type CreateWebhookMutationVariables = Exact<{
+  input: CreateWebhookInput;
+}>;
+
+
+export type CreateWebhookMutation = { createWebhook: { secret: string, webhook: { id: string, name: string, url: string, events: Array<string>, active: boolean, includeConfidential: boolean, createdAt: string, updatedAt: string } } };
+
+export type UpdateWebhookMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateWebhookInput;
+}>;
+
+
+export type UpdateWebhookMutation = { updateWebhook: { id: string, name: string, url: string, events: Array<string>, active: boolean, includeConfidential: boolean, createdAt: string, updatedAt: string } };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookMutation = { deleteWebhook: boolean };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  webhookId: string | number;
+  limit?: number | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, webhookId: string, event: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, lastResponseMs: number | null, createdAt: string, deliveredAt: string | null }> };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { id: string, webhookId: string, event: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, lastResponseMs: number | null, createdAt: string, deliveredAt: string | null } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { id: string, webhookId: string, event: string, status: string, attempts: number, nextAttemptAt: string | null, lastStatusCode: number | null, lastError: string | null, lastResponseMs: number | null, createdAt: string, deliveredAt: string | null } };
 
 export type MaturityLevelTextFragment = { key: MaturityLevel, rank: number, name: string, alias: string | null, aliasSource: string | null, description: string };
 
@@ -2094,6 +2194,46 @@ export const ImportRowViewFragmentDoc = gql`
     label
     value
   }
+}
+    `;
+export const ApiKeyItemFragmentDoc = gql`
+    fragment ApiKeyItem on ApiKey {
+  id
+  name
+  prefix
+  role
+  departmentIds
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+}
+    `;
+export const WebhookItemFragmentDoc = gql`
+    fragment WebhookItem on Webhook {
+  id
+  name
+  url
+  events
+  active
+  includeConfidential
+  createdAt
+  updatedAt
+}
+    `;
+export const WebhookDeliveryItemFragmentDoc = gql`
+    fragment WebhookDeliveryItem on WebhookDelivery {
+  id
+  webhookId
+  event
+  status
+  attempts
+  nextAttemptAt
+  lastStatusCode
+  lastError
+  lastResponseMs
+  createdAt
+  deliveredAt
 }
     `;
 export const MaturityLevelTextFragmentDoc = gql`
@@ -3352,6 +3492,190 @@ export const SaveImportMappingDocument = gql`
   })
   export class SaveImportMappingGQL extends Apollo.Mutation<SaveImportMappingMutation, SaveImportMappingMutationVariables> {
     override document = SaveImportMappingDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ApiKeysDocument = gql`
+    query ApiKeys {
+  apiKeys {
+    ...ApiKeyItem
+  }
+}
+    ${ApiKeyItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ApiKeysGQL extends Apollo.Query<ApiKeysQuery, ApiKeysQueryVariables> {
+    override document = ApiKeysDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateApiKeyDocument = gql`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    key
+    apiKey {
+      ...ApiKeyItem
+    }
+  }
+}
+    ${ApiKeyItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateApiKeyGQL extends Apollo.Mutation<CreateApiKeyMutation, CreateApiKeyMutationVariables> {
+    override document = CreateApiKeyDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RevokeApiKeyDocument = gql`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    ...ApiKeyItem
+  }
+}
+    ${ApiKeyItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RevokeApiKeyGQL extends Apollo.Mutation<RevokeApiKeyMutation, RevokeApiKeyMutationVariables> {
+    override document = RevokeApiKeyDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const WebhooksDocument = gql`
+    query Webhooks {
+  webhooks {
+    ...WebhookItem
+  }
+}
+    ${WebhookItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class WebhooksGQL extends Apollo.Query<WebhooksQuery, WebhooksQueryVariables> {
+    override document = WebhooksDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateWebhookDocument = gql`
+    mutation CreateWebhook($input: CreateWebhookInput!) {
+  createWebhook(input: $input) {
+    secret
+    webhook {
+      ...WebhookItem
+    }
+  }
+}
+    ${WebhookItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateWebhookGQL extends Apollo.Mutation<CreateWebhookMutation, CreateWebhookMutationVariables> {
+    override document = CreateWebhookDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateWebhookDocument = gql`
+    mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {
+  updateWebhook(id: $id, input: $input) {
+    ...WebhookItem
+  }
+}
+    ${WebhookItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateWebhookGQL extends Apollo.Mutation<UpdateWebhookMutation, UpdateWebhookMutationVariables> {
+    override document = UpdateWebhookDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DeleteWebhookDocument = gql`
+    mutation DeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id)
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DeleteWebhookGQL extends Apollo.Mutation<DeleteWebhookMutation, DeleteWebhookMutationVariables> {
+    override document = DeleteWebhookDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const WebhookDeliveriesDocument = gql`
+    query WebhookDeliveries($webhookId: ID!, $limit: Int) {
+  webhookDeliveries(webhookId: $webhookId, limit: $limit) {
+    ...WebhookDeliveryItem
+  }
+}
+    ${WebhookDeliveryItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class WebhookDeliveriesGQL extends Apollo.Query<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables> {
+    override document = WebhookDeliveriesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SendTestWebhookDocument = gql`
+    mutation SendTestWebhook($id: ID!) {
+  sendTestWebhook(id: $id) {
+    ...WebhookDeliveryItem
+  }
+}
+    ${WebhookDeliveryItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SendTestWebhookGQL extends Apollo.Mutation<SendTestWebhookMutation, SendTestWebhookMutationVariables> {
+    override document = SendTestWebhookDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RedeliverWebhookDocument = gql`
+    mutation RedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    ...WebhookDeliveryItem
+  }
+}
+    ${WebhookDeliveryItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RedeliverWebhookGQL extends Apollo.Mutation<RedeliverWebhookMutation, RedeliverWebhookMutationVariables> {
+    override document = RedeliverWebhookDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/settings/departments', label: 'Departments', adminsOnly: true },
   { path: '/settings/users', label: 'Users', adminsOnly: true },
   { path: '/settings/stages', label: 'Settings', adminsOnly: true },
+  { path: '/settings/integrations', label: 'Integrations', adminsOnly: true },
   { path: '/settings/export', label: 'Export all data', adminsOnly: true },
   { path: '/privacy', label: 'Privacy', adminsOnly: true },
 ];

@@ -17,6 +17,8 @@ export class DialogSave<F extends string> {
     private readonly form: FormGroup,
     private readonly messages: Record<F, string>,
     private readonly host: HTMLElement,
+    /** Rewords a server message for its field ("url must…" → "The URL must…"). */
+    private readonly humanise: (serverField: string, message: string) => string = (_f, m) => m,
   ) {}
 
   /** The server's message for the field when it refused it, else the form's own. */
@@ -41,7 +43,7 @@ export class DialogSave<F extends string> {
       const { placed, banner } = placeFieldErrors<F>(toApiError(error), (path) => {
         const field = path.split('.').pop() as F;
         return field in this.messages ? { field, control: this.form.get(field) as AbstractControl | null } : null;
-      });
+      }, this.humanise);
       this.serverErrors.set(placed);
       this.formError.set(banner);
     } finally {

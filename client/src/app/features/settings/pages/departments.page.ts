@@ -20,7 +20,7 @@ import { departmentTree, liveChildren } from '../data-access/department-tree';
   selector: 'bce-departments-page',
   imports: [MatButtonModule, MatCheckboxModule, MatProgressBarModule],
   templateUrl: './departments.page.html',
-  styleUrl: './departments.page.scss',
+  styleUrls: ['../../../shared/styles/admin-page.scss', './departments.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DepartmentsPage {

@@ -31,7 +31,7 @@ import { UserDialog, UserDialogData, UserDialogResult } from '../components/user
   selector: 'bce-users-page',
   imports: [MatButtonModule, MatProgressBarModule, RouterLink],
   templateUrl: './users.page.html',
-  styleUrl: './users.page.scss',
+  styleUrls: ['../../../shared/styles/admin-page.scss', './users.page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UsersPage {
