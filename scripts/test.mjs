@@ -58,6 +58,7 @@ const built = check('build (server, client)', run('npx', ['nx', 'run-many', '-t'
 if (built) {
   check('server/schema.graphql matches the code', run('node', ['scripts/check-schema.mjs']));
   check('client GraphQL types are current (codegen)', run('node', ['client/scripts/codegen-check.mjs']));
+  check('client initial JavaScript ≤ 250 kB gzipped', run('node', ['client/scripts/check-weight.mjs']));
 }
 check('lint (server, client, e2e)', run('npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static']));
 // ts-jest compiles the browser tests file by file without type checking; this catches type errors in them.
