@@ -5,6 +5,7 @@ import { NAME_SIMILARITY } from './duplicate-rule';
 import { PairRow, reasonsOf } from './duplicate-reasons';
 import { organisationPairsOfSql } from './duplicates.sql';
 import { PollingLoop } from '../../common/background/polling-loop';
+import { AREA_NAME_KEY_TRGM_INDEX, flushGinPending } from '../../common/database/gin-pending';
 
 /**
  * Organisations rescanned per transaction: about half a second of trigram probes at 20,000
@@ -82,6 +83,8 @@ export class DuplicateScanner implements OnApplicationBootstrap, OnApplicationSh
       const ids = chunk.map((o) => o.id);
       await tx.query(`DELETE FROM organisation_duplicate_pairs WHERE a_id = ANY($1::uuid[]) OR b_id = ANY($1::uuid[])`, [ids]);
       await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_SIMILARITY)]);
+      // New and renamed organisations wait in the index's pending list: into the index before 500 probes.
+      await flushGinPending(tx, AREA_NAME_KEY_TRGM_INDEX);
       const pairs: PairRow[] = await tx.query(organisationPairsOfSql, [ids]);
       if (pairs.length) {
         await tx.query(
