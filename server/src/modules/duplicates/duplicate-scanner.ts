@@ -5,9 +5,14 @@ import { NAME_SIMILARITY } from './duplicate-rule';
 import { PairRow, reasonsOf } from './duplicate-reasons';
 import { organisationPairsOfSql } from './duplicates.sql';
 import { PollingLoop } from '../../common/background/polling-loop';
+import { AREA_NAME_KEY_TRGM_INDEX, flushGinPending } from '../../common/database/gin-pending';
 
-/** Organisations rescanned per transaction: a few hundred milliseconds of trigram probes. */
-export const SCAN_CHUNK = 50;
+/**
+ * Organisations rescanned per transaction: about half a second of trigram probes at 20,000
+ * organisations. Each chunk also pays fixed costs (planning, two hash joins over organisations to
+ * score the pairs, the transaction), which 50 a chunk made a fifth of the time.
+ */
+export const SCAN_CHUNK = 500;
 const IDLE_POLL_MS = 2000;
 /** pg_try_advisory_xact_lock key: one scanning transaction at a time across every replica. */
 export const SCAN_LOCK_KEY = 733_300_001;
@@ -78,6 +83,8 @@ export class DuplicateScanner implements OnApplicationBootstrap, OnApplicationSh
       const ids = chunk.map((o) => o.id);
       await tx.query(`DELETE FROM organisation_duplicate_pairs WHERE a_id = ANY($1::uuid[]) OR b_id = ANY($1::uuid[])`, [ids]);
       await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_SIMILARITY)]);
+      // New and renamed organisations wait in the index's pending list: into the index before 500 probes.
+      await flushGinPending(tx, AREA_NAME_KEY_TRGM_INDEX);
       const pairs: PairRow[] = await tx.query(organisationPairsOfSql, [ids]);
       if (pairs.length) {
         await tx.query(

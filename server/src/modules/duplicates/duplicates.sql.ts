@@ -6,7 +6,8 @@ import { NAME_SIMILARITY, REASON_WEIGHT } from './duplicate-rule';
  * records), $2 the record to focus on (null: every pair), $3/$4/$5 the cursor (score, a id, b id;
  * null on the first page), $6 the page size + 1. Candidate pairs come from indexes — equality on
  * the Companies House number, the website domain, an email; and the trigram index on
- * bce_name_key(name) probed with `%` (threshold set by SET LOCAL pg_trgm.similarity_threshold) —
+ * (bce_postcode_area(postcode), bce_name_key(name)) probed with `%` and the area (threshold set by
+ * SET LOCAL pg_trgm.similarity_threshold) —
  * never from comparing every record with every other. Each pair (a_id < b_id) is then scored once.
  */
 const T = NAME_SIMILARITY;
@@ -67,7 +68,8 @@ pairs AS (
     ) m
    WHERE a.deleted_at IS NULL AND bce_postcode_area(a.postcode) IS NOT NULL AND bce_name_key(a.name) <> ''${onlyA}
 ),
-scored AS (
+-- Materialised: ranked uses the similarity twice, and each would recompute both name keys (regular expressions).
+scored AS MATERIALIZED (
   SELECT p.a_id, p.b_id,
          CASE WHEN a.companies_house_number = b.companies_house_number THEN a.companies_house_number END AS ch,
          CASE WHEN bce_domain(a.website) = bce_domain(b.website) THEN bce_domain(a.website) END AS domain,

@@ -11,6 +11,7 @@ import {
   archiveImported, asChanges, auditMany, ImportContext, Importer, Match, nonEmpty, ParsedRow, Problem, RowToMatch, SameRecord, validateAs,
 } from '../importer';
 import { StoredCell } from '../read-spreadsheet';
+import { flushGinPending, NAME_KEY_TRGM_INDEX } from '../../../common/database/gin-pending';
 
 /** A similar name (pg_trgm, on the normalised name) this close or closer, in the same postcode area, is taken as the same organisation. */
 export const NAME_MATCH_SIMILARITY = 0.75;
@@ -148,6 +149,7 @@ export const organisationImporter: Importer = {
     // candidate (bce_distinct_companies); a name match without both postcode areas, or against a
     // record whose status is unknown when the row's company no longer exists, is only proposed.
     await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_MATCH_SIMILARITY)]);
+    await flushGinPending(tx, NAME_KEY_TRGM_INDEX);
     const distinct = distinctCompaniesSql({ ch: 'r.ch', status: 'r.status' }, { ch: 'o.companies_house_number', status: 'o.company_status' });
     const statusUnsure = `coalesce(bce_company_gone(r.status), false) <> coalesce(bce_company_gone(o.company_status), false)`;
     const found: Array<{ n: number; id: string; reason: Match['reason']; score: number; proposed: boolean }> = await tx.query(

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { flushGinPending, NAME_KEY_TRGM_INDEX } from '../../../common/database/gin-pending';
 import { normaliseOrganisationName } from '../cells';
 import { ImportField, ParsedRow, Problem, RowToMatch } from '../importer';
 
@@ -31,6 +32,7 @@ export async function findOrganisations(tx: EntityManager, texts: string[]): Pro
   if (!distinct.length) return new Map();
   // The trigram index answers `%` at this threshold, so each lookup stays an index probe.
   await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(ORGANISATION_NAME_SIMILARITY)]);
+  await flushGinPending(tx, NAME_KEY_TRGM_INDEX);
   const found: Array<{ text: string; id: string }> = await tx.query(
     `SELECT r.text, m.id
        FROM unnest($1::text[], $2::text[], $3::text[]) AS r(text, key, ch)
