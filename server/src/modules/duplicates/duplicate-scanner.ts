@@ -8,11 +8,13 @@ import { PollingLoop } from '../../common/background/polling-loop';
 import { AREA_NAME_KEY_TRGM_INDEX, flushGinPending } from '../../common/database/gin-pending';
 
 /**
- * Organisations rescanned per transaction: about half a second of trigram probes at 20,000
- * organisations. Each chunk also pays fixed costs (planning, two hash joins over organisations to
- * score the pairs, the transaction), which 50 a chunk made a fifth of the time.
+ * Organisations rescanned per transaction. Each chunk pays fixed costs (planning, two hash joins
+ * over organisations to score the pairs), which 50 a chunk made a fifth of the time; but a chunk's
+ * time also grows with how alike names are in an area (4,000 near-identical names in one postcode
+ * area took over a minute a chunk at 500), and shutdown waits for the chunk under way. 100 keeps
+ * most of the gain with a chunk of seconds at worst.
  */
-export const SCAN_CHUNK = 500;
+export const SCAN_CHUNK = 100;
 const IDLE_POLL_MS = 2000;
 /** pg_try_advisory_xact_lock key: one scanning transaction at a time across every replica. */
 export const SCAN_LOCK_KEY = 733_300_001;
