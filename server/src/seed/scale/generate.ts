@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { PinoLogger } from 'nestjs-pino';
+import { Client } from 'pg';
+import { DuplicateScanner } from '../../modules/duplicates/duplicate-scanner';
+import { withDataSource } from '../../runtime/database';
+import { seedContacts } from './contacts';
+import { seedEngagements, seedTasks } from './engagements';
+import { seedOpportunities } from './opportunities';
+import { seedOrganisations } from './organisations';
+import { seedPeople } from './people';
+import { ScalePlan, scalePlan } from './plan';
+import { Progress, silentProgress } from './progress';
+import { ScaleRun } from './sql';
+
+export interface ScaleSeedOptions {
+  organisations: number;
+  /** Add to a database that already holds records (otherwise refused). */
+  append?: boolean;
+  /** Leave organisation_duplicate_pairs to the server's background scanner instead of filling it here. */
+  skipDuplicateScan?: boolean;
+  progress?: Progress;
+}
+
+export interface ScaleSeedResult {
+  plan: ScalePlan;
+  tag: string;
+  /** Seconds per step, in the order they ran. */
+  seconds: Record<string, number>;
+  totalSeconds: number;
+  /** Rows in each table afterwards (everything, not only this run's). */
+  rows: Record<string, number>;
+}
+
+/** The database already holds records and neither --append nor --force was given. */
+export class ScaleSeedRefused extends Error {}
+
+const RECORD_TABLES = ['organisations', 'contacts', 'engagements', 'opportunities', 'tasks', 'departments', 'users'];
+const COUNTED = [...RECORD_TABLES, 'user_departments', 'affiliations', 'consent_records', 'engagement_contacts', 'engagement_staff',
+  'opportunity_stage_history', 'opportunity_contacts', 'opportunity_instalments', 'audit_events', 'organisation_duplicate_pairs'];
+
+/**
+ * Fills a migrated database with generated records in the proportions of scalePlan, table
+ * family by table family, in server-side INSERT … SELECT chunks; then VACUUM ANALYZE (fresh
+ * statistics and visibility maps, so the planner and autovacuum do not change the picture under
+ * a benchmark) and the duplicate scan the server would otherwise run in the background.
+ */
+export async function seedScale(url: string, options: ScaleSeedOptions): Promise<ScaleSeedResult> {
+  const plan = scalePlan(options.organisations);
+  const progress = options.progress ?? silentProgress;
+  const started = Date.now();
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const existing = await db.query(`SELECT ${RECORD_TABLES.map((t) => `(SELECT count(*) FROM (SELECT 1 FROM ${t} LIMIT 1) x)`).join(' + ')} AS n`);
+    if (Number(existing.rows[0].n) > 0 && !options.append) {
+      throw new ScaleSeedRefused('The database already holds records: refusing to add generated data to it (pass --append or --force to add anyway).');
+    }
+    // A lost chunk on a crash costs nothing here: the run is redone, and the load is much faster.
+    await db.query('SET synchronous_commit = off');
+    const run: ScaleRun = { db, plan, tag: randomBytes(6).toString('hex'), progress, stages: await boardStages(db) };
+    const seconds: Record<string, number> = {};
+    Object.assign(seconds, await seedPeople(run));
+    seconds.organisations = await seedOrganisations(run);
+    seconds.contacts = await seedContacts(run);
+    seconds.engagements = await seedEngagements(run);
+    seconds.tasks = await seedTasks(run);
+    seconds.opportunities = await seedOpportunities(run);
+    seconds.vacuumAnalyze = await timed(progress, 'VACUUM ANALYZE', 1, () => db.query('VACUUM ANALYZE'));
+    if (!options.skipDuplicateScan) seconds.duplicateScan = await scanDuplicates(url, progress, plan.organisations);
+    const counts = await db.query(`SELECT ${COUNTED.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
+    return { plan, tag: run.tag, seconds, totalSeconds: (Date.now() - started) / 1000, rows: counts.rows[0] };
+  } finally {
+    await db.end();
+  }
+}
+
+/** Stage ids by board position as the generator uses them: four open stages, then won, then lost. */
+async function boardStages(db: Client): Promise<string[]> {
+  const { rows } = await db.query(`SELECT id, outcome FROM opportunity_stages WHERE deleted_at IS NULL ORDER BY position, name`);
+  const open = rows.filter((s) => s.outcome === 'open').map((s) => s.id as string);
+  const won = rows.find((s) => s.outcome === 'won')?.id;
+  const lost = rows.find((s) => s.outcome === 'lost')?.id;
+  if (!open.length || !won || !lost) throw new Error('opportunity_stages needs at least one open, one won and one lost stage');
+  return [...[0, 1, 2, 3].map((i) => open[Math.min(i, open.length - 1)]), won, lost];
+}
+
+async function timed(progress: Progress, label: string, total: number, work: () => Promise<unknown>): Promise<number> {
+  const started = Date.now();
+  progress.start(label, total);
+  await work();
+  const seconds = (Date.now() - started) / 1000;
+  progress.tick(total);
+  progress.end(seconds);
+  return seconds;
+}
+
+/** The app's own duplicate scanner, run to the end here, so its pairs are what the server would have found. */
+async function scanDuplicates(url: string, progress: Progress, total: number): Promise<number> {
+  const started = Date.now();
+  const quiet = { setContext: () => undefined, error: () => undefined } as unknown as PinoLogger;
+  await withDataSource(url, async (ds) => {
+    const scanner = new DuplicateScanner(ds, quiet);
+    progress.start('duplicate scan', total);
+    let done = 0;
+    for (;;) {
+      const n = await scanner.scanChunk();
+      if (n === 0) break;
+      done += n ?? 0;
+      progress.tick(Math.min(done, total));
+    }
+  });
+  const seconds = (Date.now() - started) / 1000;
+  progress.end(seconds);
+  return seconds;
+}
