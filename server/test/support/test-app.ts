@@ -58,9 +58,10 @@ export interface TestApp {
 /**
  * The real AppModule over a fresh, migrated database, with a user of every role signed in.
  * `overrides` change the configuration the environment would give (e.g. nodeEnv, rateLimitPerMinute).
+ * `database` (from createDatabase) runs it over a database the test has already filled; close() drops it.
  */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database = await createDatabase();
+export async function createTestApp(overrides: Partial<AppConfig> = {}, database?: Awaited<ReturnType<typeof createDatabase>>): Promise<TestApp> {
+  database ??= await createDatabase();
   await runMigrations(database.url);
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), databaseUrl: database.url, clientDir: '/nonexistent', ...overrides,

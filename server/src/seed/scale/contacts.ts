@@ -1,5 +1,5 @@
 import { JOB_TITLES, ROLES } from '../demo-story';
-import { busyOrganisation, chunked, idOf, pick, ScaleRun, series, weighted } from './sql';
+import { busyOrganisation, chunked, idOf, pick, ScaleRun, series, ukDay, weighted } from './sql';
 import { MORE_FIRST_NAMES, MORE_LAST_NAMES } from './words';
 import { ScalePlan } from './plan';
 
@@ -52,10 +52,10 @@ export async function seedContacts(run: ScaleRun): Promise<number> {
         FROM ins`);
     await db.query(`
       INSERT INTO affiliations (contact_id, organisation_id, role, from_date, to_date, is_primary, created_at, updated_at)
-      SELECT c.id, c.organisation_id, c.role, CASE WHEN c.moved THEN (k.created_at - interval '30 days')::date END, NULL, true, k.created_at, k.created_at
+      SELECT c.id, c.organisation_id, c.role, CASE WHEN c.moved THEN ${ukDay("k.created_at - interval '30 days'")} END, NULL, true, k.created_at, k.created_at
         FROM scale_contacts c JOIN contacts k ON k.id = c.id
       UNION ALL
-      SELECT c.id, c.previous_id, c.role, (k.created_at - interval '2000 days')::date, (k.created_at - interval '30 days')::date, false, k.created_at, k.created_at
+      SELECT c.id, c.previous_id, c.role, ${ukDay("k.created_at - interval '2000 days'")}, ${ukDay("k.created_at - interval '30 days'")}, false, k.created_at, k.created_at
         FROM scale_contacts c JOIN contacts k ON k.id = c.id WHERE c.moved AND c.previous_id <> c.organisation_id`);
     await db.query(`
       INSERT INTO consent_records (contact_id, purpose, method, given_at, withdrawn_at, recorded_by, created_at)

@@ -1,4 +1,4 @@
-import { busyOrganisation, chunked, departmentOfUser, idOf, lit, pick, ScaleRun, series, userNumber, weighted } from './sql';
+import { busyOrganisation, chunked, departmentOfUser, idOf, lit, pick, ScaleRun, series, UK_TODAY, ukClock, ukDay, userNumber, weighted } from './sql';
 import { contactsPerOrganisation } from './contacts';
 import { ENGAGEMENT_SUMMARIES, TASK_TITLES } from './words';
 
@@ -30,10 +30,10 @@ export async function seedEngagements(run: ScaleRun): Promise<number> {
       SELECT e.id, e.type, d.day, ${summaryFor('e.type', 'e.r_summary')},
              CASE WHEN e.detailed THEN 'Next steps agreed; notes filed with the account plan.' END,
              o.id, ${idOf(run, 'department', departmentOfUser(plan, 'e.u'))}, e.confidential, ${idOf(run, 'user', 'e.u')},
-             d.day + interval '8 hours' + e.r_time * interval '10 hours', d.day + interval '8 hours' + e.r_time * interval '10 hours'
+             ${ukClock("d.day + interval '8 hours' + e.r_time * interval '10 hours'")}, ${ukClock("d.day + interval '8 hours' + e.r_time * interval '10 hours'")}
         FROM scale_engagements e
         JOIN organisations o ON o.id = ${idOf(run, 'organisation', 'e.k')}
-        CROSS JOIN LATERAL (SELECT current_date - floor((current_date - o.created_at::date) * power(e.r_day, 1.6))::int AS day) d`);
+        CROSS JOIN LATERAL (SELECT ${UK_TODAY} - floor((${UK_TODAY} - ${ukDay('o.created_at')}) * power(e.r_day, 1.6))::int AS day) d`);
     await db.query(`
       INSERT INTO engagement_staff (engagement_id, user_id)
       SELECT id, ${idOf(run, 'user', 'u')} FROM scale_engagements
@@ -55,10 +55,10 @@ export async function seedTasks(run: ScaleRun): Promise<number> {
   return chunked(run, 'tasks', plan.tasks, CHUNK, async (from, to) => {
     await db.query(`
       INSERT INTO tasks (id, title, due_on, status, completed_at, assignee_id, organisation_id, department_id, confidential, created_by, created_at, updated_at)
-      SELECT ${idOf(run, 'task', 'n')}, title, due, status, CASE WHEN status = 'done' THEN due - 2 + interval '15 hours' END,
+      SELECT ${idOf(run, 'task', 'n')}, title, due, status, CASE WHEN status = 'done' THEN ${ukClock("due - 2 + interval '15 hours'")} END,
              ${idOf(run, 'user', 'u')}, ${idOf(run, 'organisation', 'k')}, ${idOf(run, 'department', departmentOfUser(plan, 'u'))}, confidential,
-             ${idOf(run, 'user', 'u')}, due - 14 + interval '9 hours', due - 14 + interval '9 hours'
-        FROM (SELECT n, ${pick(TASK_TITLES, 'r1')} AS title, current_date + floor(r2 * 240 - 180)::int AS due,
+             ${idOf(run, 'user', 'u')}, ${ukClock("due - 14 + interval '9 hours'")}, ${ukClock("due - 14 + interval '9 hours'")}
+        FROM (SELECT n, ${pick(TASK_TITLES, 'r1')} AS title, ${UK_TODAY} + floor(r2 * 240 - 180)::int AS due,
                      ${userNumber(plan, 'r3')} AS u, ${busyOrganisation(plan, 'r4')} AS k, r5 < 0.05 AS confidential,
                      ${weighted('r6', [['open', 55], ['done', 38], ['cancelled', 7]])} AS status
                 FROM ${series(from, to, 6)}) t`);

@@ -1,4 +1,4 @@
-import { busyOrganisation, chunked, departmentOfUser, idOf, lit, pick, ScaleRun, series, userNumber, weighted } from './sql';
+import { busyOrganisation, chunked, departmentOfUser, idOf, lit, pick, ScaleRun, series, UK_TODAY, ukDay, userNumber, weighted } from './sql';
 import { contactsPerOrganisation } from './contacts';
 
 const CHUNK = 50_000;
@@ -41,8 +41,8 @@ export async function seedOpportunities(run: ScaleRun): Promise<number> {
                                  funding_source, in_kind_pence, cpd_learner_days, ip_income_type, ktp_grant_pence, ktp_company_pence)
       SELECT p.id, left((CASE p.type ${Object.entries(LABELS).map(([t, l]) => `WHEN ${lit(t)} THEN ${lit(l)}`).join(' ')} END) || ' – ' || o.name, 300),
              p.type, ${stage('p.final')}, p.value_pence,
-             CASE WHEN p.closed_at IS NULL THEN current_date + floor(p.r_expected * 300 - 60)::int ELSE p.closed_at::date END,
-             CASE WHEN p.final = 5 THEN p.closed_at::date + 14 END, CASE WHEN p.final = 5 THEN p.closed_at::date + 14 + floor(90 + p.r_expected * 1000)::int END,
+             CASE WHEN p.closed_at IS NULL THEN ${UK_TODAY} + floor(p.r_expected * 300 - 60)::int ELSE ${ukDay('p.closed_at')} END,
+             CASE WHEN p.final = 5 THEN ${ukDay('p.closed_at')} + 14 END, CASE WHEN p.final = 5 THEN ${ukDay('p.closed_at')} + 14 + floor(90 + p.r_expected * 1000)::int END,
              ${idOf(run, 'user', 'p.u')}, ${idOf(run, 'department', departmentOfUser(plan, 'p.u'))}, o.id,
              CASE WHEN p.final = 6 THEN ${pick(['Budget withdrawn', 'Went with another provider', 'Timing not right', 'No response', 'Price'], 'p.r_pick')} END,
              p.confidential, CASE WHEN p.final = 5 THEN p.closed_at END, p.closed_at, ${idOf(run, 'user', 'p.u')}, p.created_at, coalesce(p.closed_at, p.created_at),
@@ -64,12 +64,12 @@ export async function seedOpportunities(run: ScaleRun): Promise<number> {
         FROM scale_opportunities p CROSS JOIN LATERAL generate_series(1, p.path_len) AS i`);
     await db.query(`
       INSERT INTO opportunity_instalments (opportunity_id, due_on, received_on, amount_pence, created_at)
-      SELECT p.id, d.due, CASE WHEN d.due + 10 < current_date THEN d.due + 10 END,
+      SELECT p.id, d.due, CASE WHEN d.due + 10 < ${UK_TODAY} THEN d.due + 10 END,
              CASE WHEN i.i < p.instalment_count THEN p.value_pence / p.instalment_count ELSE p.value_pence - (p.instalment_count - 1) * (p.value_pence / p.instalment_count) END,
              p.closed_at
         FROM scale_opportunities p
         CROSS JOIN LATERAL generate_series(1, p.instalment_count) AS i(i)
-        CROSS JOIN LATERAL (SELECT p.closed_at::date + 14 + (i.i - 1) * 90 AS due) d
+        CROSS JOIN LATERAL (SELECT ${ukDay('p.closed_at')} + 14 + (i.i - 1) * 90 AS due) d
        WHERE p.final = 5 AND p.instalments AND p.type NOT IN ('apprenticeship', 'placement_internship', 'sponsorship_philanthropy')`);
     if (contactsPerOrganisation(plan) > 0) {
       await db.query(`INSERT INTO opportunity_contacts (opportunity_id, contact_id) SELECT id, ${idOf(run, 'contact', 'k')} FROM scale_opportunities`);

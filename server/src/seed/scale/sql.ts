@@ -79,3 +79,9 @@ function seedFor(text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
   return h / 2 ** 32;
 }
+
+/** Days as the institution counts them: the UK calendar, whatever zone the database session is in. */
+export const UK_TODAY = `(now() AT TIME ZONE 'Europe/London')::date`;
+export const ukDay = (instant: string) => `((${instant}) AT TIME ZONE 'Europe/London')::date`;
+/** A UK wall-clock time (a timestamp without zone, e.g. day + 9 hours) as the instant it was in the UK. */
+export const ukClock = (local: string) => `((${local}) AT TIME ZONE 'Europe/London')`;
