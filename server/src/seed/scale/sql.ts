@@ -17,8 +17,13 @@ export interface ScaleRun {
 export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export const arrayLit = (items: readonly string[]) => `ARRAY[${items.map(lit).join(', ')}]::text[]`;
 
-/** The id of row `n` (an SQL integer expression) of a kind: computable anywhere, so references need no join. */
-export const idOf = (run: ScaleRun, kind: string, n: string) => `md5(${lit(`${run.tag}:${kind}:`)} || (${n}))::uuid`;
+/**
+ * The id of row `n` (an SQL integer expression) of a kind: computable anywhere, so references need
+ * no join. An md5 with the version (4) and variant (8) digits set, so it is a UUID the API's
+ * validators accept (IsUUID refuses a bare md5).
+ */
+export const idOf = (run: ScaleRun, kind: string, n: string) =>
+  `overlay(overlay(md5(${lit(`${run.tag}:${kind}:`)} || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** One element of a list at random, `r` a uniform [0, 1) column. */
 export const pick = (items: readonly string[], r: string) => `(${arrayLit(items)})[1 + floor(${r} * ${items.length})::int]`;
