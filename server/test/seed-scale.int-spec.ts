@@ -82,7 +82,14 @@ describe('seed:scale generator', () => {
     const asStaff = await t.gql(list, {}, t.tokens.staff);
     expect(asStaff.data.organisations.totalCount).toBe(ORGS - confidential);
 
-    const [{ name }] = await t.db.query(`SELECT name FROM organisations WHERE NOT confidential AND type = 'employer' ORDER BY id LIMIT 1`);
+    // Generated ids are UUIDs the API's validators accept as arguments (a bare md5 is refused).
+    const [{ id, name }] = await t.db.query(`SELECT id, name FROM organisations WHERE NOT confidential AND type = 'employer' ORDER BY id LIMIT 1`);
+    const timeline = await t.gql('query($id: ID!) { timeline(first: 5, filter: { organisationId: $id }) { totalCount } }', { id }, t.tokens.staff);
+    expect(timeline.errors).toBeUndefined();
+    const [{ n: badIds }] = await t.db.query(`SELECT count(*)::int AS n FROM (SELECT id FROM organisations UNION ALL SELECT id FROM contacts UNION ALL SELECT id FROM engagements) x
+      WHERE id::text !~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'`);
+    expect(badIds).toBe(0);
+
     const search = await t.gql('query($q: String!) { search(text: $q) { kind title score } }', { q: name }, t.tokens.staff);
     expect(search.errors).toBeUndefined();
     expect(search.data.search[0]).toMatchObject({ kind: 'organisation', title: name });
