@@ -23,8 +23,8 @@ const organisationOf = (plan: ScalePlan, c: string, r: string) => {
  * (people who moved employer keep their history); a 'create' audit event each.
  */
 export async function seedContacts(run: ScaleRun): Promise<number> {
-  const { plan, db } = run;
-  return chunked(run, 'contacts', plan.contacts, CHUNK, async (from, to) => {
+  const { plan } = run;
+  return chunked(run, 'contacts', plan.contacts, CHUNK, async (from, to, db) => {
     await db.query(`
       CREATE TEMP TABLE scale_contacts ON COMMIT DROP AS
       SELECT g.n, ${idOf(run, 'contact', 'g.n')} AS id, ${idOf(run, 'organisation', organisationOf(plan, 'g.n', 'g.r1'))} AS organisation_id,
@@ -62,5 +62,5 @@ export async function seedContacts(run: ScaleRun): Promise<number> {
       SELECT c.id, 'Marketing emails about courses and events', ${pick(['Web form', 'Event sign-up sheet', 'Email reply', 'Phone call'], 'c.r_phone')},
              k.created_at, CASE WHEN c.withdrawn THEN k.created_at + (now() - k.created_at) / 2 END, k.owner_id, k.created_at
         FROM scale_contacts c JOIN contacts k ON k.id = c.id WHERE c.lawful_basis = 'consent' OR c.marketing_opt_in`);
-  });
+  }, { parallel: true });
 }

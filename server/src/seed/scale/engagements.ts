@@ -15,9 +15,9 @@ const summaryFor = (type: string, r: string) =>
  * is always among the staff present, sometimes with a colleague.
  */
 export async function seedEngagements(run: ScaleRun): Promise<number> {
-  const { plan, db } = run;
+  const { plan } = run;
   const perOrganisation = contactsPerOrganisation(plan);
-  return chunked(run, 'engagements', plan.engagements, CHUNK, async (from, to) => {
+  return chunked(run, 'engagements', plan.engagements, CHUNK, async (from, to, db) => {
     await db.query(`
       CREATE TEMP TABLE scale_engagements ON COMMIT DROP AS
       SELECT g.n, ${idOf(run, 'engagement', 'g.n')} AS id, x.k, x.u, ${weighted('g.r3', TYPES)} AS type,
@@ -46,13 +46,13 @@ export async function seedEngagements(run: ScaleRun): Promise<number> {
         UNION ALL
         SELECT id, ${idOf(run, 'contact', `k + ${plan.organisations} * (1 - who)`)} FROM scale_engagements WHERE type <> 'note' AND two AND ${perOrganisation} = 2`);
     }
-  });
+  }, { parallel: true });
 }
 
 /** Follow-ups: open (some overdue), done or cancelled, assigned to staff, ~5% confidential. */
 export async function seedTasks(run: ScaleRun): Promise<number> {
-  const { plan, db } = run;
-  return chunked(run, 'tasks', plan.tasks, CHUNK, async (from, to) => {
+  const { plan } = run;
+  return chunked(run, 'tasks', plan.tasks, CHUNK, async (from, to, db) => {
     await db.query(`
       INSERT INTO tasks (id, title, due_on, status, completed_at, assignee_id, organisation_id, department_id, confidential, created_by, created_at, updated_at)
       SELECT ${idOf(run, 'task', 'n')}, title, due, status, CASE WHEN status = 'done' THEN ${ukClock("due - 2 + interval '15 hours'")} END,
@@ -62,5 +62,5 @@ export async function seedTasks(run: ScaleRun): Promise<number> {
                      ${userNumber(plan, 'r3')} AS u, ${busyOrganisation(plan, 'r4')} AS k, r5 < 0.05 AS confidential,
                      ${weighted('r6', [['open', 55], ['done', 38], ['cancelled', 7]])} AS status
                 FROM ${series(from, to, 6)}) t`);
-  });
+  }, { parallel: true });
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
 import { PinoLogger } from 'nestjs-pino';
 import { Client } from 'pg';
 import { DuplicateScanner } from '../../modules/duplicates/duplicate-scanner';
@@ -57,16 +58,20 @@ export async function seedScale(url: string, options: ScaleSeedOptions): Promise
   const plan = scalePlan(options.organisations);
   const progress = options.progress ?? silentProgress;
   const started = Date.now();
-  const db = new Client({ connectionString: url });
-  await db.connect();
+  // One connection per core (at most four): chunks of the big tables load in parallel.
+  const connections = Array.from({ length: Math.max(1, Math.min(4, os.cpus().length)) }, () => new Client({ connectionString: url }));
+  const [db] = connections;
   try {
+    for (const c of connections) {
+      await c.connect();
+      // A lost chunk on a crash costs nothing here: the run is redone, and the load is much faster.
+      await c.query('SET synchronous_commit = off');
+    }
     const existing = await db.query(`SELECT ${RECORD_TABLES.map((t) => `(SELECT count(*) FROM (SELECT 1 FROM ${t} LIMIT 1) x)`).join(' + ')} AS n`);
     if (Number(existing.rows[0].n) > 0 && !options.append) {
       throw new ScaleSeedRefused('The database already holds records: refusing to add generated data to it (pass --append or --force to add anyway).');
     }
-    // A lost chunk on a crash costs nothing here: the run is redone, and the load is much faster.
-    await db.query('SET synchronous_commit = off');
-    const run: ScaleRun = { db, plan, tag: randomBytes(6).toString('hex'), progress, stages: await boardStages(db) };
+    const run: ScaleRun = { db, connections, plan, tag: randomBytes(6).toString('hex'), progress, stages: await boardStages(db) };
     const seconds: Record<string, number> = {};
     Object.assign(seconds, await seedPeople(run));
     seconds.organisations = await seedOrganisations(run);
@@ -81,7 +86,7 @@ export async function seedScale(url: string, options: ScaleSeedOptions): Promise
     const counts = await db.query(`SELECT ${COUNTED.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
     return { plan, tag: run.tag, seconds, totalSeconds: (Date.now() - started) / 1000, rows: counts.rows[0], duplicateScan: scan };
   } finally {
-    await db.end();
+    await Promise.all(connections.map((c) => c.end().catch(() => undefined)));
   }
 }
 

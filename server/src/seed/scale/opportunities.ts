@@ -20,9 +20,9 @@ const FINAL: Array<[string, number]> = [['1', 15], ['2', 12], ['3', 10], ['4', 8
  * stage); half of the won ones with income instalments; the organisation's contact attached.
  */
 export async function seedOpportunities(run: ScaleRun): Promise<number> {
-  const { plan, db } = run;
+  const { plan } = run;
   const stage = (position: string) => `(ARRAY[${run.stages.map(lit).join(', ')}]::uuid[])[${position}]`;
-  return chunked(run, 'opportunities', plan.opportunities, CHUNK, async (from, to) => {
+  return chunked(run, 'opportunities', plan.opportunities, CHUNK, async (from, to, db) => {
     await db.query(`
       CREATE TEMP TABLE scale_opportunities ON COMMIT DROP AS
       SELECT y.*, CASE WHEN final <= 4 THEN final WHEN final = 5 THEN 5 ELSE steps_before_lost + 1 END AS path_len,
@@ -74,5 +74,5 @@ export async function seedOpportunities(run: ScaleRun): Promise<number> {
     if (contactsPerOrganisation(plan) > 0) {
       await db.query(`INSERT INTO opportunity_contacts (opportunity_id, contact_id) SELECT id, ${idOf(run, 'contact', 'k')} FROM scale_opportunities`);
     }
-  });
+  }, { parallel: true });
 }

@@ -13,10 +13,10 @@ const TAGS = ['apprenticeships', 'placements', 'research', 'cpd', 'net-zero', 'k
  * department, a few in groups; each with the 'create' audit event the app would have written.
  */
 export async function seedOrganisations(run: ScaleRun): Promise<number> {
-  const { plan, db } = run;
+  const { plan } = run;
   // Numbers no earlier run or the demo data uses; any clash left is written as no number.
   const chBase = 20_000_000 + (parseInt(run.tag.slice(0, 6), 16) % 70_000) * 1000;
-  return chunked(run, 'organisations', plan.organisations, CHUNK, async (from, to) => {
+  return chunked(run, 'organisations', plan.organisations, CHUNK, async (from, to, db) => {
     await db.query(`
       WITH x AS (
         SELECT g.*, ${weighted('r1', [['employer', 72], ['partner', 8], ['funder', 3], ['school_college', 6], ['public_body', 5], ['community', 6]])} AS type,

@@ -5,8 +5,8 @@ const EIGHT_YEARS = `interval '2920 days'`;
 
 /** Departments (codes unique to this run), then staff with a mix of roles, each in one or two departments. */
 export async function seedPeople(run: ScaleRun): Promise<Record<string, number>> {
-  const { plan, db } = run;
-  const departments = await chunked(run, 'departments', plan.departments, 10_000, async (from, to) => {
+  const { plan } = run;
+  const departments = await chunked(run, 'departments', plan.departments, 10_000, async (from, to, db) => {
     const names = DEPARTMENT_NAMES.length;
     await db.query(`
       INSERT INTO departments (id, name, code, created_at, updated_at)
@@ -15,7 +15,7 @@ export async function seedPeople(run: ScaleRun): Promise<Record<string, number>>
              ${lit(`S${run.tag.slice(0, 4).toUpperCase()}`)} || lpad(n::text, 4, '0'), now() - ${EIGHT_YEARS}, now() - ${EIGHT_YEARS}
         FROM generate_series(${from}, ${to}) AS n`);
   });
-  const users = await chunked(run, 'users', plan.users, 50_000, async (from, to) => {
+  const users = await chunked(run, 'users', plan.users, 50_000, async (from, to, db) => {
     await db.query(`
       INSERT INTO users (id, email, name, role, created_at, updated_at)
       SELECT ${idOf(run, 'user', 'n')},

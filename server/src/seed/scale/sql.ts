@@ -5,6 +5,8 @@ import { ScalePlan } from './plan';
 /** What every table family needs: the connection, the counts, this run's id tag and where numbering starts. */
 export interface ScaleRun {
   db: Client;
+  /** db and the others: one connection per core for chunks loaded in parallel. */
+  connections: Client[];
   plan: ScalePlan;
   /** Hex, new each run: ids are md5(tag:kind:n), so a row's id follows from its number and --append never collides. */
   tag: string;
@@ -55,25 +57,38 @@ export const departmentOfUser = (plan: ScalePlan, u: string) => `(1 + ((${u}) - 
 export const busyOrganisation = (plan: ScalePlan, r: string) => `(1 + floor(power(${r}, 2) * ${plan.organisations})::int)`;
 
 /**
- * Runs `work(from, to)` over 1..total in chunks, one transaction each (setseed first, so a run is
- * repeatable for its tag), moving the progress bar; returns the seconds it took.
+ * Runs `work(from, to, db)` over 1..total in chunks, one transaction each (setseed first, so a
+ * run is repeatable for its tag), moving the progress bar; returns the seconds it took. With
+ * `parallel`, chunks go to every connection at once (one per core): only for tables whose rows
+ * do not refer to each other, as chunks may commit in any order.
  */
-export async function chunked(run: ScaleRun, label: string, total: number, size: number, work: (from: number, to: number) => Promise<void>): Promise<number> {
+export async function chunked(run: ScaleRun, label: string, total: number, size: number,
+  work: (from: number, to: number, db: Client) => Promise<void>, { parallel = false } = {}): Promise<number> {
   const started = Date.now();
   run.progress.start(label, total);
-  for (let from = 1; from <= total; from += size) {
-    const to = Math.min(total, from + size - 1);
-    await run.db.query('BEGIN');
-    try {
-      await run.db.query('SELECT setseed($1)', [seedFor(`${run.tag}:${label}:${from}`)]);
-      await work(from, to);
-      await run.db.query('COMMIT');
-    } catch (error) {
-      await run.db.query('ROLLBACK').catch(() => undefined);
-      throw error;
+  let next = 1;
+  let done = 0;
+  let failed = false;
+  const worker = async (db: Client) => {
+    while (next <= total && !failed) {
+      const from = next;
+      const to = Math.min(total, from + size - 1);
+      next = to + 1;
+      await db.query('BEGIN');
+      try {
+        await db.query('SELECT setseed($1)', [seedFor(`${run.tag}:${label}:${from}`)]);
+        await work(from, to, db);
+        await db.query('COMMIT');
+      } catch (error) {
+        failed = true;
+        await db.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      done += to - from + 1;
+      run.progress.tick(done);
     }
-    run.progress.tick(to);
-  }
+  };
+  await Promise.all((parallel ? run.connections : [run.db]).map(worker));
   const seconds = (Date.now() - started) / 1000;
   run.progress.end(seconds);
   return seconds;
