@@ -1,7 +1,7 @@
 // `npm run bench`: the operations of issue 15 against the seed:scale database, through the built
 // server in production mode, beside their raw-SQL floor through `pg`. Prints a table and writes
 // JSON (tmp/bench/scale.json unless --out). Asserts nothing about timings.
-//   node server/bench/scale.bench.mjs [--concurrency 4] [--requests 200] [--out FILE]
+//   node server/bench/scale.bench.mjs [--concurrency 4] [--requests 200] [--seconds 30] [--warmup 5] [--import-runs 3] [--out FILE]
 //   BENCH_SMOKE=1 (or --smoke): a throwaway database of --orgs 300, a few requests each: does every operation answer?
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { header, row, writeJson } from './scale/report.mjs';
 const { values: args } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: process.env.BENCH_SMOKE === '1' }, orgs: { type: 'string', default: '300' },
-    concurrency: { type: 'string' }, requests: { type: 'string' }, out: { type: 'string' },
+    concurrency: { type: 'string' }, requests: { type: 'string' }, seconds: { type: 'string' }, warmup: { type: 'string' }, out: { type: 'string' },
     'import-rows': { type: 'string' }, 'import-runs': { type: 'string' }, 'deep-rows': { type: 'string' },
   },
 });
@@ -27,7 +27,9 @@ const settings = {
   smoke,
   concurrency: num(args.concurrency, 'BENCH_CONCURRENCY', 4, 2),
   requests: num(args.requests, 'BENCH_REQUESTS', 200, 4),
-  warmup: smoke ? 1 : 5,
+  // Per operation and side: a slow operation at full scale stops early rather than hold up the run.
+  seconds: num(args.seconds, 'BENCH_SECONDS', 30, 30),
+  warmup: num(args.warmup, 'BENCH_WARMUP', 5, 1),
   importRows: num(args['import-rows'], 'BENCH_IMPORT_ROWS', 10_000, 200),
   importRuns: num(args['import-runs'], 'BENCH_IMPORT_RUNS', 3, 1),
   deepRows: num(args['deep-rows'], 'BENCH_DEEP_ROWS', 2_000, 30),
@@ -66,12 +68,12 @@ try {
 
   console.log(`Scale: ${scale.organisations.toLocaleString('en-GB')} organisations, ${scale.contacts.toLocaleString('en-GB')} contacts, `
     + `${scale.engagements.toLocaleString('en-GB')} engagements, ${scale.opportunities.toLocaleString('en-GB')} opportunities (${db.where})`);
-  console.log(`Server: production build, signed in as a staff member of one department (imports: an admin); ${settings.requests} requests an operation at concurrency ${settings.concurrency}`
+  console.log(`Server: production build, signed in as a staff member of one department (imports: an admin); ${settings.requests} requests an operation (or ${settings.seconds} s) at concurrency ${settings.concurrency}`
     + ` (floor: the same through pg); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores\n`);
   const fixtures = await readFixtures(pool, users.staff);
   console.log(header());
   for (const op of await operations({ gql, pool, user: users.staff, fixtures, deepRows: settings.deepRows })) {
-    const opts = { requests: settings.requests, concurrency: settings.concurrency, warmup: settings.warmup };
+    const opts = { requests: settings.requests, concurrency: settings.concurrency, warmup: settings.warmup, seconds: settings.seconds };
     const graphql = await measure(op.graphql, opts);
     const floor = graphql.error ? null : await measure(op.floor, opts);
     const error = graphql.error ?? floor?.error ?? null;

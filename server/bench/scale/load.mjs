@@ -5,17 +5,18 @@ export const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted
 
 /**
  * Calls `call(i)` `requests` times with `concurrency` in flight (after `warmup` sequential calls),
+ * or fewer if `seconds` run out first (no new call starts after that),
  * and returns latency percentiles in ms and the throughput. A call that times itself resolves to
  * its own milliseconds (a number). A failing call stops the run: its error is returned, not timed.
  */
-export async function measure(call, { requests, concurrency, warmup = 0 }) {
+export async function measure(call, { requests, concurrency, warmup = 0, seconds: budget = Infinity }) {
   for (let i = 0; i < warmup; i++) await call(-1 - i);
   const times = [];
   let next = 0;
   let error = null;
   const started = performance.now();
   await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, async () => {
-    while (next < requests && !error) {
+    while (next < requests && !error && (performance.now() - started) / 1000 < budget) {
       const i = next++;
       const t = performance.now();
       let result;
