@@ -1,6 +1,5 @@
 import { runMigrations } from '../src/runtime/database';
 import { ScaleSeedRefused, seedScale } from '../src/seed/scale/generate';
-import { scalePlan } from '../src/seed/scale/plan';
 import { createDatabase, createTestApp, TestApp } from './support/test-app';
 
 const ORGS = 500;
@@ -22,12 +21,6 @@ describe('seed:scale generator', () => {
   });
 
   const one = async (sql: string) => (await t.db.query(sql))[0];
-
-  it('plans counts in proportion with floors for departments and staff', () => {
-    expect(scalePlan(100_000)).toEqual({ organisations: 100_000, contacts: 500_000, engagements: 2_000_000, opportunities: 200_000, tasks: 50_000, departments: 50, users: 2_000 });
-    expect(scalePlan(ORGS)).toEqual({ organisations: 500, contacts: 2_500, engagements: 10_000, opportunities: 1_000, tasks: 250, departments: 2, users: 10 });
-    expect(() => scalePlan(0)).toThrow('--orgs');
-  });
 
   it('writes those counts (beside the two departments and five users the test app adds)', async () => {
     expect(await one(`SELECT (SELECT count(*)::int FROM organisations) AS organisations, (SELECT count(*)::int FROM contacts) AS contacts,
