@@ -2,7 +2,7 @@ import { PLACES, TRADES } from '../demo-story';
 import { arrayLit, departmentOfUser, idOf, pick, ScaleRun, series, userNumber, weighted, chunked } from './sql';
 import { BRAND_WORDS, LEGAL_SUFFIXES, MORE_LAST_NAMES, STREETS } from './words';
 
-const CHUNK = 20_000;
+const CHUNK = 10_000;
 const POSTCODE_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ'.split('');
 const TAGS = ['apprenticeships', 'placements', 'research', 'cpd', 'net-zero', 'ktp', 'levy-payer'];
 
@@ -10,7 +10,8 @@ const TAGS = ['apprenticeships', 'placements', 'research', 'cpd', 'net-zero', 'k
  * Organisations in proportion to a real institution's: mostly employers (SMEs above all), named
  * from places, surnames and brand words with legal suffixes, UK postcodes and regions, SIC
  * sections, Companies House numbers for the incorporated, ~5% confidential to their owner's
- * department, a few in groups; each with the 'create' audit event the app would have written.
+ * department, a few in groups (their parents among the first thousand, so chunks after the first
+ * may load in parallel); each with the 'create' audit event the app would have written.
  */
 export async function seedOrganisations(run: ScaleRun): Promise<number> {
   const { plan } = run;
@@ -91,5 +92,5 @@ export async function seedOrganisations(run: ScaleRun): Promise<number> {
       )
       INSERT INTO audit_events (occurred_at, actor_id, entity_type, entity_id, action, changes)
       SELECT created_at, owner_id, 'organisation', id, 'create', jsonb_build_object('name', jsonb_build_object('old', NULL, 'new', name)) FROM ins`);
-  });
+  }, { parallel: true, firstAlone: true });
 }

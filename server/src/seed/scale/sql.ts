@@ -60,17 +60,18 @@ export const busyOrganisation = (plan: ScalePlan, r: string) => `(1 + floor(powe
  * Runs `work(from, to, db)` over 1..total in chunks, one transaction each (setseed first, so a
  * run is repeatable for its tag), moving the progress bar; returns the seconds it took. With
  * `parallel`, chunks go to every connection at once (one per core): only for tables whose rows
- * do not refer to each other, as chunks may commit in any order.
+ * do not refer to each other, as chunks may commit in any order; with `firstAlone` too, the first
+ * chunk is committed before the others start (rows may refer to rows of the first chunk).
  */
 export async function chunked(run: ScaleRun, label: string, total: number, size: number,
-  work: (from: number, to: number, db: Client) => Promise<void>, { parallel = false } = {}): Promise<number> {
+  work: (from: number, to: number, db: Client) => Promise<void>, { parallel = false, firstAlone = false } = {}): Promise<number> {
   const started = Date.now();
   run.progress.start(label, total);
   let next = 1;
   let done = 0;
   let failed = false;
-  const worker = async (db: Client) => {
-    while (next <= total && !failed) {
+  const worker = async (db: Client, chunks = Infinity) => {
+    for (let i = 0; i < chunks && next <= total && !failed; i++) {
       const from = next;
       const to = Math.min(total, from + size - 1);
       next = to + 1;
@@ -88,7 +89,8 @@ export async function chunked(run: ScaleRun, label: string, total: number, size:
       run.progress.tick(done);
     }
   };
-  await Promise.all((parallel ? run.connections : [run.db]).map(worker));
+  if (firstAlone) await worker(run.db, 1);
+  await Promise.all((parallel ? run.connections : [run.db]).map((db) => worker(db)));
   const seconds = (Date.now() - started) / 1000;
   run.progress.end(seconds);
   return seconds;
