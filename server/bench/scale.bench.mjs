@@ -74,10 +74,11 @@ try {
   console.log(header());
   for (const op of await operations({ gql, pool, user: users.staff, fixtures, deepRows: settings.deepRows })) {
     const opts = { requests: settings.requests, concurrency: settings.concurrency, warmup: settings.warmup, seconds: settings.seconds };
+    const sameData = op.same ? await Promise.all([op.graphql(0), op.floor(0)]).then(([g, f]) => op.same(g, f)).catch((e) => `not compared: ${e.message}`) : null;
     const graphql = await measure(op.graphql, opts);
     const floor = graphql.error ? null : await measure(op.floor, opts);
     const error = graphql.error ?? floor?.error ?? null;
-    const result = { name: op.name, graphql, floor, ratio: floor ? graphql.p50 / floor.p50 : null, error };
+    const result = { name: op.name, graphql, floor, ratio: floor ? graphql.p50 / floor.p50 : null, sameData, error };
     failed ||= !!error;
     results.push(result);
     console.log(row(result));

@@ -1,5 +1,6 @@
-// The operations issue 15 names: each a GraphQL side (what the UI sends, through the real server)
-// and its raw-SQL floor (floors.mjs).
+// The operations issue 15 names: each a GraphQL side (what the UI sends, through the real server),
+// its raw-SQL floor (floors.mjs) and, where the two can be compared, `same`: do they agree on the
+// data (ids, counts)? Checked once before timing, so a floor that drifted from the API shows.
 import { clientOperation, withFragments } from './documents.mjs';
 import * as floor from './floors.mjs';
 
@@ -35,6 +36,14 @@ async function deepCursor(gql, rows) {
   return { seen, after, key: last ? { key: last.name.toLowerCase(), id: last.id } : null };
 }
 
+const ids = (connection) => connection.edges.map((e) => e.node.id).join();
+const sum = (rows, key) => rows.reduce((s, r) => s + Number(r[key]), 0);
+const samePage = (g, f) => g.organisations.totalCount === f.total && ids(g.organisations) === f.rows.slice(0, 25).map((r) => r.id).join();
+/** The organisation page's counts: people, open tasks, departments, history, timeline total, engagements this year. */
+const sameView = ([{ organisation: o }, { timeline }, { relationshipHealth: h }], [, people, tasks, depts, history, [, , total], now]) =>
+  o.affiliations.length === people.rowCount && o.openTasks.length === tasks.rowCount && o.departmentsInvolved.length === depts.rowCount
+  && o.history.length === history.rowCount && timeline.totalCount === Number(total.rows[0].total) && h.inputs.engagements365 === now.rows[0]?.engagements_365;
+
 const view = (gql, id) => Promise.all([
   gql(VIEW[0], { id }), gql(VIEW[1], { first: 50, filter: { organisationId: id } }), gql(VIEW[2], { id }),
 ]);
@@ -52,21 +61,25 @@ export async function operations({ gql, pool, user, fixtures: f, deepRows }) {
       name: 'organisations: first page (employer, active, by name)',
       graphql: () => gql(ORGANISATIONS, { first: 25, filter: LIST_FILTER, orderBy: BY_NAME }),
       floor: () => floor.organisationPage(pool, depts, LIST_FILTER, null),
+      same: samePage,
     },
     {
       name: `organisations: deep page (after ${deep.seen.toLocaleString('en-GB')} rows, keyset)`,
       graphql: () => gql(ORGANISATIONS, { first: 25, after: deep.after, filter: LIST_FILTER, orderBy: BY_NAME }),
       floor: () => floor.organisationPage(pool, depts, LIST_FILTER, deep.key),
+      same: samePage,
     },
     {
       name: `organisation view: busiest (${f.busiest.engagements.toLocaleString('en-GB')} engagements)`,
       graphql: () => view(gql, f.busiest.id),
       floor: () => floor.organisationView(pool, depts, f.busiest.id),
+      same: sameView,
     },
     {
       name: `organisation view: typical (${f.typical.engagements} engagements)`,
       graphql: () => view(gql, f.typical.id),
       floor: () => floor.organisationView(pool, depts, f.typical.id),
+      same: sameView,
     },
     searchCase('3 letters', f.search.threeLetters),
     searchCase('a typo', f.search.typo),
@@ -83,11 +96,14 @@ export async function operations({ gql, pool, user, fixtures: f, deepRows }) {
         ...f.stageIds.map((s) => gql(COLUMN, { first: 50, filter: { stageIds: [s] }, orderBy: { field: 'expectedCloseDate', direction: 'asc' } })),
       ]),
       floor: () => floor.pipelineBoard(pool, depts, f.stageIds),
+      same: ([{ pipeline }, ...columns], [totals, ...counts]) => pipeline.count === sum(totals.rows, 'count')
+        && columns.every((c, i) => c.opportunities.totalCount === Number(counts[2 * i + 1].rows[0].count)),
     },
     {
       name: 'report: pipeline by stage',
       graphql: () => gql(BY_STAGE, {}),
       floor: () => pool.query(floor.PIPELINE_BY_STAGE, [depts]),
+      same: (g, f) => sum(g.reports.pipelineByStage, 'count') === sum(f.rows, 'count'),
     },
     {
       name: `report: HE-BCI summary ${f.year.label}`,

@@ -13,7 +13,8 @@ export function header() {
 export function row(r) {
   if (r.error) return `${r.name.padEnd(52)} FAILED: ${r.error}`;
   const cells = [String(r.graphql.requests), ms(r.graphql.p50), ms(r.graphql.p95), ms(r.graphql.p99), r.graphql.perSecond.toFixed(1), ms(r.floor.p50), ms(r.floor.p95), `${r.ratio.toFixed(1)}×`];
-  return [r.name.slice(0, 52).padEnd(52), ...cells.map((c, i) => c.padStart(COLUMNS[i + 1][1]))].join(' ');
+  const line = [r.name.slice(0, 52).padEnd(52), ...cells.map((c, i) => c.padStart(COLUMNS[i + 1][1]))].join(' ');
+  return r.sameData === true || r.sameData === null || r.sameData === undefined ? line : `${line}  (floor and API disagree: ${r.sameData === false ? 'different data' : r.sameData})`;
 }
 
 export function writeJson(file, report) {
