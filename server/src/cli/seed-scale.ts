@@ -32,9 +32,9 @@ async function main(): Promise<void> {
     : { ...(await startEmbeddedPostgres(path.join(dataDir, 'postgres'), 'bce')), where: `the embedded PostgreSQL in ${dataDir}/postgres` };
   try {
     await runMigrations(db.url);
-    process.stdout.write(`Generating ${organisations.toLocaleString('en-GB')} organisations and the rest in proportion into ${db.where}\n`);
     const result = await seedScale(db.url, {
       organisations, append: values.append || values.force, progress: progressBar(),
+      onStart: (plan) => process.stdout.write(`Generating into ${db.where}: ${Object.entries(plan).map(([k, n]) => `${n.toLocaleString('en-GB')} ${k}`).join(', ')}\n`),
       duplicateScan: values['skip-duplicate-scan'] ? false : values['duplicate-scan'],
     });
     process.stdout.write(`\nDone in ${result.totalSeconds.toFixed(1)} s (run ${result.tag}). Rows now:\n`);

@@ -25,6 +25,8 @@ export interface ScaleSeedOptions {
    */
   duplicateScan?: boolean;
   progress?: Progress;
+  /** Told once the database has been found fit to fill. */
+  onStart?: (plan: ScalePlan) => void;
 }
 
 export interface ScaleSeedResult {
@@ -71,6 +73,7 @@ export async function seedScale(url: string, options: ScaleSeedOptions): Promise
     if (Number(existing.rows[0].n) > 0 && !options.append) {
       throw new ScaleSeedRefused('The database already holds records: refusing to add generated data to it (pass --append or --force to add anyway).');
     }
+    options.onStart?.(plan);
     const run: ScaleRun = { db, connections, plan, tag: randomBytes(6).toString('hex'), progress, stages: await boardStages(db) };
     const seconds: Record<string, number> = {};
     Object.assign(seconds, await seedPeople(run));
