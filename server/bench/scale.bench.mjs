@@ -3,6 +3,7 @@
 // JSON (tmp/bench/scale.json unless --out). Asserts nothing about timings.
 //   node server/bench/scale.bench.mjs [--concurrency 4] [--requests 200] [--seconds 30] [--warmup 5] [--import-runs 3] [--out FILE]
 //   BENCH_SMOKE=1 (or --smoke): a throwaway database of --orgs 300, a few requests each: does every operation answer?
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +37,14 @@ const settings = {
 };
 const out = path.resolve(args.out ?? path.join(root, 'tmp/bench', smoke ? 'scale-smoke.json' : 'scale.json'));
 const started = new Date();
+/** Which code was measured, so a later run can be compared with this one. */
+const gitCommit = () => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+};
 
 const db = await openDatabase({ fresh: smoke });
 const cleanups = [() => db.stop()];
@@ -95,7 +104,7 @@ try {
   if (importResult.summary) console.log(`  preview decided: ${JSON.stringify(importResult.summary)}`);
 
   writeJson(out, {
-    startedAt: started.toISOString(), seconds: (Date.now() - started.getTime()) / 1000, settings, scale,
+    startedAt: started.toISOString(), seconds: (Date.now() - started.getTime()) / 1000, commit: gitCommit(), settings, scale,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtEnd: os.loadavg(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     operations: results,
   });
