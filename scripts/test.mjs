@@ -70,6 +70,9 @@ suite('client unit', run('npx', ['vitest', 'run', '--config', 'client/vitest.con
   `--outputFile.json=${path.join(results, 'client-unit.json')}`]), path.join(results, 'client-unit.json'));
 suite('server integration', run('npx', ['jest', '-c', 'server/jest.integration.config.js', '--runInBand', ...jestJson('server-integration')]),
   path.join(results, 'server-integration.json'));
+// The scale benchmark at a tiny scale: every operation must answer without errors and the JSON be written; timings are not judged.
+check('scale bench smoke (npm run bench at --orgs 300)', built && run('node', ['server/bench/scale.bench.mjs', '--smoke', '--out', path.join(results, 'scale-bench-smoke.json')])
+  && fs.existsSync(path.join(results, 'scale-bench-smoke.json')));
 if (built && chromium) {
   suite('e2e (Chromium)', run('npx', ['jest', '-c', 'e2e/jest.config.js', '--runInBand', ...jestJson('e2e')]), path.join(results, 'e2e.json'));
 } else {

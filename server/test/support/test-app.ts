@@ -61,11 +61,13 @@ export interface TestAppOptions {
   env?: NodeJS.ProcessEnv;
   /** Settings over what the environment gives (e.g. nodeEnv: 'production', rateLimitPerMinute). */
   config?: Partial<AppConfig>;
+  /** A database (from createDatabase) the test has already filled; close() drops it. */
+  database?: Awaited<ReturnType<typeof createDatabase>>;
 }
 
 /** The real AppModule over a fresh, migrated database, with a user of every role signed in. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createDatabase();
+  const database = options.database ?? (await createDatabase());
   await runMigrations(database.url);
   const env = { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...options.env };
   const config: AppConfig = { ...loadConfig(env), databaseUrl: database.url, clientDir: '/nonexistent', ...options.config };
