@@ -79,6 +79,27 @@ describe('the combined timeline (engagements and opportunity moves)', () => {
     expect((await page({ organisationId: org, staffId: t.users.viewer }, t.tokens.manager)).totalCount).toBe(0);
   });
 
+  it('pages the unscoped timeline one entry at a time exactly as in one page, both kinds merged', async () => {
+    const whole = await page({}, t.tokens.manager, 50);
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const p = await page({}, t.tokens.manager, 1, after);
+      expect(p.totalCount).toBe(whole.totalCount);
+      seen.push(...p.edges.map((e: any) => describeEntry(e.node)));
+      after = p.pageInfo.hasNextPage ? p.pageInfo.endCursor : undefined;
+    } while (after);
+    expect(seen).toEqual(whole.edges.map((e: any) => describeEntry(e.node)));
+    expect(whole.totalCount).toBe(6);
+    expect(seen.filter((s) => s.startsWith('engagement')).length).toBe(3);
+  });
+
+  it('hides the confidential opportunity of another department from the unscoped timeline and its count', async () => {
+    const p = await page({}, t.tokens.staffBus, 50);
+    expect(p.totalCount).toBe(5);
+    expect(p.edges.map((e: any) => describeEntry(e.node))).not.toContain('Confidential bid: opened → Enquiry');
+  });
+
   it('refuses a cursor it did not issue, naming the argument', async () => {
     const res = await t.gql(TIMELINE, { f: { organisationId: org }, after: 'not-a-cursor' }, t.tokens.viewer);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { visibleParam } from '../../common/auth/visibility';
 import { notFound } from '../../common/graphql/errors';
-import { HEALTH_SCORE_SQL, HealthInputs, scoreHealth } from './health-formula';
+import { goingColdSql } from './going-cold.sql';
+import { HealthInputs, scoreHealth } from './health-formula';
 import { healthInputsSql } from './health-inputs.sql';
 import { GoingColdOrganisation, HealthScore } from './relationship-health.models';
 import { addDays, ukToday } from '../../common/dates/uk-dates';
@@ -46,22 +47,11 @@ export class RelationshipHealthService {
 
   /**
    * Important organisations (active or strategic partners, or won business in two years) whose
-   * score fell by GOING_COLD_DROP or more over COMPARE_DAYS, biggest fall first. Both scores for
-   * every organisation are computed in one SQL statement.
+   * score fell by GOING_COLD_DROP or more over COMPARE_DAYS, biggest fall first. Each organisation
+   * is scored for both dates in one pass (goingColdSql).
    */
   async goingCold(user: AuthUser, first: number, asOf = today()): Promise<GoingColdOrganisation[]> {
-
-    const rows = await this.db.query(
-      `WITH cur AS (SELECT organisation_id, ${HEALTH_SCORE_SQL} AS score, days_since_last, won_pence_730 FROM (${healthInputsSql('IS NOT NULL', '$1')}) i),
-            past AS (SELECT organisation_id, ${HEALTH_SCORE_SQL} AS score FROM (${healthInputsSql('IS NOT NULL', '$3')}) i)
-       SELECT o.id, cur.score, past.score AS previous_score, ($1::date - cur.days_since_last)::text AS last_engaged_on, o.name
-         FROM cur JOIN past USING (organisation_id) JOIN organisations o ON o.id = cur.organisation_id
-        WHERE (o.relationship_stage IN ('active', 'strategic_partner') OR cur.won_pence_730 > 0)
-          AND past.score - cur.score >= ${GOING_COLD_DROP}
-        ORDER BY past.score - cur.score DESC, o.name
-        LIMIT $4`,
-      [asOf, visibleParam(user), daysBefore(asOf, COMPARE_DAYS), first],
-    );
+    const rows = await this.db.query(goingColdSql(GOING_COLD_DROP), [asOf, visibleParam(user), daysBefore(asOf, COMPARE_DAYS), first]);
     return rows.map((r: any) => ({
       organisationId: r.id,
       score: r.score,

@@ -29,6 +29,11 @@ function moveConditions(f: TimelineFilter, p: (value: unknown) => string): strin
  * One newest-first page of engagements and opportunity stage moves, interleaved: a keyset over
  * the UNION ALL of both on (day, time, id), so paging never skips or repeats an entry of either
  * kind. Confidential engagements and opportunities are filtered by the same rule as everywhere.
+ *
+ * Each branch takes its own first `limit + 1` rows after the cursor, in the order of an index
+ * (engagements_occurred_idx, opportunity_stage_history_timeline_idx), before the two are merged:
+ * the page never sorts the whole history. The stage a move came from is looked up only for the
+ * rows on the page.
  */
 export async function timelinePage(db: DataSource, user: AuthUser, args: TimelineArgs): Promise<Connection<TimelineEntry>> {
   const limit = pageSize(args.first);
@@ -39,38 +44,48 @@ export async function timelinePage(db: DataSource, user: AuthUser, args: Timelin
     params.push(value);
     return `$${params.length}`;
   };
-  const branches: Array<{ page: string; count: string }> = [];
+  const branches: Array<{ where: string[]; after: (key: string) => string; page: (where: string) => string; count: string }> = [];
   if (kinds.includes(TimelineEntryKind.ENGAGEMENT)) {
-    const where = ['e.deleted_at IS NULL', visibleSql('e', 1), ...engagementConditions(f, p)].join(' AND ');
+    const where = ['e.deleted_at IS NULL', visibleSql('e', 1), ...engagementConditions(f, p)];
     branches.push({
-      page: `SELECT 'engagement' AS kind, e.id, e.occurred_on AS day, e.created_at AS at, NULL::uuid AS from_stage_id FROM engagements e WHERE ${where}`,
-      count: `SELECT count(*) FROM engagements e WHERE ${where}`,
+      where,
+      after: (key) => `(e.occurred_on, e.created_at, e.id) < ${key}`,
+      page: (w) => `SELECT 'engagement' AS kind, e.id, e.occurred_on AS day, e.created_at AS at, NULL::uuid AS opportunity_id
+                      FROM engagements e WHERE ${w}
+                     ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC LIMIT ${limit + 1}`,
+      count: `SELECT count(*) FROM engagements e WHERE ${where.join(' AND ')}`,
     });
   }
   if (kinds.includes(TimelineEntryKind.OPPORTUNITY_MOVE)) {
-    const where = ['o.deleted_at IS NULL', visibleSql('o', 1), ...moveConditions(f, p)].join(' AND ');
+    const where = ['o.deleted_at IS NULL', visibleSql('o', 1), ...moveConditions(f, p)];
     const from = 'opportunity_stage_history h JOIN opportunities o ON o.id = h.opportunity_id';
     branches.push({
-      // The stage it came from is the stay that ended the instant this one began.
-      page: `SELECT 'opportunity_move', h.id, ${MOVE_DAY}, h.entered_at,
-               (SELECT prev.stage_id FROM opportunity_stage_history prev
-                 WHERE prev.opportunity_id = h.opportunity_id AND prev.left_at = h.entered_at AND prev.id <> h.id LIMIT 1)
-             FROM ${from} WHERE ${where}`,
-      count: `SELECT count(*) FROM ${from} WHERE ${where}`,
+      where,
+      after: (key) => `(${MOVE_DAY}, h.entered_at, h.id) < ${key}`,
+      page: (w) => `SELECT 'opportunity_move', h.id, ${MOVE_DAY}, h.entered_at, h.opportunity_id
+                      FROM ${from} WHERE ${w}
+                     ORDER BY ${MOVE_DAY} DESC, h.entered_at DESC, h.id DESC LIMIT ${limit + 1}`,
+      count: `SELECT count(*) FROM ${from} WHERE ${where.join(' AND ')}`,
     });
   }
   const total: number = (await db.query(`SELECT (${branches.map((b) => `(${b.count})`).join(' + ')})::int AS total`, params))[0].total;
 
-  let after = 'TRUE';
+  // The cursor is applied inside each branch, on the columns its index is ordered by.
+  let key: string | null = null;
   if (args.after) {
     const { day, at, id } = decodeDayTimeCursor(args.after);
-    after = `(t.day, t.at, t.id) < (${p(day)}::date, ${p(at)}::timestamptz, ${p(id)}::uuid)`;
+    key = `(${p(day)}::date, ${p(at)}::timestamptz, ${p(id)}::uuid)`;
   }
+  const pages = branches.map((b) => `(${b.page([...b.where, ...(key ? [b.after(key)] : [])].join(' AND '))})`);
   const rows: Array<{ kind: TimelineEntryKind; id: string; day: string; at: string; from_stage_id: string | null }> = await db.query(
-    `SELECT t.kind, t.id, t.day::text AS day, t.at::text AS at, t.from_stage_id
-       FROM (${branches.map((b) => b.page).join(' UNION ALL ')}) AS t (kind, id, day, at, from_stage_id)
-      WHERE ${after}
-      ORDER BY t.day DESC, t.at DESC, t.id DESC LIMIT ${limit + 1}`,
+    // The stage it came from is the stay that ended the instant this one began.
+    `SELECT t.kind, t.id, t.day::text AS day, t.at::text AS at,
+            CASE WHEN t.opportunity_id IS NOT NULL THEN
+              (SELECT prev.stage_id FROM opportunity_stage_history prev
+                WHERE prev.opportunity_id = t.opportunity_id AND prev.left_at = t.at AND prev.id <> t.id LIMIT 1) END AS from_stage_id
+       FROM (SELECT * FROM (${pages.join(' UNION ALL ')}) AS u (kind, id, day, at, opportunity_id)
+              ORDER BY u.day DESC, u.at DESC, u.id DESC LIMIT ${limit + 1}) AS t
+      ORDER BY t.day DESC, t.at DESC, t.id DESC`,
     params,
   );
   const entries = await withRecords(db, rows);
