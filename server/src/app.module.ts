@@ -101,6 +101,7 @@ export class AppModule implements NestModule {
             introspection: !production,
             hideSchemaDetailsFromClientErrors: production,
             includeStacktraceInErrorResponses: false,
+            // One operation per request, JSON or multipart: a batch would multiply every per-request limit.
             allowBatchedHttpRequests: false,
             parseOptions: { maxTokens: MAX_TOKENS },
             validationRules: [depthLimitRule, aliasLimitRule()],

@@ -49,8 +49,19 @@ describe('hardening (development defaults)', () => {
     const op = { query: 'mutation { createOrganisation(input: { name: "Batched Ltd", type: employer }) { id } }' };
     const res = await postAs(t, [op, op], t.tokens.admin);
     expect(res.status).toBe(400);
-    expect(firstError(res)).toMatchObject({ message: 'Batched requests are not accepted: send one operation per request', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(firstError(res)).toMatchObject({ message: 'Operation batching disabled.', extensions: { code: 'BAD_USER_INPUT' } });
     expect(await t.db.query('SELECT count(*)::int AS n FROM organisations')).toEqual(before);
+  });
+
+  it('refuses a batch sent as a multipart upload too', async () => {
+    const op = { query: 'mutation($file: Upload!) { startImport(file: $file, entity: ORGANISATIONS) { id } }', variables: { file: null } };
+    const res = await request(t.app.getHttpServer()).post('/graphql').set('apollo-require-preflight', 'true').set('authorization', `Bearer ${t.tokens.admin}`)
+      .field('operations', JSON.stringify([op, op]))
+      .field('map', JSON.stringify({ 0: ['0.variables.file', '1.variables.file'] }))
+      .attach('0', Buffer.from('Name\nAcme\n'), 'batch.csv');
+    expect(res.status).toBe(400);
+    expect(firstError(res)).toMatchObject({ message: 'Operation batching disabled.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await t.db.query('SELECT count(*)::int AS n FROM import_batches')).toEqual([{ n: 0 }]);
   });
 
   it(`refuses more than ${MAX_ALIASES} aliases, and accepts ${MAX_ALIASES}`, async () => {

@@ -1,8 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { bodyErrorHandler } from '../common/http/body-errors';
-import { ErrorCode } from '../common/graphql/errors';
 
 /** The largest JSON request body accepted; file uploads are multipart and capped on their own. */
 export const MAX_JSON_BODY = '1mb';
@@ -32,12 +30,6 @@ export interface HttpOptions {
   trustProxy?: number | string | false;
 }
 
-/** One operation per request: a JSON array (a batch) would multiply every per-request limit. */
-const refuseBatches: RequestHandler = (req, res, next) => {
-  if (!Array.isArray(req.body)) return next();
-  res.status(400).json({ errors: [{ message: 'Batched requests are not accepted: send one operation per request', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
-};
-
 /** HTTP settings the server and the integration tests share; call before the app is initialised. */
 export function configureHttp(app: NestExpressApplication, options: HttpOptions = {}): void {
   app.disable('x-powered-by');
@@ -48,5 +40,4 @@ export function configureHttp(app: NestExpressApplication, options: HttpOptions 
   app.useBodyParser('urlencoded', { extended: false, limit: MAX_JSON_BODY });
   // Straight after the parser, so only its errors reach this handler.
   app.use(bodyErrorHandler);
-  app.use('/graphql', refuseBatches);
 }
