@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLen
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SsoConfig, ssoConfig, SsoEnv } from './sso-config';
+import { MIN_SECRET_LENGTH } from '../common/auth/jwt-secret';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true
@@ -32,7 +33,7 @@ export class Env {
   @Transform(toBool) @IsOptional() @IsBoolean({ message: 'DEMO_DATA must be true or false' })
   DEMO_DATA?: boolean;
 
-  @IsOptional() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional() @MinLength(MIN_SECRET_LENGTH, { message: `JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters` })
   JWT_SECRET?: string;
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
