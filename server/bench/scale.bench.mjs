@@ -2,6 +2,7 @@
 // server in production mode, beside their raw-SQL floor through `pg`. Prints a table and writes
 // JSON (tmp/bench/scale.json unless --out). Asserts nothing about timings.
 //   node server/bench/scale.bench.mjs [--concurrency 4] [--requests 200] [--seconds 30] [--warmup 5] [--import-runs 3] [--out FILE]
+//   --only TEXT: just the operations whose name contains TEXT (case-insensitive; "import" for the import preview)
 //   BENCH_SMOKE=1 (or --smoke): a throwaway database of --orgs 300, a few requests each: does every operation answer?
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -19,7 +20,7 @@ const { values: args } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: process.env.BENCH_SMOKE === '1' }, orgs: { type: 'string', default: '300' },
     concurrency: { type: 'string' }, requests: { type: 'string' }, seconds: { type: 'string' }, warmup: { type: 'string' }, out: { type: 'string' },
-    'import-rows': { type: 'string' }, 'import-runs': { type: 'string' }, 'deep-rows': { type: 'string' },
+    only: { type: 'string' }, 'import-rows': { type: 'string' }, 'import-runs': { type: 'string' }, 'deep-rows': { type: 'string' },
   },
 });
 const smoke = args.smoke;
@@ -35,6 +36,8 @@ const settings = {
   importRuns: num(args['import-runs'], 'BENCH_IMPORT_RUNS', 3, 1),
   deepRows: num(args['deep-rows'], 'BENCH_DEEP_ROWS', 2_000, 30),
 };
+/** --only: a subset while working on one operation; every operation otherwise. */
+const chosen = (name) => !args.only || name.toLowerCase().includes(args.only.toLowerCase());
 const out = path.resolve(args.out ?? path.join(root, 'tmp/bench', smoke ? 'scale-smoke.json' : 'scale.json'));
 const started = new Date();
 /** Which code was measured, so a later run can be compared with this one. */
@@ -81,7 +84,7 @@ try {
     + ` (floor: the same through pg); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores\n`);
   const fixtures = await readFixtures(pool, users.staff);
   console.log(header());
-  for (const op of await operations({ gql, pool, user: users.staff, fixtures, deepRows: settings.deepRows })) {
+  for (const op of (await operations({ gql, pool, user: users.staff, fixtures, deepRows: settings.deepRows })).filter((o) => chosen(o.name))) {
     const opts = { requests: settings.requests, concurrency: settings.concurrency, warmup: settings.warmup, seconds: settings.seconds };
     const sameData = op.same ? await Promise.all([op.graphql(0), op.floor(0)]).then(([g, f]) => op.same(g, f)).catch((e) => `not compared: ${e.message}`) : null;
     const graphql = await measure(op.graphql, opts);
@@ -92,16 +95,18 @@ try {
     results.push(result);
     console.log(row(result));
   }
-  const imp = await importPreview({ gql: (q, v) => client.request(q, v, adminToken), upload: (q, v, f) => client.upload(q, v, f, adminToken), pool, fixtures, rows: settings.importRows, runs: settings.importRuns });
-  const importResult = {
+  const imp = !chosen('import preview') ? null : await importPreview({ gql: (q, v) => client.request(q, v, adminToken), upload: (q, v, f) => client.upload(q, v, f, adminToken), pool, fixtures, rows: settings.importRows, runs: settings.importRuns });
+  const importResult = imp && {
     name: `import preview of ${settings.importRows.toLocaleString('en-GB')} rows (req/s: rows/s)`,
     graphql: { ...imp.graphql, perSecond: settings.importRows / (imp.graphql.p50 / 1000) },
     floor: imp.sql, ratio: imp.graphql.p50 / imp.sql.p50, error: imp.graphql.error ?? imp.sql.error, summary: imp.summary,
   };
-  failed ||= !!importResult.error;
-  results.push(importResult);
-  console.log(row(importResult));
-  if (importResult.summary) console.log(`  preview decided: ${JSON.stringify(importResult.summary)}`);
+  if (importResult) {
+    failed ||= !!importResult.error;
+    results.push(importResult);
+    console.log(row(importResult));
+  }
+  if (importResult?.summary) console.log(`  preview decided: ${JSON.stringify(importResult.summary)}`);
 
   writeJson(out, {
     startedAt: started.toISOString(), seconds: (Date.now() - started.getTime()) / 1000, commit: gitCommit(), settings, scale,
