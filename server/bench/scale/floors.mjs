@@ -119,7 +119,11 @@ export function pipelineBoard(pool, depts, stageIds) {
   ]);
 }
 
-export const PIPELINE_BY_STAGE = OPEN_STAGE_TOTALS;
+/** The stage report: the open stages that have opportunities, with their count, value and weighted value (as the API returns them). */
+export const PIPELINE_BY_STAGE = `
+  SELECT s.id, s.name, count(*)::int, sum(op.value_pence) AS total, sum(op.value_pence * coalesce(op.probability, s.default_probability) / 100) AS weighted
+    FROM opportunities op JOIN opportunity_stages s ON s.id = op.stage_id
+   WHERE op.deleted_at IS NULL AND s.outcome = 'open' AND ${visible('op')} GROUP BY s.id`;
 
 /**
  * The HE-BCI cells for a year: won contracts with income in it (instalments received, else due,
