@@ -5,7 +5,7 @@ import { assertUuid } from '../../common/database/assert-uuid';
 import { badField, notFound } from '../../common/graphql/errors';
 import { OpportunityType } from '../opportunity/opportunity.enums';
 import { OrganisationType } from '../organisation/organisation.enums';
-import { INCOME_RULE_TEXT, yearIncome } from './hebci-income';
+import { INCOME_RULE_TEXT, InstalmentTotals, yearIncomeOf } from './hebci-income';
 import { contractParts, HEBCI_TABLE, HeBciContractFields, sumLines } from './hebci-lines';
 import { euroRate, OrgRow, partnerTypes, partnerTypesOf } from './hebci-partners';
 import { wonInYearSql } from './hebci.sql';
@@ -17,7 +17,7 @@ const CATEGORY_ORDER = Object.keys(HEBCI_TABLE);
 const PARTNER_ORDER = Object.values(HeBciPartnerType) as string[];
 
 /** A won contract with income in the year, and its organisation's size facts (hebci.sql.ts). */
-interface WonRow extends HeBciContractFields, Omit<OrgRow, 'id'> {
+interface WonRow extends HeBciContractFields, InstalmentTotals, Omit<OrgRow, 'id'> {
   id: string;
   title: string;
   valuePence: number;
@@ -25,7 +25,6 @@ interface WonRow extends HeBciContractFields, Omit<OrgRow, 'id'> {
   category: HeBciCategory | null;
   starts: string;
   ends: string;
-  instalments: Array<{ day: string; amountPence: number }>;
 }
 
 const organisationOf = (r: WonRow): OrgRow => ({
@@ -66,7 +65,7 @@ export class HeBciService {
         continue;
       }
       const partner = partners.get(r.organisationId)!;
-      const y = yearIncome(r, from, to);
+      const y = yearIncomeOf(r, r, from, to);
       if (!y.amountPence && !y.share(1_000_000)) continue;
       records.push({
         opportunityId: r.id, title: r.title, type: r.type, organisationId: r.organisationId, organisationName: r.name,

@@ -18,17 +18,19 @@ export const ORGANISATION_CHAIN_SQL = `
 
 /**
  * The won contracts with income in the year `from`–`to` (parameters), visible and in scope
- * (`where`, over `op`), with their instalments, heading and organisation's size facts, in name
- * order. One pass: the instalments are aggregated once for the table (a hash join, not a subquery
- * per contract), and a contract is in the year by an instalment in it or, without instalments,
- * by its delivery days meeting it.
+ * (`where`, over `op`), with their instalments summed against the year (hebci-income.ts
+ * InstalmentTotals), heading and organisation's size facts, in name order. One pass: the
+ * instalments are summed once for the table (a hash join, not a subquery per contract), and a
+ * contract is in the year by an instalment in it or, without instalments, by its delivery days
+ * meeting it.
  */
 export function wonInYearSql(from: string, to: string, where: string): string {
   const wonDay = ukDateSql('op.won_at');
   return `
     WITH inst AS (
-      SELECT i.opportunity_id,
-             json_agg(json_build_object('day', coalesce(i.received_on, i.due_on)::text, 'amountPence', i.amount_pence::float8)) AS instalments,
+      SELECT i.opportunity_id, count(*)::int AS "instalmentCount", coalesce(sum(i.amount_pence), 0)::float8 AS "instalmentsPence",
+             coalesce(sum(i.amount_pence) FILTER (WHERE coalesce(i.received_on, i.due_on) < ${from}::date), 0)::float8 AS "instalmentsBeforePence",
+             coalesce(sum(i.amount_pence) FILTER (WHERE coalesce(i.received_on, i.due_on) <= ${to}::date), 0)::float8 AS "instalmentsThroughPence",
              bool_or(coalesce(i.received_on, i.due_on) BETWEEN ${from}::date AND ${to}::date) AS in_year
         FROM opportunity_instalments i GROUP BY 1
     ), won AS (
@@ -40,7 +42,8 @@ export function wonInYearSql(from: string, to: string, where: string): string {
     SELECT op.id, op.title, op.type, op.value_pence::float8 AS "valuePence", op.organisation_id AS "organisationId", m.category,
            op.funding_source AS "fundingSource", op.in_kind_pence::float8 AS "inKindPence", op.cpd_learner_days AS "cpdLearnerDays",
            op.ip_income_type AS "ipIncomeType", op.ktp_grant_pence::float8 AS "ktpGrantPence",
-           op.starts::text AS starts, op.ends::text AS ends, coalesce(inst.instalments, '[]'::json) AS instalments, ${ORGANISATION_FACTS}
+           op.starts::text AS starts, op.ends::text AS ends, coalesce(inst."instalmentCount", 0) AS "instalmentCount", inst."instalmentsPence",
+           inst."instalmentsBeforePence", inst."instalmentsThroughPence", ${ORGANISATION_FACTS}
       FROM won op
       LEFT JOIN inst ON inst.opportunity_id = op.id
       JOIN organisations o ON o.id = op.organisation_id
