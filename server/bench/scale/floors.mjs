@@ -128,16 +128,19 @@ export const PIPELINE_BY_STAGE = `
 /**
  * The HE-BCI cells for a year: won contracts with income in it (instalments received, else due,
  * in the year; without instalments, the value spread over the delivery days), by heading and
- * whether the partner is commercial. ($2, $3: the year's first and last day.)
+ * whether the partner is commercial. ($2, $3: the year's first and last day.) The instalments are
+ * summed once for the table, not by two subqueries per contract (half the time, the same cells).
  */
 export const HEBCI = `
-  WITH won AS (
+  WITH inst AS (
+    SELECT i.opportunity_id, sum(i.amount_pence) FILTER (WHERE coalesce(i.received_on, i.due_on) BETWEEN $2 AND $3) AS in_year
+      FROM opportunity_instalments i GROUP BY 1
+  ), won AS (
     SELECT op.id, op.type, op.value_pence, o.type AS organisation_type,
            coalesce(op.start_date, (op.won_at AT TIME ZONE 'Europe/London')::date) AS starts,
            coalesce(op.end_date, op.start_date, (op.won_at AT TIME ZONE 'Europe/London')::date) AS ends,
-           (SELECT sum(i.amount_pence) FROM opportunity_instalments i WHERE i.opportunity_id = op.id AND coalesce(i.received_on, i.due_on) BETWEEN $2 AND $3) AS in_year,
-           EXISTS (SELECT 1 FROM opportunity_instalments i WHERE i.opportunity_id = op.id) AS has_instalments
-      FROM opportunities op JOIN organisations o ON o.id = op.organisation_id
+           inst.in_year, inst.opportunity_id IS NOT NULL AS has_instalments
+      FROM opportunities op JOIN organisations o ON o.id = op.organisation_id LEFT JOIN inst ON inst.opportunity_id = op.id
      WHERE op.deleted_at IS NULL AND op.won_at IS NOT NULL AND ${visible('op')}
   ), income AS (
     SELECT type, organisation_type,
