@@ -119,21 +119,28 @@ export function pipelineBoard(pool, depts, stageIds) {
   ]);
 }
 
-export const PIPELINE_BY_STAGE = OPEN_STAGE_TOTALS;
+/** The stage report: the open stages that have opportunities, with their count, value and weighted value (as the API returns them). */
+export const PIPELINE_BY_STAGE = `
+  SELECT s.id, s.name, count(*)::int, sum(op.value_pence) AS total, sum(op.value_pence * coalesce(op.probability, s.default_probability) / 100) AS weighted
+    FROM opportunities op JOIN opportunity_stages s ON s.id = op.stage_id
+   WHERE op.deleted_at IS NULL AND s.outcome = 'open' AND ${visible('op')} GROUP BY s.id`;
 
 /**
  * The HE-BCI cells for a year: won contracts with income in it (instalments received, else due,
  * in the year; without instalments, the value spread over the delivery days), by heading and
- * whether the partner is commercial. ($2, $3: the year's first and last day.)
+ * whether the partner is commercial. ($2, $3: the year's first and last day.) The instalments are
+ * summed once for the table, not by two subqueries per contract (half the time, the same cells).
  */
 export const HEBCI = `
-  WITH won AS (
+  WITH inst AS (
+    SELECT i.opportunity_id, sum(i.amount_pence) FILTER (WHERE coalesce(i.received_on, i.due_on) BETWEEN $2 AND $3) AS in_year
+      FROM opportunity_instalments i GROUP BY 1
+  ), won AS (
     SELECT op.id, op.type, op.value_pence, o.type AS organisation_type,
            coalesce(op.start_date, (op.won_at AT TIME ZONE 'Europe/London')::date) AS starts,
            coalesce(op.end_date, op.start_date, (op.won_at AT TIME ZONE 'Europe/London')::date) AS ends,
-           (SELECT sum(i.amount_pence) FROM opportunity_instalments i WHERE i.opportunity_id = op.id AND coalesce(i.received_on, i.due_on) BETWEEN $2 AND $3) AS in_year,
-           EXISTS (SELECT 1 FROM opportunity_instalments i WHERE i.opportunity_id = op.id) AS has_instalments
-      FROM opportunities op JOIN organisations o ON o.id = op.organisation_id
+           inst.in_year, inst.opportunity_id IS NOT NULL AS has_instalments
+      FROM opportunities op JOIN organisations o ON o.id = op.organisation_id LEFT JOIN inst ON inst.opportunity_id = op.id
      WHERE op.deleted_at IS NULL AND op.won_at IS NOT NULL AND ${visible('op')}
   ), income AS (
     SELECT type, organisation_type,

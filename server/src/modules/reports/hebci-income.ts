@@ -26,16 +26,37 @@ export interface YearIncome {
 const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), hi);
 
+/** A contract's instalments summed against a year: how many, all of them, those before it, those up to its last day. */
+export interface InstalmentTotals {
+  instalmentCount: number;
+  instalmentsPence: number;
+  instalmentsBeforePence: number;
+  instalmentsThroughPence: number;
+}
+
+export function instalmentTotals(instalments: IncomeContract['instalments'], from: string, to: string): InstalmentTotals {
+  const sum = (list: IncomeContract['instalments']) => list.reduce((s, i) => s + i.amountPence, 0);
+  return {
+    instalmentCount: instalments.length, instalmentsPence: sum(instalments),
+    instalmentsBeforePence: sum(instalments.filter((i) => i.day < from)), instalmentsThroughPence: sum(instalments.filter((i) => i.day <= to)),
+  };
+}
+
 export function yearIncome(c: IncomeContract, from: string, to: string): YearIncome {
+  return yearIncomeOf(c, instalmentTotals(c.instalments, from, to), from, to);
+}
+
+/** The same from instalments already summed (by SQL, for a whole year's contracts at once). */
+export function yearIncomeOf(c: Omit<IncomeContract, 'instalments'>, t: InstalmentTotals, from: string, to: string): YearIncome {
   let before: number;
   let through: number;
   let whole: number;
   let rule: IncomeRule;
-  if (c.instalments.length) {
+  if (t.instalmentCount) {
     rule = 'instalments';
-    whole = c.instalments.reduce((s, i) => s + i.amountPence, 0);
-    before = c.instalments.filter((i) => i.day < from).reduce((s, i) => s + i.amountPence, 0);
-    through = c.instalments.filter((i) => i.day <= to).reduce((s, i) => s + i.amountPence, 0);
+    whole = t.instalmentsPence;
+    before = t.instalmentsBeforePence;
+    through = t.instalmentsThroughPence;
   } else {
     rule = 'day_spread';
     const s = dayNumber(c.starts);

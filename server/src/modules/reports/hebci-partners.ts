@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { hebciSector } from './hebci-sector';
+import { ORGANISATION_CHAIN_SQL } from './hebci.sql';
 import { HeBciEuroRate, HeBciPartnerType, SmeBasis, SmeStatus } from './hebci.models';
 import { SizeFacts, smeDecision, smeThresholdsPence } from './sme-test';
 
@@ -10,7 +11,8 @@ export async function euroRate(db: EntityManager): Promise<HeBciEuroRate> {
   return { gbpPerEur: r.rate, source: r.rate_source, rateDate: r.rate_date, smeTurnoverMaxPence: t.turnover, smeBalanceSheetMaxPence: t.balanceSheet };
 }
 
-interface OrgRow extends SizeFacts {
+/** An organisation's size facts as ORGANISATION_FACTS reads them. */
+export interface OrgRow extends SizeFacts {
   id: string;
   parentId: string | null;
   companyCategory: string | null;
@@ -24,20 +26,26 @@ interface OrgRow extends SizeFacts {
  */
 export async function partnerTypes(db: EntityManager, organisationIds: string[], gbpPerEur: number): Promise<Map<string, SmeStatus>> {
   if (!organisationIds.length) return new Map();
-  const rows: OrgRow[] = await db.query(
-    `WITH RECURSIVE chain AS (
-       SELECT o.id, o.parent_id FROM organisations o WHERE o.id = ANY($1::uuid[])
-       UNION
-       SELECT p.id, p.parent_id FROM organisations p JOIN chain c ON p.id = c.parent_id
-     )
-     SELECT o.id, o.name, o.parent_id AS "parentId", o.company_category AS "companyCategory", o.headcount,
-            o.turnover_pence::float8 AS "turnoverPence", o.balance_sheet_pence::float8 AS "balanceSheetPence", o.size_band AS "sizeBand",
-            o.parent_ownership_percent AS "parentOwnershipPercent", coalesce(s.commercial, false) AS commercial
-       FROM organisations o JOIN (SELECT DISTINCT id FROM chain) c ON c.id = o.id
-       LEFT JOIN hebci_sector_map s ON s.organisation_type = o.type`,
-    [organisationIds],
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const rows: OrgRow[] = await db.query(ORGANISATION_CHAIN_SQL, [organisationIds]);
+  return statusesOf(organisationIds, new Map(rows.map((r) => [r.id, r])), gbpPerEur);
+}
+
+/**
+ * The same for organisations whose own facts are already read (with the report's rows): only the
+ * parent chains of those that have a parent are read, so a year of contracts does not read its
+ * thousands of organisations twice.
+ */
+export async function partnerTypesOf(db: EntityManager, organisations: OrgRow[], gbpPerEur: number): Promise<Map<string, SmeStatus>> {
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const parentIds = [...new Set(organisations.flatMap((o) => (o.parentId ? [o.parentId] : [])))];
+  if (parentIds.length) {
+    const chains: OrgRow[] = await db.query(ORGANISATION_CHAIN_SQL, [parentIds]);
+    for (const r of chains) if (!byId.has(r.id)) byId.set(r.id, r);
+  }
+  return statusesOf([...new Set(organisations.map((o) => o.id))], byId, gbpPerEur);
+}
+
+function statusesOf(organisationIds: string[], byId: Map<string, OrgRow>, gbpPerEur: number): Map<string, SmeStatus> {
   const out = new Map<string, SmeStatus>();
   for (const id of organisationIds) {
     const o = byId.get(id);

@@ -2,37 +2,42 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { assertUuid } from '../../common/database/assert-uuid';
-import { ukDateSql } from '../../common/database/uk-today';
 import { badField, notFound } from '../../common/graphql/errors';
 import { OpportunityType } from '../opportunity/opportunity.enums';
 import { OrganisationType } from '../organisation/organisation.enums';
-import { INCOME_RULE_TEXT, yearIncome } from './hebci-income';
+import { INCOME_RULE_TEXT, InstalmentTotals, yearIncomeOf } from './hebci-income';
 import { contractParts, HEBCI_TABLE, HeBciContractFields, sumLines } from './hebci-lines';
-import { euroRate, partnerTypes } from './hebci-partners';
+import { euroRate, OrgRow, partnerTypes, partnerTypesOf } from './hebci-partners';
+import { wonInYearSql } from './hebci.sql';
 import { HeBciEuroRate, HeBciIncomeRule, HeBciPartnerType, HeBciRecord, HeBciUnknownSize, SmeStatus } from './hebci.models';
-import { academicYearRange, andAll, ReportFilter, scopeWhere, SqlParams } from './report-filter';
+import { academicYearRange, ReportFilter, scopeWhere, SqlParams } from './report-filter';
 import { HeBciActivityMapping, HeBciCategory, HeBciCell, HeBciSectorMapping, HeBciSummary } from './reports.models';
 
 const CATEGORY_ORDER = Object.keys(HEBCI_TABLE);
 const PARTNER_ORDER = Object.values(HeBciPartnerType) as string[];
 
-interface WonRow extends HeBciContractFields {
+/** A won contract with income in the year, and its organisation's size facts (hebci.sql.ts). */
+interface WonRow extends HeBciContractFields, InstalmentTotals, Omit<OrgRow, 'id'> {
   id: string;
   title: string;
   valuePence: number;
   organisationId: string;
-  organisationName: string;
   category: HeBciCategory | null;
   starts: string;
   ends: string;
-  instalments: Array<{ day: string; amountPence: number }>;
 }
+
+const organisationOf = (r: WonRow): OrgRow => ({
+  id: r.organisationId, name: r.name, parentId: r.parentId, companyCategory: r.companyCategory, headcount: r.headcount, turnoverPence: r.turnoverPence,
+  balanceSheetPence: r.balanceSheetPence, sizeBand: r.sizeBand, parentOwnershipPercent: r.parentOwnershipPercent, commercial: r.commercial,
+});
 
 /**
  * The HE-BCI return from won business, on HESA's basis: each contract's income for the academic
  * year by the instalments or day-spread rule (hebci-income.ts), its partner type by the SME test
  * over the organisation and its group (hebci-partners.ts), and its place in the return's tables
- * (hebci-lines.ts). One query reads the contracts, one the organisations' group chains.
+ * (hebci-lines.ts). One query reads the contracts with their organisations, one the group chains of
+ * those that have a parent.
  */
 @Injectable()
 export class HeBciService {
@@ -45,31 +50,12 @@ export class HeBciService {
     const fromP = p.add(from);
     const toP = p.add(to);
     const where = scopeWhere(p, filter, 'op', 'owner_id');
-    const wonDay = ukDateSql('op.won_at');
-    const rows: WonRow[] = await this.db.query(
-      `WITH won AS (
-         SELECT op.id, op.title, op.type, op.value_pence::float8 AS "valuePence", op.organisation_id AS "organisationId", o.name AS "organisationName",
-                m.category, op.funding_source AS "fundingSource", op.in_kind_pence::float8 AS "inKindPence", op.cpd_learner_days AS "cpdLearnerDays",
-                op.ip_income_type AS "ipIncomeType", op.ktp_grant_pence::float8 AS "ktpGrantPence",
-                coalesce(op.start_date, ${wonDay})::text AS starts,
-                greatest(coalesce(op.end_date, op.start_date, ${wonDay}), coalesce(op.start_date, ${wonDay}))::text AS ends,
-                coalesce((SELECT json_agg(json_build_object('day', coalesce(i.received_on, i.due_on)::text, 'amountPence', i.amount_pence::float8))
-                            FROM opportunity_instalments i WHERE i.opportunity_id = op.id), '[]'::json) AS instalments
-           FROM opportunities op
-           JOIN opportunity_stages s ON s.id = op.stage_id AND s.outcome = 'won'
-           JOIN organisations o ON o.id = op.organisation_id
-           LEFT JOIN hebci_activity_map m ON m.opportunity_type = op.type
-          WHERE op.deleted_at IS NULL AND op.won_at IS NOT NULL AND ${visible}${andAll(where)}
-       )
-       SELECT * FROM won
-        WHERE CASE WHEN json_array_length(instalments) > 0
-                   THEN EXISTS (SELECT 1 FROM json_array_elements(instalments) e WHERE (e->>'day')::date BETWEEN ${fromP}::date AND ${toP}::date)
-                   ELSE starts::date <= ${toP}::date AND ends::date >= ${fromP}::date END
-        ORDER BY "organisationName", title, id`,
-      p.values,
-    );
-    const rate = await euroRate(this.db.manager);
-    const partners = await partnerTypes(this.db.manager, [...new Set(rows.map((r) => r.organisationId))], rate.gbpPerEur);
+    // The contracts, the rate and the mappings are independent reads: in parallel.
+    const [rows, rate, activityMapping, sectorMapping] = await Promise.all([
+      this.db.query(wonInYearSql(fromP, toP, [visible, ...where].join(' AND ')), p.values) as Promise<WonRow[]>,
+      euroRate(this.db.manager), this.activityMapping(), this.sectorMapping(),
+    ]);
+    const partners = await partnerTypesOf(this.db.manager, rows.map(organisationOf), rate.gbpPerEur);
 
     const records: HeBciRecord[] = [];
     let notReturnedCount = 0;
@@ -79,15 +65,14 @@ export class HeBciService {
         continue;
       }
       const partner = partners.get(r.organisationId)!;
-      const y = yearIncome(r, from, to);
+      const y = yearIncomeOf(r, r, from, to);
       if (!y.amountPence && !y.share(1_000_000)) continue;
       records.push({
-        opportunityId: r.id, title: r.title, type: r.type, organisationId: r.organisationId, organisationName: r.organisationName,
+        opportunityId: r.id, title: r.title, type: r.type, organisationId: r.organisationId, organisationName: r.name,
         partnerType: partner.partnerType, sizeBasis: partner.basis, sizeReason: partner.reason, rule: y.rule as HeBciIncomeRule,
         valuePence: r.valuePence, incomePence: y.amountPence, parts: contractParts(r, r.category, partner.partnerType, y),
       });
     }
-    const [activityMapping, sectorMapping] = await Promise.all([this.activityMapping(), this.sectorMapping()]);
     return {
       academicYear, from, to, cells: cellsOf(records, rows), activityMapping, sectorMapping, notReturnedCount, records,
       lines: sumLines(records.flatMap((r) => r.parts)), unknownSize: unknownSizeOf(records), euroRate: rate, incomeRule: INCOME_RULE_TEXT,

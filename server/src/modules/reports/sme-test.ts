@@ -34,7 +34,9 @@ export function smeThresholdsPence(gbpPerEur: number): { turnover: number; balan
   return { turnover: Math.round(SME_MAX_TURNOVER_EUR * gbpPerEur * 100), balanceSheet: Math.round(SME_MAX_BALANCE_SHEET_EUR * gbpPerEur * 100) };
 }
 
-const pounds = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
+// One formatter (toLocaleString builds one per call, which shows across a year's thousands of partners).
+const WHOLE_POUNDS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const pounds = (pence: number) => `£${WHOLE_POUNDS.format(pence / 100)}`;
 
 /** The organisation on its own figures (or band), ignoring any group. */
 export function ownSize(o: SizeFacts, gbpPerEur: number): SmeDecision {
