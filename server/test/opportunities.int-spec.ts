@@ -375,6 +375,55 @@ describe('opportunities and the pipeline', () => {
     });
   });
 
+  describe('the board', () => {
+    const CARDS = `pageInfo { hasNextPage endCursor } edges { node { id title effectiveProbability weightedValuePence expectedCloseDate stage { name } organisation { name } owner { name } department { code } } }`;
+    const COLUMN = `query($f: OpportunityFilter, $after: String) { opportunities(first: 2, after: $after, filter: $f, orderBy: { field: expectedCloseDate, direction: asc }) { ${CARDS} } }`;
+    const COUNTED = `query($f: OpportunityFilter, $after: String) { opportunities(first: 2, after: $after, filter: $f, orderBy: { field: expectedCloseDate, direction: asc }) { totalCount ${CARDS} } }`;
+    const BY_FRAGMENT = `query($f: OpportunityFilter) { opportunities(first: 2, filter: $f) { ...Counted } } fragment Counted on OpportunityConnection { totalCount }`;
+    let org: string;
+    let counter: Awaited<ReturnType<typeof statementCounter>>;
+    beforeAll(async () => {
+      org = await createOrg('Board Fixture Ltd');
+      for (const [title, expectedCloseDate, confidential] of [['Board A', '2026-05-01', false], ['Board B', null, false], ['Board C', '2026-02-01', true],
+        ['Board D', '2026-04-01', false], ['Board E', '2026-03-01', false]] as const) {
+        const opp = await createOpp({ title, organisationId: org, valuePence: 100_000, expectedCloseDate, confidential });
+        await move(opp.id, 1, 'Proposal');
+      }
+      counter = await statementCounter(t);
+    });
+
+    it('pages a column without totalCount exactly as with it, and the stage totals give the count', async () => {
+      for (const [token, seen] of [[t.tokens.staff, ['Board C', 'Board E', 'Board D', 'Board A', 'Board B']], [t.tokens.staffBus, ['Board E', 'Board D', 'Board A', 'Board B']]] as const) {
+        const f = { organisationId: org, stageIds: [stages.Proposal.id] };
+        const titles: string[] = [];
+        for (let after: string | null = null, more = true; more;) {
+          const plain = (await ok(COLUMN, { f, after }, token)).opportunities;
+          const counted = (await ok(COUNTED, { f, after }, token)).opportunities;
+          expect(plain).toEqual({ pageInfo: counted.pageInfo, edges: counted.edges });
+          expect(counted.totalCount).toBe(seen.length);
+          titles.push(...plain.edges.map((e: any) => e.node.title));
+          ({ hasNextPage: more, endCursor: after } = plain.pageInfo);
+        }
+        // Soonest to close first, undated last; another department's confidential card is not there.
+        expect(titles).toEqual(seen);
+        const pipeline = (await ok(PIPELINE, { f: { organisationId: org } }, token)).pipeline;
+        expect(pipeline.stages.find((s: any) => s.stage.name === 'Proposal').count).toBe(seen.length);
+        expect(pipeline).toMatchObject({ count: seen.length, totalValuePence: seen.length * 100_000, weightedValuePence: seen.length * 50_000 });
+        expect((await ok(BY_FRAGMENT, { f }, token)).opportunities.totalCount).toBe(seen.length);
+      }
+    });
+
+    it('does not count a column nobody asked to count, and loads the cards\' stage once', async () => {
+      const f = { organisationId: org, stageIds: [stages.Proposal.id] };
+      const plain = await counter.measure(() => t.gql(COLUMN, { f }, t.tokens.staff));
+      const counted = await counter.measure(() => t.gql(COUNTED, { f }, t.tokens.staff));
+      expect(plain.result.errors).toBeUndefined();
+      expect(counted.statements - plain.statements).toBe(1);
+      // Authentication, the page, then one statement each for stage, organisation, owner, department.
+      expect(plain.statements).toBeLessThanOrEqual(6);
+    });
+  });
+
   it('finds won ones by when they closed and by the period their delivery runs in (the reports\' drill-downs)', async () => {
     const org = await createOrg('Drill-down Fixture Ltd');
     const multiYear = await createOpp({ title: 'Drill multi-year', organisationId: org, startDate: '2024-09-01', endDate: '2026-08-31' });

@@ -1570,6 +1570,16 @@ export type OpportunitiesQueryVariables = Exact<{
 
 export type OpportunitiesQuery = { opportunities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, stage: { id: string, name: string, outcome: StageOutcome }, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } }> } };
 
+export type BoardColumnQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: OpportunityFilter | null | undefined;
+  orderBy?: OpportunityOrder | null | undefined;
+}>;
+
+
+export type BoardColumnQuery = { opportunities: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } }> } };
+
 export type MoveOpportunityMutationVariables = Exact<{
   id: string | number;
   version: number;
@@ -4416,6 +4426,32 @@ export const OpportunitiesDocument = gql`
   })
   export class OpportunitiesGQL extends Apollo.Query<OpportunitiesQuery, OpportunitiesQueryVariables> {
     override document = OpportunitiesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const BoardColumnDocument = gql`
+    query BoardColumn($first: Int, $after: String, $filter: OpportunityFilter, $orderBy: OpportunityOrder) {
+  opportunities(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...OpportunityCard
+      }
+    }
+  }
+}
+    ${OpportunityCardFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class BoardColumnGQL extends Apollo.Query<BoardColumnQuery, BoardColumnQueryVariables> {
+    override document = BoardColumnDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

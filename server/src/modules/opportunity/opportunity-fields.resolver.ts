@@ -12,6 +12,12 @@ import { OpportunityStage } from './opportunity-stage.entity';
 import { Opportunity } from './opportunity.entity';
 import { effectiveProbability, weightedValuePence } from './opportunity.probability';
 
+/**
+ * Opportunity.stage, effectiveProbability and weightedValuePence are siblings on the same parents,
+ * so they always batch together: one stage loader for the three, one statement instead of three.
+ */
+const STAGE_LOADER = 'Opportunity.stage';
+
 /** An opportunity's related records and derived figures, every one batched through the request's DataLoaders. */
 @Resolver(() => Opportunity)
 export class OpportunityFieldsResolver {
@@ -32,7 +38,7 @@ export class OpportunityFieldsResolver {
 
   @ResolveField(() => OpportunityStage)
   async stage(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<OpportunityStage> {
-    return (await ctx.loaders.stageById('Opportunity.stage').load(o.stageId))!;
+    return (await ctx.loaders.stageById(STAGE_LOADER).load(o.stageId))!;
   }
 
   @ResolveField(() => [Contact])
@@ -52,13 +58,13 @@ export class OpportunityFieldsResolver {
 
   @ResolveField(() => Int, { description: "The probability that counts: its own, else the stage's default; 100 when won, 0 when lost" })
   async effectiveProbability(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<number> {
-    const stage = await ctx.loaders.stageById('Opportunity.effectiveProbability').load(o.stageId);
+    const stage = await ctx.loaders.stageById(STAGE_LOADER).load(o.stageId);
     return effectiveProbability(o.probability, stage!);
   }
 
   @ResolveField(() => PenceScalar, { description: 'value × effective probability, in whole pence (half a penny rounds up)' })
   async weightedValuePence(@Parent() o: Opportunity, @Context() ctx: GqlContext): Promise<number> {
-    const stage = await ctx.loaders.stageById('Opportunity.weightedValuePence').load(o.stageId);
+    const stage = await ctx.loaders.stageById(STAGE_LOADER).load(o.stageId);
     return weightedValuePence(o.valuePence, effectiveProbability(o.probability, stage!));
   }
 

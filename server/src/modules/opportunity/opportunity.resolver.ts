@@ -1,7 +1,9 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Roles, WRITERS } from '../../common/auth/roles';
 import { Connection } from '../../common/database/connection';
+import { selectsField } from '../../common/graphql/selection';
 import { OpportunitiesArgs } from './dto/opportunities.args';
 import { CreateOpportunityInput, UpdateOpportunityInput } from './dto/opportunity.input';
 import { OpportunityConnection } from './models/opportunity-connection.model';
@@ -17,8 +19,9 @@ export class OpportunityResolver {
     complexity: ({ args, childComplexity }) => 1 + childComplexity * (args.first ?? 25),
   })
   @Roles(...READERS)
-  listOpportunities(@CurrentUser() user: AuthUser, @Args() args: OpportunitiesArgs): Promise<Connection<Opportunity>> {
-    return this.opportunities.list(user, args);
+  listOpportunities(@CurrentUser() user: AuthUser, @Args() args: OpportunitiesArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<Opportunity>> {
+    // The board's columns take their counts from the pipeline totals: counting each column again would read every card in it.
+    return this.opportunities.list(user, args, { count: selectsField(info, 'totalCount') });
   }
 
   @Query(() => Opportunity, { nullable: true })

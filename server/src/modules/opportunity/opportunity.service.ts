@@ -34,14 +34,14 @@ const unique = (ids: string[] | undefined) => [...new Set(ids ?? [])];
 export class OpportunityService {
   constructor(private readonly db: DataSource) {}
 
-  /** One page of the opportunities this user may see, keyset-paginated (newest first by default), with the total count. */
-  async list(user: AuthUser, args: OpportunitiesArgs): Promise<Connection<Opportunity>> {
+  /** One page of the opportunities this user may see, keyset-paginated (newest first by default), with the total count unless `count` is false. */
+  async list(user: AuthUser, args: OpportunitiesArgs, { count = true } = {}): Promise<Connection<Opportunity>> {
     const { where, params } = opportunityConditions('o', user, args.filter);
     const q = this.db.getRepository(Opportunity).createQueryBuilder('o');
     for (const condition of where) q.andWhere(condition);
     q.setParameters(params);
     const order = args.orderBy ?? { field: OpportunitySortField.createdAt, direction: SortDirection.desc };
-    return keysetPage(q, { ...SORTS[order.field], desc: order.direction === SortDirection.desc }, args);
+    return keysetPage(q, { ...SORTS[order.field], desc: order.direction === SortDirection.desc }, args, { count });
   }
 
   /** A live opportunity by id, if this user may see it. */

@@ -16,33 +16,35 @@ export class PipelineService {
 
   /**
    * Every open stage in board order with the count, total and weighted total of the visible
-   * opportunities in it, and the overall totals — one statement: the grouping set () is the
-   * grand total. Sums are exact (numeric) and refused rather than rounded past a safe integer.
+   * opportunities in it, and the overall totals. Each stage is summed on its own (a lateral
+   * subquery), so the planner reads only the open stages' rows, index-only from
+   * opportunities_board_idx, instead of hashing every live opportunity; the overall totals are the
+   * stages' sums added exactly (BigInt). Sums are refused rather than rounded past a safe integer.
    */
   async pipeline(user: AuthUser, filter: PipelineFilter = {}): Promise<Pipeline> {
     // Only the shared filters: a pipeline is by definition every open stage.
     const { departmentIds, ownerId, types, organisationId, expectedCloseFrom, expectedCloseTo } = filter;
     const { where, params } = opportunityConditions('o', user, { departmentIds, ownerId, types, organisationId, expectedCloseFrom, expectedCloseTo });
     const sql = `
-      SELECT ${STAGE_COLUMNS}, GROUPING(${STAGE_COLUMNS}) <> 0 AS is_total,
-             count(o.id)::int AS count,
-             coalesce(sum(o.value_pence), 0)::text AS total,
-             coalesce(sum(${weightedValueSql('o', 's')}), 0)::text AS weighted
+      SELECT ${STAGE_COLUMNS}, t.count, t.total, t.weighted
         FROM opportunity_stages s
-        LEFT JOIN opportunities o ON o.stage_id = s.id AND ${where.join(' AND ')}
+       CROSS JOIN LATERAL (
+             SELECT count(*)::int AS count, coalesce(sum(o.value_pence), 0)::text AS total,
+                    coalesce(sum(${weightedValueSql('o', 's')}), 0)::text AS weighted
+               FROM opportunities o WHERE o.stage_id = s.id AND ${where.join(' AND ')}) t
        WHERE s.outcome = 'open' AND s.deleted_at IS NULL
-       GROUP BY GROUPING SETS ((${STAGE_COLUMNS}), ())
-       ORDER BY is_total, s.position, s.name`;
+       ORDER BY s.position, s.name`;
     const [query, values] = this.db.driver.escapeQueryWithParameters(sql, params);
     const rows: Array<Record<string, any>> = await this.db.query(query, values);
-    const totals = rows.find((r) => r.is_total)!;
-    const stages: PipelineStage[] = rows.filter((r) => !r.is_total).map((r) => ({
+    const stages: PipelineStage[] = rows.map((r) => ({
       stage: Object.assign(new OpportunityStage(), {
         id: r.id, name: r.name, position: r.position, defaultProbability: r.default_probability, outcome: r.outcome,
         createdAt: r.created_at, updatedAt: r.updated_at, deletedAt: r.deleted_at, version: r.version,
       }),
       count: r.count, totalValuePence: toPence(r.total), weightedValuePence: toPence(r.weighted),
     }));
-    return { stages, count: totals.count, totalValuePence: toPence(totals.total), weightedValuePence: toPence(totals.weighted) };
+    const sum = (key: 'total' | 'weighted') => toPence(rows.reduce((s, r) => s + BigInt(r[key]), 0n));
+    const count = rows.reduce((n, r) => n + r.count, 0);
+    return { stages, count, totalValuePence: sum('total'), weightedValuePence: sum('weighted') };
   }
 }

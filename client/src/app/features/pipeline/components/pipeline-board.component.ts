@@ -11,7 +11,7 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom, forkJoin, map } from 'rxjs';
 import { toApiError } from '../../../core/errors/api-error';
 import {
-  MoveOpportunityGQL, OpportunitiesGQL, OpportunityByIdGQL, OpportunityCardFragment, PipelineFilter, PipelineQuery, StageItemFragment,
+  BoardColumnGQL, MoveOpportunityGQL, OpportunityByIdGQL, OpportunityCardFragment, PipelineFilter, PipelineQuery, StageItemFragment,
 } from '../../../graphql/generated';
 import { formatIsoDate } from '../../../shared/dates/dates';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
@@ -36,7 +36,7 @@ const COLUMN_PAGE = 50;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PipelineBoardComponent {
-  private readonly opportunitiesGql = inject(OpportunitiesGQL);
+  private readonly columnGql = inject(BoardColumnGQL);
   private readonly moveGql = inject(MoveOpportunityGQL);
   private readonly byIdGql = inject(OpportunityByIdGQL);
   private readonly dialog = inject(MatDialog);
@@ -91,7 +91,7 @@ export class PipelineBoardComponent {
   }
 
   private fetchColumn(stageId: string, filter: PipelineFilter, after: string | null) {
-    return this.opportunitiesGql
+    return this.columnGql
       .fetch({
         variables: { first: COLUMN_PAGE, after, filter: { ...filter, stageIds: [stageId] }, orderBy: { field: 'expectedCloseDate', direction: 'asc' } },
         fetchPolicy: 'network-only',
@@ -99,7 +99,7 @@ export class PipelineBoardComponent {
       .pipe(
         map((r) => ({
           stageId,
-          cards: (r.data?.opportunities.edges ?? []).map((e) => e.node as OpportunityCardFragment),
+          cards: (r.data?.opportunities.edges ?? []).map((e) => e.node),
           next: r.data?.opportunities.pageInfo.hasNextPage ? (r.data.opportunities.pageInfo.endCursor ?? null) : null,
         })),
       );
