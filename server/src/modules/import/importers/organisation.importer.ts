@@ -11,7 +11,7 @@ import {
   archiveImported, asChanges, auditMany, ImportContext, Importer, Match, nonEmpty, ParsedRow, Problem, RowToMatch, SameRecord, validateAs,
 } from '../importer';
 import { StoredCell } from '../read-spreadsheet';
-import { AREA_NAME_KEY_TRGM_INDEX, flushGinPending, NAME_KEY_TRGM_INDEX, UNPLACED_NAME_KEY_TRGM_INDEX } from '../../../common/database/gin-pending';
+import { AREA_NAME_KEY_TRGM_INDEX, flushGinPending, UNPLACED_NAME_KEY_TRGM_INDEX } from '../../../common/database/gin-pending';
 
 /** A similar name (pg_trgm, on the normalised name) this close or closer, in the same postcode area, is taken as the same organisation. */
 export const NAME_MATCH_SIMILARITY = 0.75;
@@ -59,7 +59,7 @@ function sicCodesOf(cells: Record<string, StoredCell>, problems: Problem[]): str
 const splitTags = (cell: StoredCell) => [...new Set((cleanText(cell) ?? '').split(/[;,|]/).map((t) => t.trim()).filter(Boolean))];
 
 /** The trigram indexes the name probes of MATCH_SQL read: flushed before each chunk's probes. */
-const MATCH_NAME_INDEXES = [AREA_NAME_KEY_TRGM_INDEX, UNPLACED_NAME_KEY_TRGM_INDEX, NAME_KEY_TRGM_INDEX];
+const MATCH_NAME_INDEXES = [AREA_NAME_KEY_TRGM_INDEX, UNPLACED_NAME_KEY_TRGM_INDEX];
 
 const distinct = distinctCompaniesSql({ ch: 'r.ch', status: 'r.status' }, { ch: 'o.companies_house_number', status: 'o.company_status' });
 const statusUnsure = `coalesce(bce_company_gone(r.status), false) <> coalesce(bce_company_gone(o.company_status), false)`;
@@ -79,7 +79,7 @@ const nameProbe = (place: string) => `SELECT o.id, o.name, o.postcode, o.compani
  * area's entry of organisations_area_name_key_trgm_idx prunes the trigram posting lists inside the
  * index (a probe of the whole country walks every "eng" and "ing": ~14 ms a row at 100,000
  * organisations), and the records without a postcode have their own partial index. Only a row
- * without a postcode area is compared with every organisation. (No ORDER BY on the domain probe:
+ * without a postcode area is compared with every organisation (the area index's name column alone). (No ORDER BY on the domain probe:
  * with one, the planner walks the created_at index instead.)
  */
 const MATCH_SQL = `
