@@ -21,6 +21,7 @@ import { ReadHotspots1734300000000 } from './1734300000000-read-hotspots';
 import { DuplicateScanIndex1734400000000 } from './1734400000000-duplicate-scan-index';
 import { ReportIndexes1734500000000 } from './1734500000000-report-indexes';
 import { PipelineBoard1734700000000 } from './1734700000000-pipeline-board';
+import { ImportMatchIndex1734800000000 } from './1734800000000-import-match-index';
 import { SearchNameKeys1734900000000 } from './1734900000000-search-name-keys';
 
 /** Every migration, oldest first. Add new ones at the end (generate with `npm run migration:generate -- Name`). */
@@ -30,5 +31,6 @@ export const migrations = [
   DataQuality1733100000000, Import1733200000000, DuplicatePairs1733300000000, OrganisationRegistryAndSize1733350000000,
   AdminSetup1733400000000, HeBciBasis1733600000000, OrganisationAliases1733700000000, RegistryImportTruth1733800000000,
   Integrations1734000000000, Sso1734100000000, Privacy1734200000000, ReadHotspots1734300000000,
-  DuplicateScanIndex1734400000000, ReportIndexes1734500000000, PipelineBoard1734700000000, SearchNameKeys1734900000000,
+  DuplicateScanIndex1734400000000, ReportIndexes1734500000000, PipelineBoard1734700000000, ImportMatchIndex1734800000000,
+  SearchNameKeys1734900000000,
 ];

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 
 /** The name trigram indexes on organisations: written through GIN's pending list (fastupdate), flushed before probing. */
-export const NAME_KEY_TRGM_INDEX = 'organisations_name_key_trgm_idx';
 export const AREA_NAME_KEY_TRGM_INDEX = 'organisations_area_name_key_trgm_idx';
+/** The same, for the organisations without a postcode only (import matching: they may be anywhere). */
+export const UNPLACED_NAME_KEY_TRGM_INDEX = 'organisations_unplaced_name_key_trgm_idx';
 
 /**
  * Moves a GIN index's pending list into the index proper, in bulk, before a run of probes. With

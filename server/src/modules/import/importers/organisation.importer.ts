@@ -11,7 +11,7 @@ import {
   archiveImported, asChanges, auditMany, ImportContext, Importer, Match, nonEmpty, ParsedRow, Problem, RowToMatch, SameRecord, validateAs,
 } from '../importer';
 import { StoredCell } from '../read-spreadsheet';
-import { flushGinPending, NAME_KEY_TRGM_INDEX } from '../../../common/database/gin-pending';
+import { AREA_NAME_KEY_TRGM_INDEX, flushGinPending, UNPLACED_NAME_KEY_TRGM_INDEX } from '../../../common/database/gin-pending';
 
 /** A similar name (pg_trgm, on the normalised name) this close or closer, in the same postcode area, is taken as the same organisation. */
 export const NAME_MATCH_SIMILARITY = 0.75;
@@ -57,6 +57,50 @@ function sicCodesOf(cells: Record<string, StoredCell>, problems: Problem[]): str
 }
 
 const splitTags = (cell: StoredCell) => [...new Set((cleanText(cell) ?? '').split(/[;,|]/).map((t) => t.trim()).filter(Boolean))];
+
+/** The trigram indexes the name probes of MATCH_SQL read: flushed before each chunk's probes. */
+const MATCH_NAME_INDEXES = [AREA_NAME_KEY_TRGM_INDEX, UNPLACED_NAME_KEY_TRGM_INDEX];
+
+const distinct = distinctCompaniesSql({ ch: 'r.ch', status: 'r.status' }, { ch: 'o.companies_house_number', status: 'o.company_status' });
+const statusUnsure = `coalesce(bce_company_gone(r.status), false) <> coalesce(bce_company_gone(o.company_status), false)`;
+/** One similar-name probe, `place` narrowing where the record may be (a condition on o and r). */
+const nameProbe = (place: string) => `SELECT o.id, o.name, o.postcode, o.companies_house_number, o.company_status, o.created_at FROM organisations o
+  WHERE o.deleted_at IS NULL AND bce_name_key(o.name) % r.key AND ${place}`;
+
+/**
+ * Each row's existing organisation: by Companies House number, else by domain, else by the most
+ * similar name (then the oldest record). A record with another company number, or a dissolved
+ * company beside a live one, is never a candidate (bce_distinct_companies); a name match without
+ * both postcode areas, or against a record whose status is unknown when the row's company no
+ * longer exists, is only proposed.
+ *
+ * Each key is probed only when the stronger ones found nothing (the one-time filters on ch.id and
+ * dom.id). A name is compared within the row's postcode area, plus records with no postcode: the
+ * area's entry of organisations_area_name_key_trgm_idx prunes the trigram posting lists inside the
+ * index (a probe of the whole country walks every "eng" and "ing": ~14 ms a row at 100,000
+ * organisations), and the records without a postcode have their own partial index. Only a row
+ * without a postcode area is compared with every organisation (the area index's name column alone). (No ORDER BY on the domain probe:
+ * with one, the planner walks the created_at index instead.)
+ */
+const MATCH_SQL = `
+  SELECT r.n, coalesce(ch.id, dom.id, nm.id) AS id,
+         CASE WHEN ch.id IS NOT NULL THEN 'companies_house_number' WHEN dom.id IS NOT NULL THEN 'domain' ELSE 'name' END AS reason,
+         coalesce(nm.score, 1) AS score, coalesce(dom.proposed, nm.proposed, false) AS proposed
+    FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(n, ch, domain, key, area, status)
+    LEFT JOIN LATERAL (
+      SELECT o.id FROM organisations o WHERE r.ch IS NOT NULL AND o.companies_house_number = r.ch AND o.deleted_at IS NULL LIMIT 1) ch ON true
+    LEFT JOIN LATERAL (
+      SELECT o.id, ${statusUnsure} AS proposed FROM organisations o
+       WHERE ch.id IS NULL AND r.domain IS NOT NULL AND o.website IS NOT NULL AND o.deleted_at IS NULL AND bce_domain(o.website) = r.domain AND NOT ${distinct}
+       LIMIT 1) dom ON true
+    LEFT JOIN LATERAL (
+      SELECT o.id, similarity(bce_name_key(o.name), r.key) AS score, r.area IS NULL OR o.postcode IS NULL OR ${statusUnsure} AS proposed
+        FROM (${nameProbe('r.area IS NOT NULL AND bce_postcode_area(o.postcode) = r.area')}
+              UNION ALL ${nameProbe('r.area IS NOT NULL AND o.postcode IS NULL')}
+              UNION ALL ${nameProbe('r.area IS NULL')}) o
+       WHERE ch.id IS NULL AND dom.id IS NULL AND r.key <> '' AND NOT ${distinct}
+       ORDER BY 2 DESC, o.created_at, o.id LIMIT 1) nm ON true
+   WHERE coalesce(ch.id, dom.id, nm.id) IS NOT NULL`;
 
 export const organisationImporter: Importer = {
   entity: 'organisations',
@@ -143,40 +187,17 @@ export const organisationImporter: Importer = {
 
   async match(tx: EntityManager, rows: RowToMatch[]): Promise<Map<number, Match>> {
     if (!rows.length) return new Map();
-    // The trigram index answers `%` with this threshold, so the lateral join stays an index probe per row.
-    // (No ORDER BY on the domain probe: with one, the planner walks the created_at index instead.)
-    // A record with another company number, or a dissolved company beside a live one, is never a
-    // candidate (bce_distinct_companies); a name match without both postcode areas, or against a
-    // record whose status is unknown when the row's company no longer exists, is only proposed.
+    // The trigram indexes answer `%` with this threshold, so each probe stays an index probe per row.
     await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_MATCH_SIMILARITY)]);
-    await flushGinPending(tx, NAME_KEY_TRGM_INDEX);
-    const distinct = distinctCompaniesSql({ ch: 'r.ch', status: 'r.status' }, { ch: 'o.companies_house_number', status: 'o.company_status' });
-    const statusUnsure = `coalesce(bce_company_gone(r.status), false) <> coalesce(bce_company_gone(o.company_status), false)`;
-    const found: Array<{ n: number; id: string; reason: Match['reason']; score: number; proposed: boolean }> = await tx.query(
-      `SELECT r.n, m.id, m.reason, m.score, m.proposed
-         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(n, ch, domain, key, area, status)
-         CROSS JOIN LATERAL (
-           (SELECT o.id, 'companies_house_number' AS reason, 1::real AS score, false AS proposed, 1 AS rank FROM organisations o
-             WHERE r.ch IS NOT NULL AND o.companies_house_number = r.ch AND o.deleted_at IS NULL LIMIT 1)
-           UNION ALL
-           (SELECT o.id, 'domain', 1::real, ${statusUnsure}, 2 FROM organisations o
-             WHERE r.domain IS NOT NULL AND o.website IS NOT NULL AND o.deleted_at IS NULL AND bce_domain(o.website) = r.domain AND NOT ${distinct}
-             LIMIT 1)
-           UNION ALL
-           (SELECT o.id, 'name', similarity(bce_name_key(o.name), r.key), r.area IS NULL OR o.postcode IS NULL OR ${statusUnsure}, 3 FROM organisations o
-             WHERE r.key <> '' AND o.deleted_at IS NULL AND bce_name_key(o.name) % r.key AND NOT ${distinct}
-               AND (r.area IS NULL OR o.postcode IS NULL OR bce_postcode_area(o.postcode) = r.area)
-             ORDER BY 3 DESC, o.created_at LIMIT 1)
-           ORDER BY rank LIMIT 1) m`,
-      [
-        rows.map((r) => r.rowNumber),
-        rows.map((r) => r.values.companiesHouseNumber ?? null),
-        rows.map((r) => domainOf(r.values.website as string | null)),
-        rows.map((r) => normaliseOrganisationName(String(r.values.name ?? ''))),
-        rows.map((r) => postcodeArea(r.values.postcode as string | null)),
-        rows.map((r) => r.values.companyStatus ?? null),
-      ],
-    );
+    for (const index of MATCH_NAME_INDEXES) await flushGinPending(tx, index);
+    const found: Array<{ n: number; id: string; reason: Match['reason']; score: number; proposed: boolean }> = await tx.query(MATCH_SQL, [
+      rows.map((r) => r.rowNumber),
+      rows.map((r) => r.values.companiesHouseNumber ?? null),
+      rows.map((r) => domainOf(r.values.website as string | null)),
+      rows.map((r) => normaliseOrganisationName(String(r.values.name ?? ''))),
+      rows.map((r) => postcodeArea(r.values.postcode as string | null)),
+      rows.map((r) => r.values.companyStatus ?? null),
+    ]);
     return new Map(found.map((f) => [f.n, { id: f.id, reason: f.reason, score: Math.round(Number(f.score) * 100) / 100, proposed: f.proposed }]));
   },
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { flushGinPending, NAME_KEY_TRGM_INDEX } from '../../../common/database/gin-pending';
+import { AREA_NAME_KEY_TRGM_INDEX, flushGinPending } from '../../../common/database/gin-pending';
 import { normaliseOrganisationName } from '../cells';
 import { ImportField, ParsedRow, Problem, RowToMatch } from '../importer';
 
@@ -30,22 +30,25 @@ export function companiesHouseNumberIn(text: string): string | null {
 export async function findOrganisations(tx: EntityManager, texts: string[]): Promise<Map<string, string>> {
   const distinct = [...new Set(texts)];
   if (!distinct.length) return new Map();
-  // The trigram index answers `%` at this threshold, so each lookup stays an index probe.
+  // The trigram index answers `%` at this threshold, so each lookup stays an index probe (of the
+  // area index's name column: every organisation, whatever its postcode). Each probe runs only when
+  // the ones before it found nothing (the one-time filters on byKey.id and byCh.id).
   await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(ORGANISATION_NAME_SIMILARITY)]);
-  await flushGinPending(tx, NAME_KEY_TRGM_INDEX);
+  await flushGinPending(tx, AREA_NAME_KEY_TRGM_INDEX);
   const found: Array<{ text: string; id: string }> = await tx.query(
-    `SELECT r.text, m.id
+    `SELECT r.text, coalesce(byKey.id, byCh.id, byName.id) AS id
        FROM unnest($1::text[], $2::text[], $3::text[]) AS r(text, key, ch)
-       CROSS JOIN LATERAL (
-         (SELECT o.id, 1 AS rank FROM organisations o
-           WHERE r.key <> '' AND bce_name_key(o.name) = r.key AND o.deleted_at IS NULL ORDER BY o.created_at, o.id LIMIT 1)
-         UNION ALL
-         (SELECT o.id, 2 FROM organisations o WHERE r.ch IS NOT NULL AND o.companies_house_number = r.ch AND o.deleted_at IS NULL LIMIT 1)
-         UNION ALL
-         (SELECT o.id, 3 FROM organisations o
-           WHERE r.key <> '' AND bce_name_key(o.name) % r.key AND o.deleted_at IS NULL
-           ORDER BY similarity(bce_name_key(o.name), r.key) DESC, o.created_at LIMIT 1)
-         ORDER BY rank LIMIT 1) m`,
+       LEFT JOIN LATERAL (
+         SELECT o.id FROM organisations o
+          WHERE r.key <> '' AND bce_name_key(o.name) = r.key AND o.deleted_at IS NULL ORDER BY o.created_at, o.id LIMIT 1) byKey ON true
+       LEFT JOIN LATERAL (
+         SELECT o.id FROM organisations o
+          WHERE byKey.id IS NULL AND r.ch IS NOT NULL AND o.companies_house_number = r.ch AND o.deleted_at IS NULL LIMIT 1) byCh ON true
+       LEFT JOIN LATERAL (
+         SELECT o.id FROM organisations o
+          WHERE byKey.id IS NULL AND byCh.id IS NULL AND r.key <> '' AND bce_name_key(o.name) % r.key AND o.deleted_at IS NULL
+          ORDER BY similarity(bce_name_key(o.name), r.key) DESC, o.created_at LIMIT 1) byName ON true
+      WHERE coalesce(byKey.id, byCh.id, byName.id) IS NOT NULL`,
     [distinct, distinct.map(normaliseOrganisationName), distinct.map(companiesHouseNumberIn)],
   );
   return new Map(found.map((f) => [f.text, f.id]));

@@ -1,0 +1,111 @@
+import { EntityManager } from 'typeorm';
+import { domainOf, normaliseOrganisationName, postcodeArea } from '../src/modules/import/cells';
+import { RowToMatch } from '../src/modules/import/importer';
+import { organisationImporter } from '../src/modules/import/importers/organisation.importer';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The import's organisation matching probes each key only when the stronger ones found nothing,
+ * and compares names within the row's postcode area plus the records without a postcode, rather
+ * than every organisation in the country. This holds it to the query it replaced (kept here as
+ * the reference) on a set of tricky rows: every row must match the same record, for the same
+ * reason, with the same score and the same proposed flag.
+ */
+const REFERENCE_MATCH = `
+  SELECT r.n, m.id, m.reason, m.score, m.proposed
+    FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(n, ch, domain, key, area, status)
+    CROSS JOIN LATERAL (
+      (SELECT o.id, 'companies_house_number' AS reason, 1::real AS score, false AS proposed, 1 AS rank FROM organisations o
+        WHERE r.ch IS NOT NULL AND o.companies_house_number = r.ch AND o.deleted_at IS NULL LIMIT 1)
+      UNION ALL
+      (SELECT o.id, 'domain', 1::real, coalesce(bce_company_gone(r.status), false) <> coalesce(bce_company_gone(o.company_status), false), 2 FROM organisations o
+        WHERE r.domain IS NOT NULL AND o.website IS NOT NULL AND o.deleted_at IS NULL AND bce_domain(o.website) = r.domain
+          AND NOT bce_distinct_companies(r.ch, r.status, o.companies_house_number, o.company_status)
+        LIMIT 1)
+      UNION ALL
+      (SELECT o.id, 'name', similarity(bce_name_key(o.name), r.key),
+              r.area IS NULL OR o.postcode IS NULL OR coalesce(bce_company_gone(r.status), false) <> coalesce(bce_company_gone(o.company_status), false), 3
+         FROM organisations o
+        WHERE r.key <> '' AND o.deleted_at IS NULL AND bce_name_key(o.name) % r.key
+          AND NOT bce_distinct_companies(r.ch, r.status, o.companies_house_number, o.company_status)
+          AND (r.area IS NULL OR o.postcode IS NULL OR bce_postcode_area(o.postcode) = r.area)
+        ORDER BY 3 DESC, o.created_at LIMIT 1)
+      ORDER BY rank LIMIT 1) m`;
+
+async function reference(tx: EntityManager, rows: RowToMatch[]) {
+  const found: Array<{ n: number; id: string; reason: string; score: number; proposed: boolean }> = await tx.query(REFERENCE_MATCH, [
+    rows.map((r) => r.rowNumber),
+    rows.map((r) => r.values.companiesHouseNumber ?? null),
+    rows.map((r) => domainOf(r.values.website as string | null)),
+    rows.map((r) => normaliseOrganisationName(String(r.values.name ?? ''))),
+    rows.map((r) => postcodeArea(r.values.postcode as string | null)),
+    rows.map((r) => r.values.companyStatus ?? null),
+  ]);
+  return new Map(found.map((f) => [f.n, { id: f.id, reason: f.reason, score: Math.round(Number(f.score) * 100) / 100, proposed: f.proposed }]));
+}
+
+describe('import: organisation matching', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestApp();
+    // Distinct creation times, oldest first, so "the oldest of equally similar records" is one record.
+    const records: Array<[string, Record<string, unknown>]> = [
+      ['tyneOld', { name: 'Tyne Precision Engineering Ltd', postcode: 'NE1 4XF' }],
+      ['tyneNew', { name: 'TYNE PRECISION ENGINEERING LIMITED', postcode: 'NE6 1AA' }],
+      ['tyneNowhere', { name: 'Tyne Precision Engineering', postcode: null }],
+      ['tyneSouth', { name: 'Tyne Precision Engineering', postcode: 'SW1A 1AA' }],
+      ['reordered', { name: 'Engineering Precision Tyne', postcode: 'NE2 2BB' }],
+      ['wear', { name: 'Wear Valley Foods', postcode: 'DH1 3LE', companies_house_number: '07654321', company_status: 'active' }],
+      ['wearGone', { name: 'Wear Valley Foods', postcode: 'DH2 1AB', company_status: 'dissolved' }],
+      ['wearOther', { name: 'Wear Valley Food', postcode: 'DH1 9ZZ', companies_house_number: '01111111' }],
+      ['widgets', { name: 'Northern Widgets Group', postcode: 'NE8 2BB', website: 'https://northern-widgets.co.uk' }],
+      ['archived', { name: 'Archived Robotics', postcode: 'DH1 3LE', deleted_at: new Date() }],
+      ['badPostcode', { name: 'Teesside Timber Studios', postcode: 'XX' }],
+      ['smithNowhere', { name: 'Smith and Sons', postcode: null }],
+    ];
+    let i = 0;
+    for (const [key, values] of records) {
+      const columns = Object.keys(values);
+      const [row] = await t.db.query(
+        `INSERT INTO organisations (name, type, created_at${columns.filter((c) => c !== 'name').map((c) => `, ${c}`).join('')})
+         VALUES ($1, 'employer', now() - make_interval(days => $2)${columns.filter((c) => c !== 'name').map((_, j) => `, $${j + 3}`).join('')}) RETURNING id`,
+        [values.name, 100 - i++, ...columns.filter((c) => c !== 'name').map((c) => values[c])]);
+      ids[key] = row.id;
+    }
+  });
+  afterAll(() => t.close());
+
+  it('matches every tricky row as the country-wide query did', async () => {
+    const cells: Array<Record<string, string>> = [
+      { name: 'Tyne Precision Engineering', postcode: 'NE3 3CC' },        // several similar in NE, one without a postcode: the oldest wins
+      { name: 'tyne precision engineering', postcode: '' },               // no area: compared with the whole country, proposed
+      { name: 'Tyne Precision Engineering', postcode: 'SW1A 2AA' },        // the London one, or the one without a postcode
+      { name: 'Engineering Precision Tyne', postcode: 'NE2 1ZZ' },         // same trigrams as the Tyne records: similarity 1
+      { name: 'Wear Valley Foods', postcode: 'DH1 1AA' },                  // an older active and a dissolved one
+      { name: 'Wear Valley Foods', postcode: 'DH1 1AA', companyStatus: 'Dissolved' },
+      { name: 'Wear Valley Foods', postcode: 'DH1 1AA', companiesHouseNumber: '01111111' }, // by number
+      { name: 'Wear Valley Foods', postcode: 'DH1 1AA', companiesHouseNumber: '02222222' }, // another number: never the numbered ones
+      { name: 'Completely Different', postcode: 'NE1 1AA', website: 'www.northern-widgets.co.uk' }, // by domain
+      { name: 'Wear Valley Foods', postcode: 'DH1 1AA', website: 'https://northern-widgets.co.uk' }, // domain beats name
+      { name: 'Archived Robotics', postcode: 'DH1 3LE' },                  // only an archived record: new
+      { name: 'Teesside Timber Studios', postcode: 'TS1 1AA' },            // a record with a postcode of no area: not a candidate
+      { name: 'Teesside Timber Studios', postcode: '' },                   // … but it is for a row without an area
+      { name: 'Smith & Sons Ltd.', postcode: 'NE8 1AB' },                 // the record without a postcode, proposed
+      { name: 'Smith Sons', postcode: '' },
+      { name: 'Brand New Widgets', postcode: 'NE8 1AB' },
+      { name: 'Ltd', postcode: 'NE8 1AB' },                                // an empty name key
+    ];
+    const rows: RowToMatch[] = cells.map((c, i) => ({ rowNumber: i + 2, values: organisationImporter.parse(c).values }));
+    const [fast, slow] = await t.db.transaction(async (tx) => {
+      const matched = await organisationImporter.match(tx, rows);
+      return [matched, await reference(tx, rows)];
+    });
+    expect(Object.fromEntries(fast)).toEqual(Object.fromEntries(slow));
+    const name = (n: number) => Object.entries(ids).find(([, id]) => id === fast.get(n)?.id)?.[0] ?? null;
+    expect(rows.map((r) => name(r.rowNumber))).toEqual([
+      'tyneOld', 'tyneOld', 'tyneNowhere', 'tyneOld', 'wear', 'wearGone', 'wearOther', 'wearGone', 'widgets', 'widgets', null, null,
+      'badPostcode', 'smithNowhere', 'smithNowhere', null, null,
+    ]);
+  });
+});
