@@ -35,12 +35,16 @@ export class GoingColdSnapshot1734850000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE IF NOT EXISTS going_cold_scores (
         organisation_id uuid NOT NULL,
-        view text NOT NULL CHECK (view IN ('open', 'all')),
+        view text NOT NULL CHECK (view IN ('open', 'all', 'department')),
+        department_id uuid CHECK ((view = 'department') = (department_id IS NOT NULL)),
         score int NOT NULL,
         previous_score int NOT NULL,
         won_pence_730 bigint NOT NULL,
-        PRIMARY KEY (view, organisation_id)
+        fall int GENERATED ALWAYS AS (previous_score - score) STORED,
+        UNIQUE NULLS NOT DISTINCT (view, department_id, organisation_id)
       )`);
+    // The list is read biggest fall first: a page of the index, not every score (a department's view is small).
+    await q.query(`CREATE INDEX IF NOT EXISTS going_cold_scores_fall_idx ON going_cold_scores (view, fall DESC) WHERE department_id IS NULL`);
     await q.query(`
       CREATE TABLE IF NOT EXISTS going_cold_snapshot (
         id boolean PRIMARY KEY DEFAULT true CHECK (id),

@@ -106,7 +106,7 @@ describe('going cold', () => {
     const [user] = await t.db.query(
       `SELECT u.id, u.role, coalesce(array_agg(ud.department_id) FILTER (WHERE ud.department_id IS NOT NULL), '{}') AS "departmentIds"
          FROM users u LEFT JOIN user_departments ud ON ud.user_id = u.id WHERE u.id = $1 GROUP BY u.id`, [t.users[who]]);
-    const strip = (rows: any[]) => rows.map(({ computedAt, ...r }) => r);
+    const strip = (rows: any[]) => rows.map(({ computedAt: _at, ...r }) => r);
     const live = strip(await health.goingColdLive(user, 100));
     expect(strip(await health.goingCold(user, 100))).toEqual(live);
     expect(live.length).toBeGreaterThan(0);
