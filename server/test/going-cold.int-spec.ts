@@ -1,3 +1,4 @@
+import { Role } from '../src/common/auth/roles';
 import { RelationshipHealthService } from '../src/modules/relationship-health/relationship-health.service';
 import { statementCounter } from './support/statements';
 import { createTestApp, TestApp } from './support/test-app';
@@ -78,6 +79,7 @@ describe('going cold', () => {
     await addEngagements('Split Team', [105], 'BUS', false, people.slice(1, 3));
     await addEngagements('Split Team', [110, 130, 150], 'BUS', true, people.slice(1, 4));
     await addEngagements('Split Team', [300], 'BUS', true);
+    await addEngagements('Split Team', [115], 'ENG', true, people.slice(0, 2)); // and Engineering's: two confidential buckets
     await addWon('Split Team', 5_000_000, 200);
     await refresh();
   });
@@ -110,6 +112,15 @@ describe('going cold', () => {
     const live = strip(await health.goingColdLive(user, 100));
     expect(strip(await health.goingCold(user, 100))).toEqual(live);
     expect(live.length).toBeGreaterThan(0);
+  });
+
+  it('lists what the live computation lists for a person in two departments with confidential records at one organisation', async () => {
+    const health = t.app.get(RelationshipHealthService);
+    const user = { id: t.users.staff, email: 'both@bce.local', role: Role.staff, departmentIds: [t.departments.ENG, t.departments.BUS] };
+    const strip = (rows: any[]) => rows.map(({ computedAt: _at, ...r }) => r);
+    const live = strip(await health.goingColdLive(user, 100));
+    expect(strip(await health.goingCold(user, 100))).toEqual(live);
+    expect(live.map((c) => c.organisationId)).toContain(org['Split Team']);
   });
 
   it('stays as of the snapshot until it is refreshed, and says when that was', async () => {
