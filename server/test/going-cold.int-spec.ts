@@ -1,3 +1,5 @@
+import { Role } from '../src/common/auth/roles';
+import { RelationshipHealthService } from '../src/modules/relationship-health/relationship-health.service';
 import { statementCounter } from './support/statements';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -5,8 +7,9 @@ const GOING_COLD = `{ goingCold(first: 100) { organisationId score previousScore
 const HEALTH = `query($id: ID!) { relationshipHealth(organisationId: $id) { score previousScore } }`;
 
 /**
- * goingCold scores every organisation for today and 90 days ago in one statement (going-cold.sql.ts);
- * these check it against the one-organisation path (healthInputsSql, scored twice) for each kind of user.
+ * goingCold reads the daily snapshot (going-cold-snapshot.sql.ts: inputs per organisation and
+ * visibility bucket, scores of the shared views); these check it against the one-organisation
+ * path (healthInputsSql, scored twice) and the live list (going-cold.sql.ts) for each kind of user.
  */
 describe('going cold', () => {
   let t: TestApp;
@@ -21,14 +24,15 @@ describe('going cold', () => {
     const [row] = await t.db.query(`INSERT INTO organisations (name, type, relationship_stage) VALUES ($1, 'employer', $2) RETURNING id`, [`${key} Ltd`, stage]);
     org[key] = row.id;
   }
-  async function addEngagements(key: string, daysAgo: number[], dept: 'ENG' | 'BUS', confidential = false, contact?: string) {
+  async function addEngagements(key: string, daysAgo: number[], dept: 'ENG' | 'BUS', confidential = false, contact?: string | string[]) {
     for (const days of daysAgo) {
       const [e] = await t.db.query(
         `INSERT INTO engagements (type, occurred_on, summary, organisation_id, department_id, confidential, created_by) VALUES ('meeting', $1, 'Fixture', $2, $3, $4, $5) RETURNING id`,
         [ukDaysAgo(days), org[key], t.departments[dept], confidential, t.users.staff]);
-      if (contact) await t.db.query('INSERT INTO engagement_contacts (engagement_id, contact_id) VALUES ($1, $2)', [e.id, contact]);
+      for (const c of [contact ?? []].flat()) await t.db.query('INSERT INTO engagement_contacts (engagement_id, contact_id) VALUES ($1, $2)', [e.id, c]);
     }
   }
+  const refresh = () => t.app.get(RelationshipHealthService).refreshGoingCold();
   async function addWon(key: string, pence: number, wonDaysAgo: number) {
     await t.db.query(
       `INSERT INTO opportunities (title, type, stage_id, value_pence, organisation_id, department_id, owner_id, won_at, closed_at)
@@ -66,6 +70,18 @@ describe('going cold', () => {
     await addEngagements('Quiet Prospect', [100, 110, 120, 140, 170], 'ENG');
     await addOrg('Secret Talks', 'active'); // went quiet, but only Business's confidential engagements show it
     await addEngagements('Secret Talks', [100, 110, 120, 140, 170], 'BUS', true);
+    // Contacts and departments shared between the open bucket and Business's confidential one:
+    // counted once each (4 contacts, 2 departments for whoever sees both), not summed per bucket.
+    const people = [];
+    for (const n of [1, 2, 3, 4]) people.push((await t.db.query(`INSERT INTO contacts (first_name, last_name) VALUES ('P${n}', 'Fixture') RETURNING id`))[0].id);
+    await addOrg('Split Team', 'active');
+    await addEngagements('Split Team', [100, 120], 'ENG', false, people.slice(0, 3));
+    await addEngagements('Split Team', [105], 'BUS', false, people.slice(1, 3));
+    await addEngagements('Split Team', [110, 130, 150], 'BUS', true, people.slice(1, 4));
+    await addEngagements('Split Team', [300], 'BUS', true);
+    await addEngagements('Split Team', [115], 'ENG', true, people.slice(0, 2)); // and Engineering's: two confidential buckets
+    await addWon('Split Team', 5_000_000, 200);
+    await refresh();
   });
   afterAll(() => t.close());
 
@@ -76,7 +92,7 @@ describe('going cold', () => {
 
   it('finds the important ones gone cold, each user counting only what they may see', async () => {
     const names = async (who: 'manager' | 'staff' | 'staffBus') => (await ok(GOING_COLD, {}, t.tokens[who])).goingCold.map((c: any) => c.organisation.name);
-    expect((await names('manager')).sort()).toEqual(['Aged Out Ltd', 'Gone Quiet Ltd', 'Secret Talks Ltd']);
+    expect((await names('manager')).sort()).toEqual(['Aged Out Ltd', 'Gone Quiet Ltd', 'Secret Talks Ltd', 'Split Team Ltd']);
     expect(await names('staff')).not.toContain('Secret Talks Ltd');
     expect(await names('staffBus')).toContain('Secret Talks Ltd');
   });
@@ -84,14 +100,53 @@ describe('going cold', () => {
   it('gives the last engagement date, also when it is older than the windows scored', async () => {
     const cold = (await ok(GOING_COLD, {}, t.tokens.manager)).goingCold;
     const by = Object.fromEntries(cold.map((c: any) => [c.organisation.name, c.lastEngagedOn]));
-    expect(by).toEqual({ 'Aged Out Ltd': ukDaysAgo(500), 'Gone Quiet Ltd': ukDaysAgo(100), 'Secret Talks Ltd': ukDaysAgo(100) });
+    expect(by).toEqual({ 'Aged Out Ltd': ukDaysAgo(500), 'Gone Quiet Ltd': ukDaysAgo(100), 'Secret Talks Ltd': ukDaysAgo(100), 'Split Team Ltd': ukDaysAgo(100) });
   });
 
-  it('scores every organisation in one statement, plus one batch for the organisations shown', async () => {
+  it.each(['manager', 'viewer', 'staff', 'staffBus'] as const)('lists what the live computation lists, for %s', async (who) => {
+    const health = t.app.get(RelationshipHealthService);
+    const [user] = await t.db.query(
+      `SELECT u.id, u.role, coalesce(array_agg(ud.department_id) FILTER (WHERE ud.department_id IS NOT NULL), '{}') AS "departmentIds"
+         FROM users u LEFT JOIN user_departments ud ON ud.user_id = u.id WHERE u.id = $1 GROUP BY u.id`, [t.users[who]]);
+    const strip = (rows: any[]) => rows.map(({ computedAt: _at, ...r }) => r);
+    const live = strip(await health.goingColdLive(user, 100));
+    expect(strip(await health.goingCold(user, 100))).toEqual(live);
+    expect(live.length).toBeGreaterThan(0);
+  });
+
+  it('lists what the live computation lists for a person in two departments with confidential records at one organisation', async () => {
+    const health = t.app.get(RelationshipHealthService);
+    const user = { id: t.users.staff, email: 'both@bce.local', role: Role.staff, departmentIds: [t.departments.ENG, t.departments.BUS] };
+    const strip = (rows: any[]) => rows.map(({ computedAt: _at, ...r }) => r);
+    const live = strip(await health.goingColdLive(user, 100));
+    expect(strip(await health.goingCold(user, 100))).toEqual(live);
+    expect(live.map((c) => c.organisationId)).toContain(org['Split Team']);
+  });
+
+  it('stays as of the snapshot until it is refreshed, and says when that was', async () => {
+    const before = (await ok(`{ goingCold(first: 100) { organisationId score computedAt } }`, {}, t.tokens.manager)).goingCold;
+    expect(new Set(before.map((c: any) => c.computedAt)).size).toBe(1);
+    await addEngagements('Gone Quiet', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 'ENG');
+    expect((await ok(`{ goingCold(first: 100) { organisationId score computedAt } }`, {}, t.tokens.manager)).goingCold).toEqual(before);
+    expect((await t.gql(`mutation { refreshGoingCold }`, {}, t.tokens.manager)).errors).toBeDefined(); // admins only
+    const at = (await ok(`mutation { refreshGoingCold }`, {}, t.tokens.admin)).refreshGoingCold;
+    const after = (await ok(`{ goingCold(first: 100) { organisationId computedAt organisation { name } } }`, {}, t.tokens.manager)).goingCold;
+    expect(after.map((c: any) => c.organisation.name)).not.toContain('Gone Quiet Ltd');
+    expect(after[0].computedAt).toBe(at);
+    expect(Date.parse(at)).toBeGreaterThan(Date.parse(before[0].computedAt));
+  });
+
+  it('reads the snapshot in two statements, plus one batch for the organisations shown', async () => {
     const counter = await statementCounter(t);
     const without = await counter.measure(() => t.gql(`{ goingCold { organisationId score previousScore lastEngagedOn } }`, {}, t.tokens.viewer));
     const withNames = await counter.measure(() => t.gql(GOING_COLD, {}, t.tokens.viewer));
     expect(withNames.statements - without.statements).toBe(1);
     expect(without.statements).toBeLessThanOrEqual(2);
+  });
+
+  it('is computed live before the first snapshot', async () => {
+    await t.db.query('DELETE FROM going_cold_snapshot');
+    const cold = (await ok(GOING_COLD, {}, t.tokens.manager)).goingCold;
+    expect(cold.map((c: any) => ({ name: c.organisation.name, score: c.score, previousScore: c.previousScore }))).toEqual(await expected(t.tokens.manager));
   });
 });

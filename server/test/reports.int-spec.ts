@@ -1,4 +1,5 @@
 import { scoreHealth } from '../src/modules/relationship-health/health-formula';
+import { RelationshipHealthService } from '../src/modules/relationship-health/relationship-health.service';
 import { codeOf, createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -190,6 +191,8 @@ describe('reports and relationship health', () => {
       // Gone quiet: busy 100–170 days ago, nothing since.
       await addOrg('E', 'Eastfield Foods Ltd', 'employer', 'large');
       for (const days of [100, 120, 140, 170]) await addEngagement('E', isoDaysAgo(days), 'ENG');
+      // goingCold reads the daily snapshot, taken when the app started: take it again with these.
+      await t.app.get(RelationshipHealthService).refreshGoingCold();
     });
 
     it('scores from what was recorded, with each factor', async () => {

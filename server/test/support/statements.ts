@@ -1,5 +1,6 @@
 import { DuplicateScanner } from '../../src/modules/duplicates/duplicate-scanner';
 import { ImportWorker } from '../../src/modules/import/import.worker';
+import { GoingColdRefresher } from '../../src/modules/relationship-health/going-cold-refresher';
 import { TestApp } from './test-app';
 
 /**
@@ -10,6 +11,7 @@ import { TestApp } from './test-app';
 export async function statementCounter(t: TestApp) {
   await t.app.get(ImportWorker).onApplicationShutdown();
   await t.app.get(DuplicateScanner).onApplicationShutdown();
+  await t.app.get(GoingColdRefresher).onApplicationShutdown();
   let statements = 0;
   const logger = t.db.logger;
   (t.db as any).logger = new Proxy(logger, {

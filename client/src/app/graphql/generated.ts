@@ -1082,7 +1082,7 @@ export type DashboardGoingColdQueryVariables = Exact<{
 }>;
 
 
-export type DashboardGoingColdQuery = { goingCold: Array<{ organisationId: string, score: number, previousScore: number, lastEngagedOn: string | null, organisation: { id: string, name: string } }> };
+export type DashboardGoingColdQuery = { goingCold: Array<{ organisationId: string, score: number, previousScore: number, lastEngagedOn: string | null, computedAt: string, organisation: { id: string, name: string } }> };
 
 export type DataQualityQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2932,6 +2932,7 @@ export const DashboardGoingColdDocument = gql`
     score
     previousScore
     lastEngagedOn
+    computedAt
     organisation {
       id
       name

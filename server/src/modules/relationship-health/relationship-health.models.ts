@@ -41,4 +41,6 @@ export class GoingColdOrganisation {
   @Field(() => Int) score!: number;
   @Field(() => Int) previousScore!: number;
   @Field(() => String, { nullable: true }) lastEngagedOn!: string | null;
+  @Field({ description: 'When these figures were computed: the daily snapshot (going cold is not scored live), or now before the first one' })
+  computedAt!: Date;
 }

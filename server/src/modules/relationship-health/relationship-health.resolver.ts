@@ -1,6 +1,6 @@
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
-import { READERS, Roles } from '../../common/auth/roles';
+import { ADMINS, READERS, Roles } from '../../common/auth/roles';
 import { badField } from '../../common/graphql/errors';
 import { GqlContext } from '../../common/graphql/context';
 import { Organisation } from '../organisation/organisation.entity';
@@ -17,11 +17,17 @@ export class RelationshipHealthResolver {
     return this.health.forOrganisation(user, organisationId);
   }
 
-  @Query(() => [GoingColdOrganisation], { description: 'Important organisations whose score fell by 10 or more in 90 days, biggest fall first' })
+  @Query(() => [GoingColdOrganisation], { description: 'Important organisations whose score fell by 10 or more in 90 days, biggest fall first, as of the daily snapshot (computedAt)' })
   @Roles(...READERS)
   goingCold(@CurrentUser() user: AuthUser, @Args('first', { type: () => Int, defaultValue: 10 }) first: number): Promise<GoingColdOrganisation[]> {
     if (first < 1 || first > 100) throw badField('first', 'first must be between 1 and 100');
     return this.health.goingCold(user, first);
+  }
+
+  @Mutation(() => Date, { description: 'Recomputes the going-cold list now (it is otherwise computed daily); returns when' })
+  @Roles(...ADMINS)
+  refreshGoingCold(): Promise<Date> {
+    return this.health.refreshGoingCold();
   }
 }
 

@@ -4,7 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { DashboardGoingColdGQL, ManagerDashboardGQL } from '../../graphql/generated';
 import { ChartComponent, ChartPick } from '../../shared/charts/chart.component';
-import { formatIsoDate, relativeDays, todayIso } from '../../shared/dates/dates';
+import { formatDateTime, formatIsoDate, relativeDays, todayIso } from '../../shared/dates/dates';
 import { formatPence, pence } from '../../shared/money/money';
 import { ReportCardComponent } from '../reports/components/report-card.component';
 import { pivotActivity } from '../reports/data-access/activity-pivot';
@@ -99,6 +99,12 @@ export class DashboardPage {
     (first) => this.goingColdGql.fetch({ variables: { first }, fetchPolicy: 'no-cache' }).pipe(map((r) => r.data?.goingCold ?? null)),
   );
   protected readonly goingCold = computed(() => this.cold.value() ?? []);
+  // Scored once a day on the server (not live): say when, or the list reads as up to the minute.
+  protected readonly coldDescription = computed(() => {
+    const at = this.goingCold()[0]?.computedAt;
+    const about = 'Important organisations whose relationship health fell by 10 points or more in 90 days.';
+    return at ? `${about} As of ${formatDateTime(at)}.` : about;
+  });
 
   // Activity trend.
   protected readonly trend = computed(() => pivotActivity(this.data.value()?.reports.activity ?? [], { from: this.trendFrom, to: this.today }));
