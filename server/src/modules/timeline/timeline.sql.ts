@@ -117,17 +117,23 @@ export async function timelinePage(db: DataSource, user: AuthUser, args: Timelin
   return toConnection(entries, limit, total, (entry) => keys.get(entry.id) ?? null);
 }
 
-/** Fetches the engagements, stage stays and opportunities behind a page's rows: three queries, whatever the page size. */
+/** Fetches the engagements, stage stays and opportunities behind a page's rows: three queries (two rounds), whatever the page size. */
 async function withRecords(db: DataSource, rows: Array<{ kind: TimelineEntryKind; id: string; day: string; from_stage_id: string | null }>): Promise<TimelineEntry[]> {
   const engagementIds = rows.filter((r) => r.kind === TimelineEntryKind.ENGAGEMENT).map((r) => r.id);
   const moveIds = rows.filter((r) => r.kind === TimelineEntryKind.OPPORTUNITY_MOVE).map((r) => r.id);
-  const engagements = engagementIds.length
-    ? new Map<string, ReturnType<typeof toEngagement>>(
-      (await db.query(`SELECT ${ENGAGEMENT_COLUMNS} FROM engagements e WHERE e.id = ANY($1::uuid[])`, [engagementIds])).map((r: Record<string, unknown>) => [r.id, toEngagement(r)]))
-    : new Map();
-  const moves = new Map((moveIds.length ? await db.getRepository(OpportunityStageHistory).findBy({ id: In(moveIds) }) : []).map((h) => [h.id, h]));
-  const opportunityIds = [...new Set([...moves.values()].map((h) => h.opportunityId))];
-  const opportunities = new Map((opportunityIds.length ? await db.getRepository(Opportunity).findBy({ id: In(opportunityIds) }) : []).map((o) => [o.id, o]));
+  // The engagements are fetched beside the moves and their opportunities, not after them.
+  const [engagements, [moves, opportunities]] = await Promise.all([
+    engagementIds.length
+      ? db.query(`SELECT ${ENGAGEMENT_COLUMNS} FROM engagements e WHERE e.id = ANY($1::uuid[])`, [engagementIds])
+        .then((found: Array<Record<string, unknown>>) => new Map(found.map((r) => [r.id as string, toEngagement(r)])))
+      : new Map<string, ReturnType<typeof toEngagement>>(),
+    (async () => {
+      const stays = new Map((moveIds.length ? await db.getRepository(OpportunityStageHistory).findBy({ id: In(moveIds) }) : []).map((h) => [h.id, h]));
+      const opportunityIds = [...new Set([...stays.values()].map((h) => h.opportunityId))];
+      const found = opportunityIds.length ? await db.getRepository(Opportunity).findBy({ id: In(opportunityIds) }) : [];
+      return [stays, new Map(found.map((o) => [o.id, o]))] as const;
+    })(),
+  ]);
   return rows.map((r) => {
     const move = moves.get(r.id) ?? null;
     return Object.assign(new TimelineEntry(), {
