@@ -118,7 +118,7 @@ export class AffiliationResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'Null when it is confidential to another department' })
-  organisation(@Parent() a: Affiliation, @Context() ctx: GqlContext): Promise<Organisation | null> {
-    return ctx.loaders.organisationById('Affiliation.organisation').load(a.organisationId);
+  organisation(@Parent() a: Affiliation, @Context() ctx: GqlContext): Organisation | Promise<Organisation | null> {
+    return a.organisation ?? ctx.loaders.organisationById('Affiliation.organisation').load(a.organisationId);
   }
 }
