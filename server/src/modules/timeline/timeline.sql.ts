@@ -91,6 +91,8 @@ export async function timelinePage(db: DataSource, user: AuthUser, args: Timelin
   const counting = withTotal
     ? db.query(`SELECT (${branches.map((b) => `(${b.count})`).join(' + ')})::int AS total`, countParams).then((r: Array<{ total: number }>) => r[0].total)
     : null;
+  // Handled here too, so a count that fails after the page has failed is no unhandled rejection.
+  counting?.catch(() => undefined);
 
   // The cursor is applied inside each branch, on the columns its index is ordered by.
   let key: string | null = null;
