@@ -106,3 +106,67 @@ describe('the combined timeline (engagements and opportunity moves)', () => {
     expect(JSON.stringify(res.errors?.[0]?.extensions?.fields)).toContain('after');
   });
 });
+
+describe("an organisation's timeline read from its own opportunities", () => {
+  let t: TestApp;
+  const orgs: Record<string, string> = {};
+
+  async function ok(query: string, variables: Record<string, unknown>, token: string) {
+    const res = await t.gql(query, variables, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data;
+  }
+  const entries = async (filter: Record<string, unknown>, token: string, first: number) => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    let total = -1;
+    do {
+      const p = (await ok(TIMELINE, { f: filter, first, after }, token)).timeline;
+      total = p.totalCount;
+      seen.push(...p.edges.map((e: any) => describeEntry(e.node)));
+      after = p.pageInfo.hasNextPage ? p.pageInfo.endCursor : undefined;
+    } while (after);
+    return { seen, total };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const stages = Object.fromEntries((await ok('{ opportunityStages { id name } }', {}, t.tokens.viewer)).opportunityStages.map((s: any) => [s.name, s.id]));
+    for (const name of ['Alpha', 'Beta']) {
+      orgs[name] = (await ok('mutation($n: String!) { createOrganisation(input: { name: $n, type: employer }) { id } }', { n: `${name} Engineering` }, t.tokens.staff)).createOrganisation.id;
+      for (const [i, occurredOn] of ['2025-02-01', '2025-07-01'].entries()) {
+        await ok('mutation($i: LogEngagementInput!) { logEngagement(input: $i) { id } }', { i: { type: 'meeting', summary: `${name} visit ${i}`, occurredOn, organisationId: orgs[name] } }, t.tokens.staff);
+      }
+      for (const [i, confidential] of [false, true, false].entries()) {
+        const opp = (await ok('mutation($i: CreateOpportunityInput!) { createOpportunity(input: $i) { id version } }',
+          { i: { title: `${name} bid ${i}`, type: 'consultancy', organisationId: orgs[name], valuePence: 0, confidential } }, t.tokens.staff)).createOpportunity;
+        if (i !== 1) await ok('mutation($id: ID!, $v: Int!, $s: ID!) { moveOpportunity(id: $id, version: $v, stageId: $s) { id } }', { id: opp.id, v: opp.version, s: stages.Qualified }, t.tokens.staff);
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  it('lists and counts exactly the entries of the unscoped timeline that are the organisation’s, in the same order, for any department', async () => {
+    for (const token of [t.tokens.staff, t.tokens.staffBus, t.tokens.manager]) {
+      const everyone = await entries({}, token, 50);
+      for (const name of ['Alpha', 'Beta']) {
+        const ours = everyone.seen.filter((s) => s.includes(name));
+        for (const first of [1, 3, 50]) {
+          const scoped = await entries({ organisationId: orgs[name] }, token, first);
+          expect(scoped.seen).toEqual(ours);
+          expect(scoped.total).toBe(ours.length);
+        }
+      }
+    }
+    // Another department sees neither confidential bid.
+    expect((await entries({ organisationId: orgs.Alpha }, t.tokens.staffBus, 50)).seen).not.toContain('Alpha bid 1: opened → Enquiry');
+    expect((await entries({ organisationId: orgs.Alpha }, t.tokens.staff, 50)).seen).toContain('Alpha bid 1: opened → Enquiry');
+  });
+
+  it('answers without counting when totalCount is not asked for, with the same entries', async () => {
+    const withCount = (await ok(TIMELINE, { f: {}, first: 50 }, t.tokens.manager)).timeline;
+    const without = (await ok(`query($f: TimelineFilter) { timeline(first: 50, filter: $f) { edges { node { id } } pageInfo { hasNextPage } } }`, { f: {} }, t.tokens.manager)).timeline;
+    expect(without.edges.map((e: any) => e.node.id)).toEqual(withCount.edges.map((e: any) => e.node.id));
+    expect(withCount.totalCount).toBe(withCount.edges.length);
+  });
+});

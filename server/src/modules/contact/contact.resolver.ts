@@ -113,12 +113,12 @@ export class ContactResolver {
 @Resolver(() => Affiliation)
 export class AffiliationResolver {
   @ResolveField(() => Contact, { nullable: true })
-  contact(@Parent() a: Affiliation, @Context() ctx: GqlContext): Promise<Contact | null> {
-    return ctx.loaders.contactById('Affiliation.contact').load(a.contactId);
+  contact(@Parent() a: Affiliation, @Context() ctx: GqlContext): Contact | Promise<Contact | null> {
+    return a.contact ?? ctx.loaders.contactById('Affiliation.contact').load(a.contactId);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'Null when it is confidential to another department' })
-  organisation(@Parent() a: Affiliation, @Context() ctx: GqlContext): Promise<Organisation | null> {
-    return ctx.loaders.organisationById('Affiliation.organisation').load(a.organisationId);
+  organisation(@Parent() a: Affiliation, @Context() ctx: GqlContext): Organisation | Promise<Organisation | null> {
+    return a.organisation ?? ctx.loaders.organisationById('Affiliation.organisation').load(a.organisationId);
   }
 }

@@ -32,8 +32,9 @@ export class OrganisationRelationsResolver {
   }
 
   @ResolveField(() => [Affiliation], { description: 'People, current first, then past' })
-  affiliations(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Affiliation[]> {
-    return ctx.loaders.affiliationsByOrganisation.load(o.id);
+  async affiliations(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Affiliation[]> {
+    // Each affiliation's organisation is this one, already found visible: no lookup per person.
+    return (await ctx.loaders.affiliationsByOrganisation.load(o.id)).map((a) => Object.assign(a, { organisation: o }));
   }
 
   @ResolveField(() => EngagementConnection, { description: 'The timeline across all departments, newest first' })
