@@ -6,6 +6,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * as the board sorts it, id) carrying what the totals and the visibility rule read makes the
  * column a range scan and the totals index-only scans of the open stages (not the won and lost
  * ones, which are most rows). It leads with stage_id, so it also does the plain stage index's job.
+ * The stage report (reports.service.ts, pipeline by stage) reads the same index for its totals.
  */
 export class PipelineBoard1734700000000 implements MigrationInterface {
   name = 'PipelineBoard1734700000000';

@@ -19,7 +19,6 @@ import { Sso1734100000000 } from './1734100000000-sso';
 import { Privacy1734200000000 } from './1734200000000-privacy';
 import { ReadHotspots1734300000000 } from './1734300000000-read-hotspots';
 import { DuplicateScanIndex1734400000000 } from './1734400000000-duplicate-scan-index';
-import { ReportIndexes1734500000000 } from './1734500000000-report-indexes';
 import { OrganisationView1734600000000 } from './1734600000000-organisation-view';
 import { PipelineBoard1734700000000 } from './1734700000000-pipeline-board';
 import { ImportMatchIndex1734800000000 } from './1734800000000-import-match-index';
@@ -33,6 +32,6 @@ export const migrations = [
   DataQuality1733100000000, Import1733200000000, DuplicatePairs1733300000000, OrganisationRegistryAndSize1733350000000,
   AdminSetup1733400000000, HeBciBasis1733600000000, OrganisationAliases1733700000000, RegistryImportTruth1733800000000,
   Integrations1734000000000, Sso1734100000000, Privacy1734200000000, ReadHotspots1734300000000,
-  DuplicateScanIndex1734400000000, ReportIndexes1734500000000, OrganisationView1734600000000, PipelineBoard1734700000000,
-  ImportMatchIndex1734800000000, GoingColdSnapshot1734850000000, SearchNameKeys1734900000000,
+  DuplicateScanIndex1734400000000, OrganisationView1734600000000, PipelineBoard1734700000000, ImportMatchIndex1734800000000,
+  GoingColdSnapshot1734850000000, SearchNameKeys1734900000000,
 ];
