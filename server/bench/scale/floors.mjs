@@ -99,11 +99,6 @@ export async function logEngagement(pool, user, organisationId, i) {
   }
 }
 
-const OPEN_STAGE_TOTALS = `
-  SELECT s.id, count(op.id)::int, coalesce(sum(op.value_pence), 0) AS total, coalesce(sum(op.value_pence * coalesce(op.probability, s.default_probability) / 100), 0) AS weighted
-    FROM opportunity_stages s LEFT JOIN opportunities op ON op.stage_id = s.id AND op.deleted_at IS NULL AND ${visible('op')}
-   WHERE s.deleted_at IS NULL AND s.outcome = 'open' GROUP BY s.id`;
-
 /** The same totals one stage at a time, which lets each stage be an index-only range (the board's index) rather than a hash of every opportunity. */
 const BOARD_TOTALS = `
   SELECT s.id, t.* FROM opportunity_stages s CROSS JOIN LATERAL (
