@@ -19,9 +19,10 @@ import { Sso1734100000000 } from './1734100000000-sso';
 import { Privacy1734200000000 } from './1734200000000-privacy';
 import { ReadHotspots1734300000000 } from './1734300000000-read-hotspots';
 import { DuplicateScanIndex1734400000000 } from './1734400000000-duplicate-scan-index';
+import { OrganisationListIndex1734950000000 } from './1734950000000-organisation-list-index';
 
 /** Every migration, oldest first. Add new ones at the end (generate with `npm run migration:generate -- Name`). */
 export const migrations = [Foundation1732300000000, OrganisationSearch1732400000000, RelationshipCore1732500000000, Opportunities1732600000000, Reports1732700000000, Assessment1732800000000, MatchingKeys1732900000000, Merge1733000000000, DataQuality1733100000000, Import1733200000000, DuplicatePairs1733300000000,
   OrganisationRegistryAndSize1733350000000, AdminSetup1733400000000, HeBciBasis1733600000000,
   OrganisationAliases1733700000000, RegistryImportTruth1733800000000, Integrations1734000000000, Sso1734100000000, Privacy1734200000000,
-  ReadHotspots1734300000000, DuplicateScanIndex1734400000000];
+  ReadHotspots1734300000000, DuplicateScanIndex1734400000000, OrganisationListIndex1734950000000];
