@@ -61,6 +61,24 @@ describe('logging an engagement', () => {
     expect(await totals()).toEqual(before);
   });
 
+  it('queues the engagement.created webhooks that want it, confidential ones only where included', async () => {
+    const hook = async (events: string[], includeConfidential: boolean) => (await t.db.query(
+      `INSERT INTO webhooks (name, url, events, secret, include_confidential, created_by) VALUES ('h', 'http://127.0.0.1:9/hook', $1, 's', $2, $3) RETURNING id`,
+      [events, includeConfidential, t.users.admin]))[0].id;
+    const plain = await hook(['engagement.created'], false);
+    const all = await hook(['engagement.created', 'engagement.updated'], true);
+    await hook(['organisation.created'], false);
+    const deliveries = async (id: string) => (await t.db.query(
+      `SELECT webhook_id, event, payload FROM webhook_deliveries WHERE payload->'data'->>'id' = $1 ORDER BY webhook_id`, [id]));
+    const open = (await t.gql(LOG, { i: { type: 'call', summary: 'Hooked' } }, t.tokens.staff)).data.logEngagement;
+    const queued = await deliveries(open.id);
+    expect(queued.map((d: any) => d.webhook_id)).toEqual([plain, all].sort());
+    expect(queued[0]).toMatchObject({ event: 'engagement.created', payload: { event: 'engagement.created', data: { id: open.id, type: 'call', confidential: false, version: 1 } } });
+    const secretOne = (await t.gql(LOG, { i: { type: 'call', summary: 'Hooked quietly', confidential: true } }, t.tokens.staff)).data.logEngagement;
+    expect((await deliveries(secretOne.id)).map((d: any) => d.webhook_id)).toEqual([all]);
+    await t.db.query('UPDATE webhooks SET active = false');
+  });
+
   it('refuses an archived department, naming it', async () => {
     const [dept] = await t.db.query(`INSERT INTO departments (name, code, deleted_at) VALUES ('Gone', 'GONE', now()) RETURNING id`);
     const before = await totals();

@@ -7,7 +7,7 @@ import { Connection } from '../../common/database/connection';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, conflict, notFound } from '../../common/graphql/errors';
 import { setArchived } from '../audit/archive';
-import { engagementEvent, queueWebhookEvent } from '../integrations/webhook-outbox';
+import { engagementEvent, queueWebhookEvent, queueWebhookEventTo } from '../integrations/webhook-outbox';
 import { diffFields, recordAudit } from '../audit/audit';
 import { Organisation } from '../organisation/organisation.entity';
 import { Task } from '../task/task.entity';
@@ -63,9 +63,9 @@ export class EngagementService {
         if (staff.length !== staffIds.length) throw badField('staffIds', 'staffIds must be existing users');
         throw conflict('A record this engagement refers to changed while it was being logged; try again');
       }
-      Object.assign(engagement, saved);
-
-      await queueWebhookEvent(tx, 'engagement.created', engagementEvent(engagement));
+      const { webhookIds, ...returned } = saved;
+      Object.assign(engagement, returned);
+      await queueWebhookEventTo(tx, webhookIds, 'engagement.created', engagementEvent(engagement));
       if (input.followUp) {
         const assigneeId = input.followUp.assigneeId ?? user.id;
         const [assignee] = await tx.query('SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL', [assigneeId]);

@@ -1,4 +1,5 @@
 import { visibleSql } from '../../common/auth/visibility';
+import { webhooksWantingSql } from '../integrations/integrations.sql';
 
 /**
  * Logging an engagement in one statement: the checks the service would otherwise make one round
@@ -9,6 +10,7 @@ import { visibleSql } from '../../common/auth/visibility';
  * $1 type, $2 occurred_on, $3 summary, $4 details, $5 organisation_id, $6 department_id,
  * $7 confidential, $8 the user (created_by, actor), $9 contact ids, $10 staff ids,
  * $11 the user's departments (visibleParam), $12 the audit changes (as recordAudit writes them).
+ * It also answers which webhooks want 'engagement.created' for it, for queueWebhookEventTo.
  */
 export const LOG_ENGAGEMENT_SQL = `
   WITH checked AS (
@@ -27,4 +29,6 @@ export const LOG_ENGAGEMENT_SQL = `
   ), audit AS (
     INSERT INTO audit_events (actor_id, entity_type, entity_id, action, changes) SELECT $8, 'engagement', e.id, 'create', $12::jsonb FROM engagement e
   )
-  SELECT id, created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt", version FROM engagement`;
+  SELECT id, created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt", version,
+         ARRAY(SELECT w.id FROM webhooks w WHERE ${webhooksWantingSql('w', `'engagement.created'`, '$7')}) AS "webhookIds"
+    FROM engagement`;
