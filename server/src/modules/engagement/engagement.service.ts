@@ -49,22 +49,25 @@ export class EngagementService {
       organisationId: input.organisationId ?? null, departmentId, confidential: input.confidential ?? false, createdBy: user.id,
     });
     const changes = { ...diffFields(null, engagement, AUDITED), ...(contactIds.length && { contactIds: { old: null, new: contactIds } }) };
-    return this.db.transaction(async (tx) => {
-      // One round trip for the checks and every row (engagement.sql.ts); only a failed check asks again, to say which.
-      const [saved] = await tx.query(LOG_ENGAGEMENT_SQL, [
+    // One round trip for the checks and every row (engagement.sql.ts); only a failed check asks again, to say which.
+    const write = async (tx: EntityManager, alone: boolean) => {
+      const [row] = await tx.query(LOG_ENGAGEMENT_SQL, [
         engagement.type, engagement.occurredOn, engagement.summary, engagement.details, engagement.organisationId, departmentId,
-        engagement.confidential, user.id, contactIds, staffIds, visibleParam(user), JSON.stringify(changes),
+        engagement.confidential, user.id, contactIds, staffIds, visibleParam(user), JSON.stringify(changes), alone,
       ]);
-      if (!saved) {
-        await this.assertDepartment(tx, departmentId);
-        if (input.organisationId) await this.assertOrganisationVisible(tx, user, input.organisationId);
-        await this.assertContacts(tx, contactIds);
-        const staff = await tx.query('SELECT id FROM users WHERE id = ANY($1) AND deleted_at IS NULL', [staffIds]);
-        if (staff.length !== staffIds.length) throw badField('staffIds', 'staffIds must be existing users');
-        throw conflict('A record this engagement refers to changed while it was being logged; try again');
-      }
-      const { webhookIds, ...returned } = saved;
-      Object.assign(engagement, returned);
+      const { ok, ...written } = row as { ok: boolean; id: string | null; webhookIds: string[]; createdAt: Date; updatedAt: Date; deletedAt: Date | null; version: number };
+      if (!ok) await this.refuse(tx, user, departmentId, input.organisationId, contactIds, staffIds);
+      return written;
+    };
+    if (!input.followUp) {
+      // Nothing else to write (no follow-up, and the statement finds no webhook wanting it): the one
+      // statement is its own transaction, so no BEGIN and COMMIT round trips.
+      const { id, createdAt, updatedAt, deletedAt, version } = await write(this.db.manager, true);
+      if (id) return Object.assign(engagement, { id, createdAt, updatedAt, deletedAt, version });
+    }
+    return this.db.transaction(async (tx) => {
+      const { webhookIds, ...saved } = await write(tx, false);
+      Object.assign(engagement, saved);
       await queueWebhookEventTo(tx, webhookIds, 'engagement.created', engagementEvent(engagement));
       if (input.followUp) {
         const assigneeId = input.followUp.assigneeId ?? user.id;
@@ -112,6 +115,16 @@ export class EngagementService {
       await setArchived(tx, 'engagement', id, true, user.id);
       return tx.getRepository(Engagement).findOneOrFail({ where: { id }, withDeleted: true });
     });
+  }
+
+  /** Throws the error for the first check logging an engagement failed, in the order they were made one by one. */
+  private async refuse(tx: EntityManager, user: AuthUser, departmentId: string, organisationId: string | null | undefined, contactIds: string[], staffIds: string[]): Promise<never> {
+    await this.assertDepartment(tx, departmentId);
+    if (organisationId) await this.assertOrganisationVisible(tx, user, organisationId);
+    await this.assertContacts(tx, contactIds);
+    const staff = await tx.query('SELECT id FROM users WHERE id = ANY($1) AND deleted_at IS NULL', [staffIds]);
+    if (staff.length !== staffIds.length) throw badField('staffIds', 'staffIds must be existing users');
+    throw conflict('A record this engagement refers to changed while it was being logged; try again');
   }
 
   private async assertOrganisationVisible(tx: EntityManager, user: AuthUser, id: string) {
