@@ -33,8 +33,11 @@ export class EngagementResolver {
 
   @Mutation(() => Engagement)
   @Roles(...WRITERS)
-  logEngagement(@CurrentUser() user: AuthUser, @Args('input') input: LogEngagementInput): Promise<Engagement> {
-    return this.engagements.log(user, input);
+  async logEngagement(@CurrentUser() user: AuthUser, @Args('input') input: LogEngagementInput, @Context() ctx: GqlContext): Promise<Engagement> {
+    const logged = await this.engagements.log(user, input);
+    // Logged with nobody present: its contacts are known to be none, so the reply needs no query for them.
+    if (!input.contactIds?.length) ctx.loaders.contactsByEngagement.prime(logged.id, []);
+    return logged;
   }
 
   @Mutation(() => Engagement, { description: 'Refused with CONFLICT when version is not the current one' })

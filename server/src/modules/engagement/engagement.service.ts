@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { seesAllConfidential, visibleTo } from '../../common/auth/visibility';
+import { seesAllConfidential, visibleParam, visibleTo } from '../../common/auth/visibility';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { Connection } from '../../common/database/connection';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
-import { badField, notFound } from '../../common/graphql/errors';
+import { badField, conflict, notFound } from '../../common/graphql/errors';
 import { setArchived } from '../audit/archive';
-import { engagementEvent, queueWebhookEvent } from '../integrations/webhook-outbox';
+import { engagementEvent, queueWebhookEvent, queueWebhookEventTo } from '../integrations/webhook-outbox';
 import { diffFields, recordAudit } from '../audit/audit';
 import { Organisation } from '../organisation/organisation.entity';
 import { Task } from '../task/task.entity';
@@ -15,6 +15,7 @@ import { TaskStatus } from '../task/task.enums';
 import { EngagementsArgs, LogEngagementInput, UpdateEngagementInput } from './dto/engagement.input';
 import { Engagement } from './engagement.entity';
 import { timelines } from './engagement.timeline';
+import { LOG_ENGAGEMENT_SQL } from './engagement.sql';
 import { ukToday } from '../../common/dates/uk-dates';
 
 const AUDITED = ['type', 'occurredOn', 'summary', 'details', 'organisationId', 'departmentId', 'confidential'] as const;
@@ -40,28 +41,34 @@ export class EngagementService {
       throw badField('departmentId', 'departmentId must be one of your departments');
     }
     if (input.occurredOn && input.occurredOn > ukToday()) throw badField('occurredOn', `occurredOn cannot be in the future (today is ${ukToday()} in the UK)`);
+    const contactIds = [...new Set(input.contactIds ?? [])];
+    const staffIds = [...new Set([user.id, ...(input.staffIds ?? [])])];
+    const repo = this.db.getRepository(Engagement);
+    const engagement = repo.create({
+      type: input.type, occurredOn: input.occurredOn ?? ukToday(), summary: input.summary, details: input.details ?? null,
+      organisationId: input.organisationId ?? null, departmentId, confidential: input.confidential ?? false, createdBy: user.id,
+    });
+    const changes = { ...diffFields(null, engagement, AUDITED), ...(contactIds.length && { contactIds: { old: null, new: contactIds } }) };
+    // One round trip for the checks and every row (engagement.sql.ts); only a failed check asks again, to say which.
+    const write = async (tx: EntityManager, alone: boolean) => {
+      const [row] = await tx.query(LOG_ENGAGEMENT_SQL, [
+        engagement.type, engagement.occurredOn, engagement.summary, engagement.details, engagement.organisationId, departmentId,
+        engagement.confidential, user.id, contactIds, staffIds, visibleParam(user), JSON.stringify(changes), alone,
+      ]);
+      const { ok, ...written } = row as { ok: boolean; id: string | null; webhookIds: string[]; createdAt: Date; updatedAt: Date; deletedAt: Date | null; version: number };
+      if (!ok) await this.refuse(tx, user, departmentId, input.organisationId, contactIds, staffIds);
+      return written;
+    };
+    if (!input.followUp) {
+      // Nothing else to write (no follow-up, and the statement finds no webhook wanting it): the one
+      // statement is its own transaction, so no BEGIN and COMMIT round trips.
+      const { id, createdAt, updatedAt, deletedAt, version } = await write(this.db.manager, true);
+      if (id) return Object.assign(engagement, { id, createdAt, updatedAt, deletedAt, version });
+    }
     return this.db.transaction(async (tx) => {
-      await this.assertDepartment(tx, departmentId);
-      if (input.organisationId) await this.assertOrganisationVisible(tx, user, input.organisationId);
-      const contactIds = [...new Set(input.contactIds ?? [])];
-      await this.assertContacts(tx, contactIds);
-      const staffIds = [...new Set([user.id, ...(input.staffIds ?? [])])];
-      const staff = await tx.query('SELECT id FROM users WHERE id = ANY($1) AND deleted_at IS NULL', [staffIds]);
-      if (staff.length !== staffIds.length) throw badField('staffIds', 'staffIds must be existing users');
-
-      const repo = tx.getRepository(Engagement);
-      const engagement = await repo.save(repo.create({
-        type: input.type, occurredOn: input.occurredOn ?? ukToday(), summary: input.summary, details: input.details ?? null,
-        organisationId: input.organisationId ?? null, departmentId, confidential: input.confidential ?? false, createdBy: user.id,
-      }));
-      for (const contactId of contactIds) await tx.query('INSERT INTO engagement_contacts (engagement_id, contact_id) VALUES ($1, $2)', [engagement.id, contactId]);
-      for (const staffId of staffIds) await tx.query('INSERT INTO engagement_staff (engagement_id, user_id) VALUES ($1, $2)', [engagement.id, staffId]);
-      await recordAudit(tx, {
-        actorId: user.id, entityType: 'engagement', entityId: engagement.id, action: 'create',
-        changes: { ...diffFields(null, engagement, AUDITED), ...(contactIds.length && { contactIds: { old: null, new: contactIds } }) },
-      });
-
-      await queueWebhookEvent(tx, 'engagement.created', engagementEvent(engagement));
+      const { webhookIds, ...saved } = await write(tx, false);
+      Object.assign(engagement, saved);
+      await queueWebhookEventTo(tx, webhookIds, 'engagement.created', engagementEvent(engagement));
       if (input.followUp) {
         const assigneeId = input.followUp.assigneeId ?? user.id;
         const [assignee] = await tx.query('SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL', [assigneeId]);
@@ -108,6 +115,16 @@ export class EngagementService {
       await setArchived(tx, 'engagement', id, true, user.id);
       return tx.getRepository(Engagement).findOneOrFail({ where: { id }, withDeleted: true });
     });
+  }
+
+  /** Throws the error for the first check logging an engagement failed, in the order they were made one by one. */
+  private async refuse(tx: EntityManager, user: AuthUser, departmentId: string, organisationId: string | null | undefined, contactIds: string[], staffIds: string[]): Promise<never> {
+    await this.assertDepartment(tx, departmentId);
+    if (organisationId) await this.assertOrganisationVisible(tx, user, organisationId);
+    await this.assertContacts(tx, contactIds);
+    const staff = await tx.query('SELECT id FROM users WHERE id = ANY($1) AND deleted_at IS NULL', [staffIds]);
+    if (staff.length !== staffIds.length) throw badField('staffIds', 'staffIds must be existing users');
+    throw conflict('A record this engagement refers to changed while it was being logged; try again');
   }
 
   private async assertOrganisationVisible(tx: EntityManager, user: AuthUser, id: string) {

@@ -109,10 +109,21 @@ export async function deleteWebhook(tx: EntityManager, id: string): Promise<bool
  * record, only those flagged to include confidential records). Runs in the caller's transaction.
  */
 export async function enqueueDeliveries(tx: EntityManager, event: string, payloadFor: (deliveryId: string) => object, confidential: boolean, at: Date): Promise<number> {
-  const hooks: Array<{ id: string }> = await tx.query(
-    `SELECT id FROM webhooks WHERE active AND deleted_at IS NULL AND $1 = ANY(events) AND (NOT $2 OR include_confidential)`, [event, confidential]);
-  for (const hook of hooks) await insertDelivery(tx, hook.id, event, payloadFor, at);
-  return hooks.length;
+  const hooks: Array<{ id: string }> = await tx.query(`SELECT id FROM webhooks w WHERE ${webhooksWantingSql('w', '$1', '$2')}`, [event, confidential]);
+  return enqueueDeliveriesTo(tx, hooks.map((h) => h.id), event, payloadFor, at);
+}
+
+/**
+ * Which webhooks want an event (SQL `event`, text) about a record (SQL `confidential`, boolean): for a
+ * write that finds them within its own statement, then queues with enqueueDeliveriesTo.
+ */
+export const webhooksWantingSql = (alias: string, event: string, confidential: string) =>
+  `${alias}.active AND ${alias}.deleted_at IS NULL AND ${event} = ANY(${alias}.events) AND (NOT ${confidential} OR ${alias}.include_confidential)`;
+
+/** The outbox rows for webhooks already chosen by webhooksWantingSql, in the caller's transaction. */
+export async function enqueueDeliveriesTo(tx: EntityManager, webhookIds: string[], event: string, payloadFor: (deliveryId: string) => object, at: Date): Promise<number> {
+  for (const id of webhookIds) await insertDelivery(tx, id, event, payloadFor, at);
+  return webhookIds.length;
 }
 
 export async function insertDelivery(tx: EntityManager, webhookId: string, event: string, payloadFor: (deliveryId: string) => object, at: Date): Promise<string> {

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { now } from '../../common/dates/clock';
-import { enqueueDeliveries } from './integrations.sql';
+import { enqueueDeliveries, enqueueDeliveriesTo } from './integrations.sql';
 import { WebhookEvent } from './webhook-signing';
 
 /** The fields of a record every event carries; each module adds a few of its own (never details or notes). */
@@ -23,6 +23,13 @@ export interface WebhookRecord {
 export async function queueWebhookEvent(tx: EntityManager, event: Exclude<WebhookEvent, 'webhook.test'>, record: WebhookRecord): Promise<void> {
   const occurredAt = now().toISOString();
   await enqueueDeliveries(tx, event, (id) => ({ id, event, occurredAt, data: record }), record.confidential, now());
+}
+
+/** queueWebhookEvent for a write that already found the webhooks wanting it (webhooksWantingSql), saving a round trip. */
+export async function queueWebhookEventTo(tx: EntityManager, webhookIds: string[], event: Exclude<WebhookEvent, 'webhook.test'>, record: WebhookRecord): Promise<void> {
+  if (!webhookIds.length) return;
+  const occurredAt = now().toISOString();
+  await enqueueDeliveriesTo(tx, webhookIds, event, (id) => ({ id, event, occurredAt, data: record }), now());
 }
 
 /** The minimal record each event carries: ids, names and state, never free-text details. */
