@@ -23,7 +23,7 @@ import { OrganisationView1734600000000 } from './1734600000000-organisation-view
 import { PipelineBoard1734700000000 } from './1734700000000-pipeline-board';
 import { ImportMatchIndex1734800000000 } from './1734800000000-import-match-index';
 import { GoingColdSnapshot1734850000000 } from './1734850000000-going-cold-snapshot';
-import { SearchNameKeys1734900000000 } from './1734900000000-search-name-keys';
+import { SearchTerms1734900000000 } from './1734900000000-search-terms';
 import { OrganisationListIndex1734950000000 } from './1734950000000-organisation-list-index';
 
 /** Every migration, oldest first. Add new ones at the end (generate with `npm run migration:generate -- Name`). */
@@ -34,5 +34,5 @@ export const migrations = [
   AdminSetup1733400000000, HeBciBasis1733600000000, OrganisationAliases1733700000000, RegistryImportTruth1733800000000,
   Integrations1734000000000, Sso1734100000000, Privacy1734200000000, ReadHotspots1734300000000,
   DuplicateScanIndex1734400000000, OrganisationView1734600000000, PipelineBoard1734700000000, ImportMatchIndex1734800000000,
-  GoingColdSnapshot1734850000000, SearchNameKeys1734900000000, OrganisationListIndex1734950000000,
+  GoingColdSnapshot1734850000000, SearchTerms1734900000000, OrganisationListIndex1734950000000,
 ];

@@ -9,7 +9,7 @@ const CHECK_MS = 60_000;
 
 /**
  * Keeps the going-cold snapshot as of today (UK): on start when it is missing or from an earlier
- * day, then each day. A refresh takes seconds at 100,000 organisations (one pass over the last
+ * day, then each day. A refresh takes about a minute at 100,000 organisations (one pass over the last
  * 455 days of engagements), in the background and in one transaction, so the dashboard reads
  * the previous day's list until the new one commits. Admins can also refresh it on demand
  * (the refreshGoingCold mutation).

@@ -23,6 +23,12 @@ const bestNameSql = (names: string) => `LATERAL (
 /** The tier as a 0–1 score; similar-only hits in bands of 0.1 similarity, so close ones tie and activity decides. */
 const scoreSql = (tier: string, sim: string) => `CASE ${tier} WHEN 0 THEN 1 WHEN 1 THEN 0.9 WHEN 2 THEN 0.8 ELSE 0.7 * round((${sim})::numeric, 1) END`;
 
+/**
+ * The name terms starting with the text's key: a key holds only a–z, 0–9 and single spaces, all
+ * below '~' in the C collation, so `LIKE k%` is the range [k, k~), which the btree reads directly.
+ */
+const TERMS_STARTING = `$2 <> '' AND s.term >= $2 AND s.term < $2 || '~'`;
+
 /** The names search ranks, title first; search_terms (migration 1734900000000) is built from the same lists. */
 const ORGANISATION_NAMES = `ARRAY[o.name, o.legal_name] || o.trading_names || o.aliases`;
 const CONTACT_NAMES = `ARRAY[c.first_name || ' ' || c.last_name, c.last_name]`;
@@ -57,8 +63,7 @@ const reachingSql = (groups: string, key: string) => `SELECT ${key}, kind_rank F
 
 /**
  * The name tiers only (exact, prefix, word prefix), from search_terms: one index-only range scan
- * finds every visible record with a name term starting with the text's key (a key holds only a–z,
- * 0–9 and single spaces, all below '~' in the C collation, so `LIKE k%` is the range [k, k~)) and
+ * finds every visible record with a name term starting with the text's key (TERMS_STARTING) and
  * its tier (0 a whole name's key is k, 1 a whole name's key starts with k, 2 a later word does).
  * Names, scores and activity are then read only for the records in the groups that can reach the
  * page: of the 10,000 records "rob" finds at 100,000 organisations, the 350 organisations whose
@@ -68,7 +73,7 @@ const reachingSql = (groups: string, key: string) => `SELECT ${key}, kind_rank F
 export const NAME_SEARCH_SQL = `WITH matched AS (
     SELECT s.kind AS kind_rank, s.record_id AS id, min(CASE WHEN s.tier = 1 AND s.term = $2 THEN 0 ELSE s.tier END) AS tier
       FROM search_terms s
-     WHERE $2 <> '' AND s.term >= $2 AND s.term < $2 || '~' AND (s.kind = 1 OR ${visibleSql('s', 3)})
+     WHERE ${TERMS_STARTING} AND (s.kind = 1 OR ${visibleSql('s', 3)})
      GROUP BY s.kind, s.record_id),
   reaching AS (SELECT m.kind_rank, m.id FROM matched m
     JOIN (${reachingSql(`SELECT tier, kind_rank, count(*) AS n FROM matched GROUP BY tier, kind_rank`, 'tier')}) r USING (tier, kind_rank))
@@ -92,7 +97,7 @@ export const SEARCH_THRESHOLD_SQL = `SET LOCAL pg_trgm.word_similarity_threshold
  * only in an email, postcode or website counts at 0.9 of its similarity. Needs SEARCH_THRESHOLD_SQL.
  */
 export const SEARCH_SQL = `WITH named AS (
-    SELECT s.kind, s.record_id FROM search_terms s WHERE $2 <> '' AND s.term >= $2 AND s.term < $2 || '~'),
+    SELECT s.kind, s.record_id FROM search_terms s WHERE ${TERMS_STARTING}),
   hits AS (
     ${organisationHits(`($1 <% ${ORGANISATION_SEARCH_SQL} OR bce_organisation_name_keys(o.name, o.legal_name, o.trading_names, o.aliases) @> ARRAY[$2])`)}
     UNION

@@ -14,8 +14,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * full name and last name (as search ranks them). Triggers keep it: every write path (forms,
  * imports, merges, erasure, deletion) goes through the tables.
  */
-export class SearchNameKeys1734900000000 implements MigrationInterface {
-  name = 'SearchNameKeys1734900000000';
+export class SearchTerms1734900000000 implements MigrationInterface {
+  name = 'SearchTerms1734900000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE search_terms (
