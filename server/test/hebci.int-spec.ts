@@ -189,6 +189,38 @@ describe('HE-BCI return on HESA basis', () => {
     expect(s.incomeRule).toContain('1 August – 31 July');
   });
 
+  it('lists the contracts behind one cell, a page at a time, and refuses a page too large', async () => {
+    const RECORDS = `query($year: String!, $cell: HeBciCellFilter, $first: Int!, $after: ID) { reports { heBciSummary(academicYear: $year) {
+      records(cell: $cell, first: $first, after: $after) { opportunityId title parts { category measure partnerType fundingSource valuePence } } } } }`;
+    const records = async (vars: Record<string, unknown>) => (await ok(RECORDS, { year: '2025/26', first: 200, ...vars }, t.tokens.viewer)).reports.heBciSummary.records;
+    // The cell "public funding from UKRI": C1 and K1 (the line above counts 2), each with a part in it.
+    const ukri = await records({ cell: { category: 'collaborative_research', measure: 'public_funding', fundingSource: 'ukri' } });
+    expect(ukri.map((r: any) => r.title).sort()).toEqual(['C1 collaborative UKRI', 'K1 KTP'].sort());
+    expect(ukri.every((r: any) => r.parts.some((p: any) => p.fundingSource === 'ukri' && p.measure === 'public_funding'))).toBe(true);
+    // A key left out matches any value; null matches "not recorded" only.
+    const anyPartner = await records({ cell: { category: 'consultancy', measure: 'income' } });
+    const sme = await records({ cell: { category: 'consultancy', measure: 'income', partnerType: 'sme' } });
+    expect(sme.length).toBeGreaterThan(0);
+    expect(anyPartner.length).toBeGreaterThan(sme.length);
+    expect(await records({ cell: { category: 'consultancy', measure: 'income', partnerType: null } })).toEqual([]);
+    // Pages of 5 without gaps or repeats give every record once, in the same order as one page.
+    const all = (await records({})).map((r: any) => r.opportunityId);
+    expect(all).toHaveLength(19);
+    const paged: string[] = [];
+    for (let after: string | undefined; ;) {
+      const page = (await records({ first: 5, after })).map((r: any) => r.opportunityId);
+      paged.push(...page);
+      if (page.length < 5) break;
+      after = page[page.length - 1];
+    }
+    expect(paged).toEqual(all);
+    const tooMany = await t.gql(RECORDS, { year: '2025/26', first: 2_001 }, t.tokens.viewer);
+    expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors![0].extensions!.fields!.map((f) => f.field)).toEqual(['first']);
+    const badCursor = await t.gql(RECORDS, { year: '2025/26', first: 5, after: '00000000-0000-4000-8000-000000000000' }, t.tokens.viewer);
+    expect(badCursor.errors![0].extensions!.fields!.map((f) => f.field)).toEqual(['after']);
+  });
+
   it('counts the second year of the multi-year contracts in 2026/27', async () => {
     const s = (await ok(SUMMARY, { year: '2026/27' }, t.tokens.viewer)).reports.heBciSummary;
     expect(s.lines).toEqual([

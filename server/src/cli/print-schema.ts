@@ -19,6 +19,7 @@ import { OpportunityResolver } from '../modules/opportunity/opportunity.resolver
 import { PipelineResolver } from '../modules/opportunity/pipeline.resolver';
 import { GoingColdOrganisationResolver, RelationshipHealthResolver } from '../modules/relationship-health/relationship-health.resolver';
 import { ReportsResolver } from '../modules/reports/reports.resolver';
+import { HeBciSummaryResolver } from '../modules/reports/hebci-summary.resolver';
 import { AssessmentActionResolver } from '../modules/assessment/assessment-action.resolver';
 import { AssessmentActionFieldsResolver, AssessmentFieldsResolver } from '../modules/assessment/assessment-fields.resolver';
 import { AssessmentResolver } from '../modules/assessment/assessment.resolver';
@@ -39,7 +40,7 @@ export const RESOLVERS = [
   UserResolver, DepartmentResolver, OrganisationResolver, OrganisationRelationsResolver, DepartmentInvolvementResolver, ContactResolver, AffiliationResolver,
   EngagementResolver, TaskResolver, SearchResolver, AuditEventResolver, MyDayResolver,
   OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
-  RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, TimelineResolver,
+  RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, HeBciSummaryResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
   DuplicatesResolver, MergeResolver, ImportResolver, DataQualityResolver, IntegrationsResolver, SsoResolver,
   PrivacyResolver, RetentionResolver, ContactPrivacyResolver, SubjectAccessRequestFieldsResolver,

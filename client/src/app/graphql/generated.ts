@@ -375,6 +375,15 @@ export type HeBciCategory =
   | 'ip_licensing'
   | 'regeneration';
 
+/** A cell of the return: category and measure, and optionally funding source, IP income type and partner type (left out: any; null: not recorded) */
+export type HeBciCellFilter = {
+  category: HeBciCategory;
+  fundingSource?: FundingSource | null | undefined;
+  ipIncomeType?: IpIncomeType | null | undefined;
+  measure: HeBciMeasure;
+  partnerType?: HeBciPartnerType | null | undefined;
+};
+
 /** instalments: those received/due in the year; day_spread: value shared by days of the contract */
 export type HeBciIncomeRule =
   | 'day_spread'
@@ -1736,7 +1745,17 @@ export type HeBciReportQueryVariables = Exact<{
 }>;
 
 
-export type HeBciReportQuery = { opportunityStages: Array<{ id: string, name: string, outcome: StageOutcome, position: number }>, reports: { generatedAt: string, heBciSummary: { academicYear: string, from: string, to: string, notReturnedCount: number, incomeRule: string, cells: Array<{ table: number, category: HeBciCategory, partnerType: HeBciPartnerType, count: number, valuePence: number, valueThousands: number }>, activityMapping: Array<{ opportunityType: OpportunityType, category: HeBciCategory | null }>, sectorMapping: Array<{ organisationType: OrganisationType, commercial: boolean }>, euroRate: { gbpPerEur: number, source: string, rateDate: string, smeTurnoverMaxPence: number, smeBalanceSheetMaxPence: number }, lines: Array<{ table: number, category: HeBciCategory, measure: HeBciMeasure, fundingSource: FundingSource | null, ipIncomeType: IpIncomeType | null, partnerType: HeBciPartnerType | null, valuePence: number, learnerDays: number | null, count: number, valueThousands: number }>, records: Array<{ opportunityId: string, title: string, type: OpportunityType, organisationId: string, organisationName: string, partnerType: HeBciPartnerType, sizeBasis: SmeBasis, sizeReason: string, rule: HeBciIncomeRule, valuePence: number, incomePence: number, parts: Array<{ table: number, category: HeBciCategory, measure: HeBciMeasure, fundingSource: FundingSource | null, ipIncomeType: IpIncomeType | null, partnerType: HeBciPartnerType | null, valuePence: number, learnerDays: number | null }> }>, unknownSize: Array<{ organisationId: string, name: string, reason: string, contracts: number }> } } };
+export type HeBciReportQuery = { opportunityStages: Array<{ id: string, name: string, outcome: StageOutcome, position: number }>, reports: { generatedAt: string, heBciSummary: { academicYear: string, from: string, to: string, notReturnedCount: number, incomeRule: string, cells: Array<{ table: number, category: HeBciCategory, partnerType: HeBciPartnerType, count: number, valuePence: number, valueThousands: number }>, activityMapping: Array<{ opportunityType: OpportunityType, category: HeBciCategory | null }>, sectorMapping: Array<{ organisationType: OrganisationType, commercial: boolean }>, euroRate: { gbpPerEur: number, source: string, rateDate: string, smeTurnoverMaxPence: number, smeBalanceSheetMaxPence: number }, lines: Array<{ table: number, category: HeBciCategory, measure: HeBciMeasure, fundingSource: FundingSource | null, ipIncomeType: IpIncomeType | null, partnerType: HeBciPartnerType | null, valuePence: number, learnerDays: number | null, count: number, valueThousands: number }>, unknownSize: Array<{ organisationId: string, name: string, reason: string, contracts: number }> } } };
+
+export type HeBciCellRecordsQueryVariables = Exact<{
+  academicYear: string;
+  departmentIds?: Array<string | number> | string | number | null | undefined;
+  cell: HeBciCellFilter;
+  first: number;
+}>;
+
+
+export type HeBciCellRecordsQuery = { reports: { heBciSummary: { records: Array<{ opportunityId: string, title: string, type: OpportunityType, organisationId: string, organisationName: string, partnerType: HeBciPartnerType, sizeBasis: SmeBasis, sizeReason: string, rule: HeBciIncomeRule, valuePence: number, incomePence: number, parts: Array<{ table: number, category: HeBciCategory, measure: HeBciMeasure, fundingSource: FundingSource | null, ipIncomeType: IpIncomeType | null, partnerType: HeBciPartnerType | null, valuePence: number, learnerDays: number | null }> }> } } };
 
 export type SetHeBciActivityMappingMutationVariables = Exact<{
   opportunityType: OpportunityType;
@@ -4925,7 +4944,32 @@ export const HeBciReportDocument = gql`
         count
         valueThousands
       }
-      records {
+      unknownSize {
+        organisationId
+        name
+        reason
+        contracts
+      }
+    }
+  }
+}
+    ${ReportStageItemFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class HeBciReportGQL extends Apollo.Query<HeBciReportQuery, HeBciReportQueryVariables> {
+    override document = HeBciReportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const HeBciCellRecordsDocument = gql`
+    query HeBciCellRecords($academicYear: String!, $departmentIds: [ID!], $cell: HeBciCellFilter!, $first: Int!) {
+  reports {
+    heBciSummary(academicYear: $academicYear, departmentIds: $departmentIds) {
+      records(cell: $cell, first: $first) {
         opportunityId
         title
         type
@@ -4941,23 +4985,16 @@ export const HeBciReportDocument = gql`
           ...HeBciPartItem
         }
       }
-      unknownSize {
-        organisationId
-        name
-        reason
-        contracts
-      }
     }
   }
 }
-    ${ReportStageItemFragmentDoc}
-${HeBciPartItemFragmentDoc}`;
+    ${HeBciPartItemFragmentDoc}`;
 
   @Injectable({
     providedIn: 'root'
   })
-  export class HeBciReportGQL extends Apollo.Query<HeBciReportQuery, HeBciReportQueryVariables> {
-    override document = HeBciReportDocument;
+  export class HeBciCellRecordsGQL extends Apollo.Query<HeBciCellRecordsQuery, HeBciCellRecordsQueryVariables> {
+    override document = HeBciCellRecordsDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -1,6 +1,6 @@
 import { FundingSource, IpIncomeType, OpportunityType } from '../opportunity/opportunity.enums';
 import { YearIncome } from './hebci-income';
-import { HeBciCategory, HeBciLine, HeBciMeasure, HeBciPart, HeBciPartnerType } from './hebci.models';
+import { HeBciCategory, HeBciCellFilter, HeBciLine, HeBciMeasure, HeBciPart, HeBciPartnerType } from './hebci.models';
 
 /** The HE-BCI table each heading belongs to. */
 export const HEBCI_TABLE: Record<HeBciCategory, number> = {
@@ -60,6 +60,12 @@ const MEASURE_ORDER = Object.values(HeBciMeasure) as string[];
 const SOURCE_ORDER = [...Object.values(FundingSource), null] as Array<string | null>;
 const IP_ORDER = [...Object.values(IpIncomeType), null] as Array<string | null>;
 const PARTNER_ORDER = [...Object.values(HeBciPartnerType), null] as Array<string | null>;
+
+/** Whether a part counts in a cell: a key the cell leaves out matches anything, null matches "not recorded". */
+export function partInCell(p: HeBciPart, cell: HeBciCellFilter): boolean {
+  const same = (key: 'fundingSource' | 'ipIncomeType' | 'partnerType') => cell[key] === undefined || (cell[key] ?? null) === p[key];
+  return p.category === cell.category && p.measure === cell.measure && same('fundingSource') && same('ipIncomeType') && same('partnerType');
+}
 
 export const partKey = (p: HeBciPart) => [p.category, p.measure, p.fundingSource, p.ipIncomeType, p.partnerType].join('|');
 

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, ValidateIf } from 'class-validator';
 import { PenceScalar } from '../../common/graphql/scalars/pence.scalar';
 import { FundingSource, IpIncomeType, OpportunityType } from '../opportunity/opportunity.enums';
 
@@ -84,6 +85,20 @@ export class HeBciEuroRate {
   @Field({ description: 'ISO date of the rate' }) rateDate!: string;
   @Field(() => PenceScalar) smeTurnoverMaxPence!: number;
   @Field(() => PenceScalar) smeBalanceSheetMaxPence!: number;
+}
+
+/**
+ * A cell of the return, to list the contracts behind it: a key left out matches any value, a key
+ * given as null matches "not recorded" (the same rule as the lines' own keys).
+ */
+@InputType({ description: 'A cell of the return: category and measure, and optionally funding source, IP income type and partner type (left out: any; null: not recorded)' })
+export class HeBciCellFilter {
+  // Nest's pipe turns an omitted argument into an empty instance; the schema makes these two required whenever a cell is given.
+  @Field(() => HeBciCategory) @ValidateIf((c: HeBciCellFilter) => c.category !== undefined) @IsEnum(HeBciCategory, { message: 'cell.category must be an HE-BCI category' }) category!: HeBciCategory;
+  @Field(() => HeBciMeasure) @ValidateIf((c: HeBciCellFilter) => c.measure !== undefined) @IsEnum(HeBciMeasure, { message: 'cell.measure must be an HE-BCI measure' }) measure!: HeBciMeasure;
+  @Field(() => FundingSource, { nullable: true }) @IsOptional() @IsEnum(FundingSource, { message: 'cell.fundingSource must be a funding source' }) fundingSource?: FundingSource | null;
+  @Field(() => IpIncomeType, { nullable: true }) @IsOptional() @IsEnum(IpIncomeType, { message: 'cell.ipIncomeType must be an IP income type' }) ipIncomeType?: IpIncomeType | null;
+  @Field(() => HeBciPartnerType, { nullable: true }) @IsOptional() @IsEnum(HeBciPartnerType, { message: 'cell.partnerType must be an HE-BCI partner type' }) partnerType?: HeBciPartnerType | null;
 }
 
 @ObjectType({ description: 'Whether an organisation is an SME for HE-BCI, and why' })

@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
-import { HeBciReportQuery } from '../../../graphql/generated';
+import { map, of } from 'rxjs';
+import { HeBciCellRecordsGQL, HeBciReportQuery } from '../../../graphql/generated';
+import { queryState } from '../../../shared/data/query-state';
 import { HEBCI_INCOME_RULE_LABELS, HEBCI_PARTNER_TYPE_LABELS } from '../../../shared/labels/hebci-labels';
 import { formatPence } from '../../../shared/money/money';
 import { ExportMenuComponent } from '../../../shared/export/export-menu.component';
@@ -67,7 +69,12 @@ type Summary = HeBciReportQuery['reports']['heBciSummary'];
 
     @if (drill(); as d) {
       <section class="drill" aria-live="polite" aria-labelledby="hebci-drill-title">
-        <h3 id="hebci-drill-title">{{ d.title }}: {{ d.rows.length }} {{ d.rows.length === 1 ? 'contract' : 'contracts' }}</h3>
+        <h3 id="hebci-drill-title">{{ d.title }}: {{ d.count }} {{ d.count === 1 ? 'contract' : 'contracts' }}</h3>
+        @if (records.error(); as message) {
+          <p class="error" role="alert">{{ message }} <button type="button" (click)="records.reload()">Try again</button></p>
+        } @else if (records.loading() && !d.rows.length) {
+          <p class="muted" role="status">Loading the contracts…</p>
+        }
         <div class="table-wrap">
           <table class="figures drill-table">
             <thead>
@@ -100,6 +107,13 @@ type Summary = HeBciReportQuery['reports']['heBciSummary'];
             </tbody>
           </table>
         </div>
+        @if (d.rows.length < d.count && !records.loading()) {
+          <p class="muted">Showing the first {{ d.rows.length }} of {{ d.count }}.
+            @if (d.rows.length < maxRecords) {
+              <button type="button" (click)="more()">Show {{ pageSize }} more</button>
+            }
+          </p>
+        }
         <button type="button" class="close" (click)="selected.set(null)">Close the list</button>
       </section>
     }
@@ -122,10 +136,13 @@ type Summary = HeBciReportQuery['reports']['heBciSummary'];
 })
 export class HeBciReturnComponent {
   readonly summary = input.required<Summary>();
+  /** The departments the summary is for: the records behind a cell are read for the same scope. */
+  readonly departmentIds = input<string[] | null>(null);
   readonly canEdit = input(false);
   /** HE-BCI details were saved: the figures need reloading. */
   readonly changed = output<void>();
   private readonly dialog = inject(MatDialog);
+  private readonly recordsGql = inject(HeBciCellRecordsGQL);
 
   protected readonly tables = computed(() => hebciReturn(this.summary().lines));
   protected readonly partnerTypes = RETURN_PARTNER_TYPES.map((value) => ({ value, label: HEBCI_PARTNER_TYPE_LABELS[value] }));
@@ -142,10 +159,23 @@ export class HeBciReturnComponent {
     { header: 'Total: £000s (days for learner days)', value: (r) => returnFigure(r.total), type: 'number' },
   ];
   protected readonly fileName = computed(() => exportFileName('hebci return', this.summary().academicYear));
-  protected readonly selected = signal<{ title: string; filter: PartFilter } | null>(null);
+  protected readonly selected = signal<{ title: string; filter: PartFilter; count: number } | null>(null);
+  protected readonly pageSize = 200;
+  protected readonly maxRecords = 2_000;
+  private readonly first = signal(this.pageSize);
+  /** The contracts behind the open cell, read when it is opened (the summary carries only the figures). */
+  protected readonly records = queryState(
+    () => {
+      const s = this.selected();
+      return s && { academicYear: this.summary().academicYear, departmentIds: this.departmentIds(), cell: s.filter, first: this.first() };
+    },
+    (variables) => variables
+      ? this.recordsGql.fetch({ variables, fetchPolicy: 'no-cache' }).pipe(map((r) => r.data?.reports.heBciSummary.records ?? []))
+      : of([]),
+  );
   protected readonly drill = computed(() => {
     const s = this.selected();
-    return s ? { title: s.title, rows: drillRecords(this.summary().records, s.filter) } : null;
+    return s ? { title: s.title, count: s.count, rows: drillRecords(this.records.value() ?? [], s.filter) } : null;
   });
 
   protected readonly describe = describeCell;
@@ -160,7 +190,15 @@ export class HeBciReturnComponent {
   protected edit(opportunityId: string): void {
     const data: OpportunityHeBciDialogData = { opportunityId };
     this.dialog.open(OpportunityHeBciDialog, { data, ariaLabelledBy: 'hebci-dialog-title', width: '720px', maxWidth: '95vw' })
-      .afterClosed().subscribe((saved) => saved && this.changed.emit());
+      .afterClosed().subscribe((saved) => {
+        if (!saved) return;
+        this.changed.emit();
+        this.records.reload();
+      });
+  }
+
+  protected more(): void {
+    this.first.update((n) => Math.min(n + this.pageSize, this.maxRecords));
   }
 
   protected isSelected(f: PartFilter): boolean {
@@ -168,6 +206,7 @@ export class HeBciReturnComponent {
   }
 
   protected select(row: string, c: ReturnCell): void {
-    this.selected.set(this.isSelected(c.filter) ? null : { title: describeCell(row, c.filter), filter: c.filter });
+    this.first.set(this.pageSize);
+    this.selected.set(this.isSelected(c.filter) ? null : { title: describeCell(row, c.filter), filter: c.filter, count: c.count });
   }
 }

@@ -81,8 +81,9 @@ export class HeBciReportPage {
   protected readonly fromRange = computed(() => isCustomRange(this.store.state()));
   protected readonly ownerIgnored = computed(() => !!this.store.state().ownerId);
 
+  protected readonly departmentIds = computed(() => (this.store.state().departmentIds.length ? this.store.state().departmentIds : null));
   protected readonly report = queryState(
-    () => ({ academicYear: this.year(), departmentIds: this.store.state().departmentIds.length ? this.store.state().departmentIds : null }),
+    () => ({ academicYear: this.year(), departmentIds: this.departmentIds() }),
     (variables) => this.gql.fetch({ variables, fetchPolicy: 'no-cache' }).pipe(map((r) => r.data ?? null)),
   );
   protected readonly summary = computed(() => this.report.value()?.reports.heBciSummary ?? null);
