@@ -40,7 +40,7 @@ export const PEOPLE_PAGE_SIZE = 25;
       } @else {
         <p class="empty-note">No people recorded at {{ organisationName() }} yet.{{ canWrite() ? ' Add the first person you deal with there, so colleagues know whom to contact.' : '' }}</p>
         @if (canWrite()) {
-          <a mat-stroked-button [routerLink]="['/contacts/new']" [queryParams]="{ organisationId: organisationId(), organisationName: organisationName() }">Add a person</a>
+          <a mat-stroked-button class="add" [routerLink]="['/contacts/new']" [queryParams]="{ organisationId: organisationId(), organisationName: organisationName() }">Add a person</a>
         }
       }
     }
@@ -70,6 +70,7 @@ export const PEOPLE_PAGE_SIZE = 25;
     .filter { width: min(100%, 360px); margin-top: 8px; }
     .count { margin: 4px 0 8px; }
     .more { margin: 12px 0; }
+    .add { margin-top: 8px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
