@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { catchError, EMPTY, map, Subscription, switchMap, tap } from 'rxjs';
+import { catchError, EMPTY, map, switchMap, tap } from 'rxjs';
 import { AffiliationItemFragment, OrganisationPeopleGQL, PeoplePageFragment } from '../../../graphql/generated';
 import { ConnectionList } from '../../../shared/paging/connection-list';
 import { debouncedSearch } from '../../../shared/search/debounced-search';
@@ -76,7 +76,6 @@ export const PEOPLE_PAGE_SIZE = 25;
 })
 export class OrganisationPeopleComponent {
   private readonly peopleGql = inject(OrganisationPeopleGQL);
-  private moreRequest?: Subscription;
 
   readonly organisationId = input.required<string>();
   readonly organisationName = input.required<string>();
@@ -105,7 +104,7 @@ export class OrganisationPeopleComponent {
     effect(() => {
       const page = this.initial();
       untracked(() => {
-        this.moreRequest?.unsubscribe();
+        this.list.cancelMore();
         if (this.search.value) this.search.setValue('', { emitEvent: false });
         this.term.set('');
         this.error.set(null);
@@ -117,7 +116,7 @@ export class OrganisationPeopleComponent {
         debouncedSearch(),
         tap((term) => {
           this.term.set(term);
-          this.moreRequest?.unsubscribe();
+          this.list.cancelMore();
           this.loading.set(true);
           this.error.set(null);
         }),
@@ -135,13 +134,7 @@ export class OrganisationPeopleComponent {
   }
 
   protected loadMore(): void {
-    const cursor = this.pageInfo()?.endCursor;
-    if (!cursor || this.loadingMore()) return;
-    this.loadingMore.set(true);
-    this.moreRequest = this.fetch(this.term(), cursor).subscribe({
-      next: (page) => this.list.show(page, true),
-      error: (error: unknown) => this.list.fail(error),
-    });
+    this.list.loadMore((after) => this.fetch(this.term(), after));
   }
 
   private fetch(term: string, after: string | null) {
