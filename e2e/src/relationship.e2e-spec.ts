@@ -110,9 +110,14 @@ describe('relationship journey', () => {
 
   it('opens a person from the organisation page and shows their page', async () => {
     await page.getByRole('tab', { name: /People/ }).click();
-    const person = page.getByRole('tabpanel').getByRole('link').first();
-    await person.waitFor();
-    const name = (await person.textContent())?.trim() ?? '';
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('status').filter({ hasText: /\d+ (people|person)$/ }).waitFor();
+    const name = (await panel.getByRole('link').first().textContent())?.trim() ?? '';
+    // The filter box finds them by surname; the count says it is a match.
+    const surname = name.split(' ').at(-1)!;
+    await panel.getByLabel('Find a person').fill(surname);
+    await panel.getByRole('status').filter({ hasText: `matching “${surname}”` }).waitFor();
+    const person = panel.getByRole('link', { name, exact: true }).first();
     await person.click();
     await page.waitForURL(/\/contacts\/[^/]+$/);
     await headingIs(page, name);

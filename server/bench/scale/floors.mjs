@@ -32,8 +32,7 @@ export function organisationView(pool, depts, id) {
     pool.query(`SELECT o.*, d.name AS department_name, d.code, u.name AS owner_name, u.email AS owner_email
                   FROM organisations o LEFT JOIN departments d ON d.id = o.department_id LEFT JOIN users u ON u.id = o.owner_id
                  WHERE o.id = $2 AND ${visible('o')}`, [depts, id]),
-    pool.query(`SELECT a.*, c.first_name, c.last_name, c.job_title, c.emails FROM affiliations a JOIN contacts c ON c.id = a.contact_id
-                 WHERE a.organisation_id = $1 AND a.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY a.to_date DESC NULLS FIRST`, [id]),
+    organisationPeople(pool, id),
     pool.query(`SELECT t.*, u.name AS assignee_name FROM tasks t JOIN users u ON u.id = t.assignee_id
                  WHERE t.organisation_id = $2 AND t.status = 'open' AND t.deleted_at IS NULL AND ${visible('t')} ORDER BY t.due_on`, [depts, id]),
     pool.query(`SELECT e.department_id, d.name, d.code, max(e.occurred_on) AS last_engaged_on, count(*)::int AS engagement_count
@@ -45,6 +44,18 @@ export function organisationView(pool, depts, id) {
     pool.query(healthInputsSql('= $3'), [new Date().toISOString().slice(0, 10), depts, id]),
     pool.query(healthInputsSql('= $3'), [new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10), depts, id]),
   ]);
+}
+
+/** The page's first 25 people, key people first (current primary, current, former; by name), and how many there are. */
+async function organisationPeople(pool, id) {
+  const tier = `CASE WHEN a.to_date IS NOT NULL AND a.to_date <= ${UK_TODAY} THEN '2' WHEN a.is_primary THEN '0' ELSE '1' END`;
+  const live = `FROM affiliations a JOIN contacts c ON c.id = a.contact_id WHERE a.organisation_id = $1 AND a.deleted_at IS NULL AND c.deleted_at IS NULL`;
+  const [page, count] = await Promise.all([
+    pool.query(`SELECT a.*, c.first_name, c.last_name, c.job_title, c.emails ${live}
+                 ORDER BY (${tier} || lower(c.last_name || ' ' || c.first_name)) COLLATE "C", a.id LIMIT 26`, [id]),
+    pool.query(`SELECT count(*)::int ${live}`, [id]),
+  ]);
+  return { rows: page.rows, total: count.rows[0].count };
 }
 
 /** The first 50 of engagements and stage moves, interleaved newest first, with who was there, and the total. */

@@ -39,9 +39,10 @@ async function deepCursor(gql, rows) {
 const ids = (connection) => connection.edges.map((e) => e.node.id).join();
 const sum = (rows, key) => rows.reduce((s, r) => s + Number(r[key]), 0);
 const samePage = (g, f) => g.organisations.totalCount === f.total && ids(g.organisations) === f.rows.slice(0, 25).map((r) => r.id).join();
-/** The organisation page's counts: people, open tasks, departments, history, timeline total, engagements this year. */
+/** The organisation page's data: its first page of people and their total, open tasks, departments, history, timeline total, engagements this year. */
 const sameView = ([{ organisation: o }, { timeline }, { relationshipHealth: h }], [, people, tasks, depts, history, [, , total], now]) =>
-  o.affiliations.length === people.rowCount && o.openTasks.length === tasks.rowCount && o.departmentsInvolved.length === depts.rowCount
+  ids(o.people) === people.rows.slice(0, 25).map((r) => r.id).join() && o.people.totalCount === people.total
+  && o.people.pageInfo.hasNextPage === people.rows.length > 25 && o.openTasks.length === tasks.rowCount && o.departmentsInvolved.length === depts.rowCount
   && o.history.length === history.rowCount && timeline.totalCount === Number(total.rows[0].total) && h.inputs.engagements365 === now.rows[0]?.engagements_365;
 
 const view = (gql, id) => Promise.all([

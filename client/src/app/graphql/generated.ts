@@ -1541,12 +1541,24 @@ export type RestoreOrganisationMutationVariables = Exact<{
 
 export type RestoreOrganisationMutation = { restoreOrganisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } };
 
+export type PeoplePageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null } }> };
+
+export type OrganisationPeopleQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type OrganisationPeopleQuery = { organisation: { id: string, people: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null } }> } } | null };
+
 export type OrganisationViewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, affiliations: Array<{ id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null }>, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
+export type OrganisationViewQuery = { organisation: { id: string, version: number, name: string, legalName: string | null, tradingNames: Array<string>, aliases: Array<string>, type: OrganisationType, sector: SicSection | null, sizeBand: SizeBand | null, legalForm: LegalForm | null, companiesHouseNumber: string | null, companyStatus: CompanyStatus | null, companyCategory: string | null, incorporationDate: string | null, website: string | null, addressLine1: string | null, addressLine2: string | null, town: string | null, postcode: string | null, region: Region | null, relationshipStage: RelationshipStage, relationshipRoles: Array<RelationshipRole>, tags: Array<string>, confidential: boolean, departmentId: string | null, ownerId: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, people: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, version: number, role: string | null, fromDate: string | null, toDate: string | null, isPrimary: boolean, current: boolean, contact: { id: string, name: string, jobTitle: string | null, emails: Array<string> } | null, organisation: { id: string, name: string } | null } }> }, openTasks: Array<{ id: string, version: number, title: string, dueOn: string | null, status: TaskStatus, overdue: boolean, confidential: boolean, organisation: { id: string, name: string } | null, contact: { id: string, name: string } | null, assignee: { id: string, name: string } | null }>, departmentsInvolved: Array<{ departmentId: string, lastEngagedOn: string, engagementCount: number, department: { id: string, name: string, code: string } | null }>, history: Array<{ id: string, occurredAt: string, entityType: string, action: string, actor: { id: string, name: string } | null, changes: Array<{ field: string, old: string | null, new: string | null }> }>, sicActivities: Array<{ code: string, description: string, section: SicSection | null }>, department: { id: string, name: string, code: string } | null, owner: { id: string, name: string, email: string } | null } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1916,27 +1928,6 @@ export const CurrentUserFragmentDoc = gql`
     id
     name
     code
-  }
-}
-    `;
-export const AffiliationItemFragmentDoc = gql`
-    fragment AffiliationItem on Affiliation {
-  id
-  version
-  role
-  fromDate
-  toDate
-  isPrimary
-  current
-  contact {
-    id
-    name
-    jobTitle
-    emails
-  }
-  organisation {
-    id
-    name
   }
 }
     `;
@@ -2419,6 +2410,42 @@ export const OrganisationDetailFragmentDoc = gql`
   updatedAt
 }
     `;
+export const AffiliationItemFragmentDoc = gql`
+    fragment AffiliationItem on Affiliation {
+  id
+  version
+  role
+  fromDate
+  toDate
+  isPrimary
+  current
+  contact {
+    id
+    name
+    jobTitle
+    emails
+  }
+  organisation {
+    id
+    name
+  }
+}
+    `;
+export const PeoplePageFragmentDoc = gql`
+    fragment PeoplePage on AffiliationConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    cursor
+    node {
+      ...AffiliationItem
+    }
+  }
+}
+    ${AffiliationItemFragmentDoc}`;
 export const OpportunityCardFragmentDoc = gql`
     fragment OpportunityCard on Opportunity {
   id
@@ -4312,12 +4339,33 @@ export const RestoreOrganisationDocument = gql`
       super(apollo);
     }
   }
+export const OrganisationPeopleDocument = gql`
+    query OrganisationPeople($id: ID!, $first: Int, $after: String, $search: String) {
+  organisation(id: $id) {
+    id
+    people(first: $first, after: $after, search: $search) {
+      ...PeoplePage
+    }
+  }
+}
+    ${PeoplePageFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OrganisationPeopleGQL extends Apollo.Query<OrganisationPeopleQuery, OrganisationPeopleQueryVariables> {
+    override document = OrganisationPeopleDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const OrganisationViewDocument = gql`
     query OrganisationView($id: ID!) {
   organisation(id: $id) {
     ...OrganisationDetail
-    affiliations {
-      ...AffiliationItem
+    people(first: 25) {
+      ...PeoplePage
     }
     openTasks {
       ...TaskItem
@@ -4338,7 +4386,7 @@ export const OrganisationViewDocument = gql`
   }
 }
     ${OrganisationDetailFragmentDoc}
-${AffiliationItemFragmentDoc}
+${PeoplePageFragmentDoc}
 ${TaskItemFragmentDoc}
 ${AuditEventItemFragmentDoc}`;
 

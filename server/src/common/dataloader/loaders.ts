@@ -4,6 +4,8 @@ import { AuditEvent } from '../../modules/audit/audit-event.entity';
 import { Affiliation } from '../../modules/contact/affiliation.entity';
 import { ConsentRecord } from '../../modules/contact/consent-record.entity';
 import { Contact } from '../../modules/contact/contact.entity';
+import { OrganisationPeopleArgs } from '../../modules/contact/dto/organisation-people.args';
+import { peopleOfOrganisations } from '../../modules/contact/organisation-people';
 import { Department } from '../../modules/department/department.entity';
 import { memberCounts } from '../../modules/department/department.sql';
 import { EngagementsArgs } from '../../modules/engagement/dto/engagement.input';
@@ -13,7 +15,6 @@ import { OrganisationOpportunitiesArgs } from '../../modules/opportunity/dto/opp
 import { OpportunityInstalment } from '../../modules/opportunity/opportunity-instalment.entity';
 import { OpportunityStageHistory } from '../../modules/opportunity/opportunity-stage-history.entity';
 import { OpportunityStage } from '../../modules/opportunity/opportunity-stage.entity';
-import { Opportunity } from '../../modules/opportunity/opportunity.entity';
 import { opportunitiesOfOrganisations } from '../../modules/opportunity/opportunity.pages';
 import { Organisation } from '../../modules/organisation/organisation.entity';
 import { Task } from '../../modules/task/task.entity';
@@ -51,20 +52,22 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     return loader;
   };
 
-  /** Organisation.opportunities pages, one loader per distinct set of arguments (like the timelines). */
-  const opportunityLoaders = new Map<string, DataLoader<string, Connection<Opportunity>>>();
-  const opportunitiesByOrganisation = (args: OrganisationOpportunitiesArgs) => {
-    const key = JSON.stringify(args);
-    let loader = opportunityLoaders.get(key);
-    if (!loader) {
-      loader = new BatchLoader(async (ids) => {
-        const pages = await opportunitiesOfOrganisations(db, currentUser(), args, ids);
+  /** Pages of a to-many field, one loader per distinct set of arguments (like the timelines). */
+  const perArgs = <A, V>(pagesOf: (args: A, ids: readonly string[]) => Promise<Map<string, V>>) => {
+    const byArgs = new Map<string, DataLoader<string, V>>();
+    return (args: A) => {
+      const key = JSON.stringify(args);
+      if (!byArgs.has(key)) byArgs.set(key, new BatchLoader(async (ids) => {
+        const pages = await pagesOf(args, ids);
         return ids.map((id) => pages.get(id)!);
-      });
-      opportunityLoaders.set(key, loader);
-    }
-    return loader;
+      }));
+      return byArgs.get(key)!;
+    };
   };
+  /** Organisation.opportunities pages. */
+  const opportunitiesByOrganisation = perArgs((args: OrganisationOpportunitiesArgs, ids) => opportunitiesOfOrganisations(db, currentUser(), args, ids));
+  /** Organisation.people pages; `count` says whether the query asked for totalCount. */
+  const peopleByOrganisation = perArgs((args: OrganisationPeopleArgs & { count: boolean }, ids) => peopleOfOrganisations(db, args, ids, { count: args.count }));
 
   /**
    * To-one loaders come one per GraphQL field ("Task.assignee"): a loader shared by two sibling
@@ -83,6 +86,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     timeline,
     assessment: assessmentLoaders(db, currentUser),
     opportunitiesByOrganisation,
+    peopleByOrganisation,
     userById: perField(() => new BatchLoader<string, User | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(User).find({ where: { id: In([...ids]) }, withDeleted: true }), (u) => u.id))),
     departmentById: perField(() => new BatchLoader<string, Department | null>(async (ids) =>

@@ -20,7 +20,12 @@ import { now } from '../../common/dates/clock';
 
 // Identical to the indexed expression contacts_search_trgm_idx.
 export const CONTACT_SEARCH_SQL = `(c.first_name || ' ' || c.last_name || ' ' || bce_join_text(c.emails))`;
-export const CONTACT_SORT: KeysetSort = { key: `lower(c.last_name || ' ' || c.first_name) COLLATE "C"`, keyAsText: `lower(c.last_name || ' ' || c.first_name)`, cast: '::text COLLATE "C"' };
+/** Contacts sort by surname, then first name, case-folded (contacts_name_sort_idx). */
+export const CONTACT_NAME_SQL = `lower(c.last_name || ' ' || c.first_name)`;
+export const CONTACT_SORT: KeysetSort = { key: `${CONTACT_NAME_SQL} COLLATE "C"`, keyAsText: CONTACT_NAME_SQL, cast: '::text COLLATE "C"' };
+/** Contacts `c` whose name or an email holds `search` (a literal substring, not a pattern). */
+export const contactMatches = (search: string): [string, Record<string, unknown>] =>
+  [`${CONTACT_SEARCH_SQL} ILIKE :contactLike`, { contactLike: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }];
 const AUDITED = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'preferredChannel', 'lawfulBasis', 'lawfulBasisEvidence', 'lawfulBasisOn', 'marketingOptIn', 'tags', 'ownerId'] as const;
 const CONSENT_AUDITED = ['purpose', 'method', 'channel', 'givenAt'] as const;
 const AFFILIATION_AUDITED = ['contactId', 'organisationId', 'role', 'fromDate', 'toDate', 'isPrimary'] as const;
@@ -36,7 +41,7 @@ export class ContactService {
   /** The live contacts matching the search and filter, unordered: the list and its export share it. */
   filtered(user: AuthUser, args: Pick<ContactsArgs, 'search' | 'organisationId' | 'filter'>): SelectQueryBuilder<Contact> {
     const q = this.db.getRepository(Contact).createQueryBuilder('c');
-    if (args.search) q.andWhere(`${CONTACT_SEARCH_SQL} ILIKE :like`, { like: `%${args.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (args.search) q.andWhere(...contactMatches(args.search));
     if (args.organisationId) {
       q.andWhere('EXISTS (SELECT 1 FROM affiliations a WHERE a.contact_id = c.id AND a.organisation_id = :org AND a.deleted_at IS NULL)', { org: args.organisationId });
     }

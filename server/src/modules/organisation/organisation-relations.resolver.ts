@@ -1,9 +1,13 @@
-import { Args, Context, Field, ID, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Info, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Connection } from '../../common/database/connection';
 import { DepartmentActivity } from '../../common/dataloader/loaders';
 import { GqlContext } from '../../common/graphql/context';
+import { selectsField } from '../../common/graphql/selection';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Affiliation } from '../contact/affiliation.entity';
+import { OrganisationPeopleArgs } from '../contact/dto/organisation-people.args';
+import { AffiliationConnection } from '../contact/models/affiliation-connection.model';
 import { Department } from '../department/department.entity';
 import { EngagementsArgs } from '../engagement/dto/engagement.input';
 import { Engagement } from '../engagement/engagement.entity';
@@ -15,6 +19,9 @@ import { Task } from '../task/task.entity';
 import { SicActivityModel } from './models/sic-activity.model';
 import { Organisation } from './organisation.entity';
 import { sicActivity } from './sic/sic-2007';
+
+/** Each affiliation's organisation is this one, already found visible: no lookup per person. */
+const reachedFrom = (o: Organisation, affiliations: Affiliation[]) => affiliations.map((a) => Object.assign(a, { organisation: o }));
 
 @ObjectType({ description: 'A department that has engaged the organisation, and when it last did' })
 export class DepartmentInvolvement {
@@ -31,10 +38,19 @@ export class OrganisationRelationsResolver {
     return (o.sicCodes ?? []).map((code) => sicActivity(code) ?? { code, description: 'not in the SIC 2007 list', section: null });
   }
 
-  @ResolveField(() => [Affiliation], { description: 'People, current first, then past' })
+  @ResolveField(() => [Affiliation], { description: 'People, current first, then past: all of them at once', deprecationReason: 'Use people: paged, key people first, with a search and totalCount' })
   async affiliations(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Affiliation[]> {
-    // Each affiliation's organisation is this one, already found visible: no lookup per person.
-    return (await ctx.loaders.affiliationsByOrganisation.load(o.id)).map((a) => Object.assign(a, { organisation: o }));
+    return reachedFrom(o, await ctx.loaders.affiliationsByOrganisation.load(o.id));
+  }
+
+  @ResolveField(() => AffiliationConnection, {
+    description: 'People (affiliations): current primary ones first, then other current roles, then former; by name, paged',
+    complexity: ({ args, childComplexity }) => 1 + childComplexity * (args.first ?? 25),
+  })
+  async people(@Parent() o: Organisation, @Args() args: OrganisationPeopleArgs, @Context() ctx: GqlContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Affiliation>> {
+    const page = await ctx.loaders.peopleByOrganisation({ ...args, count: selectsField(info, 'totalCount') }).load(o.id);
+    reachedFrom(o, page.edges.map((e) => e.node));
+    return page;
   }
 
   @ResolveField(() => EngagementConnection, { description: 'The timeline across all departments, newest first' })

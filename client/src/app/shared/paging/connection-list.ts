@@ -1,4 +1,5 @@
 import { signal } from '@angular/core';
+import { Observable, Subscription } from 'rxjs';
 import { toApiError } from '../../core/errors/api-error';
 
 export interface ConnectionPage<T> {
@@ -30,6 +31,24 @@ export class ConnectionList<T> {
     this.totalCount.set(page.totalCount);
     this.pageInfo.set(page.pageInfo);
   }
+
+  /**
+   * Fetches the page after the last one shown and appends it; nothing while one is on its way or
+   * when there is no next page. `cancelMore` drops it (a new search has begun).
+   */
+  loadMore(fetch: (after: string) => Observable<ConnectionPage<T> | null | undefined>): void {
+    const cursor = this.pageInfo()?.endCursor;
+    if (!cursor || !this.pageInfo()?.hasNextPage || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.moreRequest = fetch(cursor).subscribe({ next: (page) => this.show(page, true), error: (error: unknown) => this.fail(error) });
+  }
+
+  cancelMore(): void {
+    this.moreRequest?.unsubscribe();
+    this.loadingMore.set(false);
+  }
+
+  private moreRequest?: Subscription;
 
   fail(error: unknown): void {
     this.loading.set(false);

@@ -72,6 +72,9 @@ export class ContactFormPage implements OnInit {
 
   /** From the route; absent when creating. */
   readonly id = input<string>();
+  /** Query parameters of "Add a person" on an organisation page: the new person works there. */
+  readonly organisationId = input<string>();
+  readonly organisationName = input<string>();
 
   protected readonly labels = CONTACT_FIELD_LABELS;
   protected readonly channelOptions = optionsOf(PREFERRED_CHANNEL_LABELS);
@@ -110,6 +113,8 @@ export class ContactFormPage implements OnInit {
 
   async ngOnInit(): Promise<void> {
     const id = this.id();
+    const [organisationId, organisationName] = [this.organisationId(), this.organisationName()];
+    if (!id && organisationId && organisationName) this.organisation.setValue({ id: organisationId, name: organisationName });
     if (!id) return;
     this.loading.set(true);
     try {

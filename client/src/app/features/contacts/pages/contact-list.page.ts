@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { BehaviorSubject, catchError, combineLatest, EMPTY, map, startWith, Subscription, switchMap, tap } from 'rxjs';
+import { BehaviorSubject, catchError, combineLatest, EMPTY, map, startWith, switchMap, tap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { ConnectionList } from '../../../shared/paging/connection-list';
 import { ContactListItemFragment, ContactsGQL } from '../../../graphql/generated';
@@ -28,7 +28,6 @@ const contactCount = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'c
 export class ContactListPage {
   private readonly contactsGql = inject(ContactsGQL);
   private readonly router = inject(Router);
-  private moreRequest?: Subscription;
 
   protected readonly canWrite = inject(AuthService).canWrite;
   private readonly params = inject(ActivatedRoute).snapshot.queryParamMap;
@@ -60,7 +59,7 @@ export class ContactListPage {
         tap(([term, quality]) => {
           this.term.set(term);
           this.quality.set(quality);
-          this.moreRequest?.unsubscribe();
+          this.list.cancelMore();
           this.loading.set(true);
           this.error.set(null);
           void this.router.navigate([], { queryParams: { q: term || null, ...qualityFilterToParams(quality) }, replaceUrl: true });
@@ -80,13 +79,8 @@ export class ContactListPage {
   }
 
   protected loadMore(): void {
-    const cursor = this.pageInfo()?.endCursor;
-    if (!cursor || this.loadingMore()) return;
-    this.loadingMore.set(true);
-    this.moreRequest = this.contactsGql.fetch({ variables: { first: PAGE_SIZE, after: cursor, search: this.term() || null, filter: toContactFilter(this.quality()) } }).subscribe({
-      next: (r) => this.list.show(r.data?.contacts, true),
-      error: (error: unknown) => this.list.fail(error),
-    });
+    this.list.loadMore((after) => this.contactsGql.fetch({ variables: { first: PAGE_SIZE, after, search: this.term() || null, filter: toContactFilter(this.quality()) } })
+      .pipe(map((r) => r.data?.contacts)));
   }
 
   protected removeChip(key: keyof ContactQualityFilter): void {

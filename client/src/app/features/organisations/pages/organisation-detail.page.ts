@@ -26,7 +26,6 @@ import {
   SIZE_BAND_LABELS,
   LEGAL_FORM_LABELS,
 } from '../../../shared/labels/enum-labels';
-import { AffiliationListComponent } from '../../contacts/components/affiliation-list.component';
 import { TimelineComponent } from '../../engagements/components/timeline.component';
 import { DepartmentsService } from '../../engagements/data-access/departments.service';
 import { LogEngagementService } from '../../engagements/log-engagement.service';
@@ -35,6 +34,8 @@ import { ConfirmDialogComponent, ConfirmDialogData } from '../components/confirm
 import { HealthPanelComponent } from '../components/health-panel.component';
 import { OrganisationSizeComponent } from '../components/organisation-size.component';
 import { OrganisationOpportunitiesComponent } from '../components/organisation-opportunities.component';
+import { OrganisationPeopleComponent } from '../components/organisation-people.component';
+import { formatCount } from '../../../shared/numbers/numbers';
 import { OwnersService } from '../../../shared/users/owners.service';
 
 type OrganisationView = NonNullable<OrganisationViewQuery['organisation']>;
@@ -42,7 +43,7 @@ type OrganisationView = NonNullable<OrganisationViewQuery['organisation']>;
 /** The unified relationship view: everything the institution does with one organisation. */
 @Component({
   selector: 'bce-organisation-detail-page',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, TimelineComponent, TaskListComponent, HistoryListComponent, AffiliationListComponent, HealthPanelComponent, OrganisationOpportunitiesComponent, OrganisationSizeComponent],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, TimelineComponent, TaskListComponent, HistoryListComponent, OrganisationPeopleComponent, HealthPanelComponent, OrganisationOpportunitiesComponent, OrganisationSizeComponent],
   templateUrl: './organisation-detail.page.html',
   styleUrl: '../../../shared/styles/record-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -73,12 +74,10 @@ export class OrganisationDetailPage {
   private readonly owners = toSignal(inject(OwnersService).owners(), { initialValue: null });
 
   protected readonly scope = computed(() => ({ organisationId: this.id() }));
-  protected readonly currentPeople = computed(() => this.organisation()?.affiliations.filter((a) => a.current) ?? []);
-  protected readonly pastPeople = computed(() => this.organisation()?.affiliations.filter((a) => !a.current) ?? []);
-  /** Everyone who has worked there, for the timeline's person filter. */
+  /** Its first page of people (key people first), for the timeline's person filter. */
   protected readonly people = computed(() => {
     const seen = new Map<string, { id: string; name: string }>();
-    for (const a of this.organisation()?.affiliations ?? []) if (a.contact && !seen.has(a.contact.id)) seen.set(a.contact.id, { id: a.contact.id, name: a.contact.name });
+    for (const { node: a } of this.organisation()?.people.edges ?? []) if (a.contact && !seen.has(a.contact.id)) seen.set(a.contact.id, { id: a.contact.id, name: a.contact.name });
     return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   });
   protected readonly summaryLine = computed(() => {
@@ -97,7 +96,7 @@ export class OrganisationDetailPage {
     for (const u of this.owners() ?? []) names.set(u.id, u.name);
     const org = this.organisation();
     if (org?.owner) names.set(org.owner.id, org.owner.name);
-    for (const a of org?.affiliations ?? []) if (a.contact) names.set(a.contact.id, a.contact.name);
+    for (const { node: a } of org?.people.edges ?? []) if (a.contact) names.set(a.contact.id, a.contact.name);
     return (id: string) => names.get(id);
   });
 
@@ -135,6 +134,7 @@ export class OrganisationDetailPage {
   });
 
   protected readonly date = formatIsoDate;
+  protected readonly count = formatCount;
   protected readonly ago = (iso: string) => relativeDays(iso);
 
   constructor() {
