@@ -12,6 +12,7 @@ import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AuthUser } from './common/auth/auth-user';
+import { AuthUserCache } from './common/auth/auth-user-cache';
 import { JwtStrategy } from './common/auth/jwt.strategy';
 import { ApiKeyStrategy } from './common/auth/api-key.strategy';
 import { JWT_SECRET } from './common/auth/jwt-secret';
@@ -139,6 +140,8 @@ export class AppModule implements NestModule {
       controllers: [HealthController],
       providers: [
         { provide: JWT_SECRET, useValue: jwtSecret },
+        // One per app: the JWT strategy reads it, the user and SSO services drop what they change.
+        { provide: AuthUserCache, useValue: new AuthUserCache() },
         { provide: APP_CONFIG, useValue: config },
         JwtStrategy,
         ApiKeyStrategy,
@@ -146,7 +149,7 @@ export class AppModule implements NestModule {
         { provide: APP_PIPE, useFactory: appValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
-      exports: [APP_CONFIG, JWT_SECRET],
+      exports: [APP_CONFIG, JWT_SECRET, AuthUserCache],
     };
   }
 }
