@@ -23,6 +23,7 @@ import { redactRequest } from './common/http/log-redaction';
 import { GraphQLErrorFilter } from './common/graphql/graphql-error.filter';
 import { aliasLimitRule, complexityPlugin, depthLimitRule, MAX_TOKENS } from './common/graphql/query-limits';
 import { appValidationPipe } from './common/graphql/validation';
+import { noStorePlugins } from './common/graphql/no-store';
 import { APP_CONFIG } from './config/app-config.token';
 import { AppConfig } from './config/env';
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
@@ -106,7 +107,7 @@ export class AppModule implements NestModule {
             allowBatchedHttpRequests: false,
             parseOptions: { maxTokens: MAX_TOKENS },
             validationRules: [depthLimitRule, aliasLimitRule()],
-            plugins: [complexityPlugin(() => schemaHost.schema)],
+            plugins: [...noStorePlugins(), complexityPlugin(() => schemaHost.schema)],
             // Keep the status an error asks for (429 with Retry-After when over a rate limit) rather than Nest's 200.
             preserveHttpStatusForExecutionErrors: false,
             formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error')),
