@@ -66,6 +66,13 @@ describe('AuthUserCache', () => {
     expect(await cache.get('u1', 1, async () => demoted)).toEqual(demoted);
   });
 
+  it('forgets everyone on clear', async () => {
+    const cache = new AuthUserCache();
+    await cache.get('u1', 1, async () => alice);
+    cache.clear();
+    expect(await cache.get('u1', 1, async () => null)).toBeNull();
+  });
+
   it('hands each request its own copy', async () => {
     const cache = new AuthUserCache();
     const first = (await cache.get('u1', 1, async () => alice))!;
