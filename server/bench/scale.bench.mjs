@@ -1,6 +1,7 @@
 // `npm run bench`: the operations of issue 15 against the seed:scale database, through the built
 // server in production mode, beside their raw-SQL floor through `pg`. Prints a table and writes
-// JSON (tmp/bench/scale.json unless --out). Asserts nothing about timings.
+// JSON (tmp/bench/scale.json unless --out). Asserts nothing about timings. "srv CPU" is the
+// server process's CPU ms per operation (from /proc), which other load on the machine hardly moves.
 //   node server/bench/scale.bench.mjs [--concurrency 4] [--requests 200] [--seconds 30] [--warmup 5] [--import-runs 3] [--out FILE]
 //   --only TEXT: just the operations whose name contains TEXT (case-insensitive; "import" for the import preview)
 //   BENCH_SMOKE=1 (or --smoke): a throwaway database of --orgs 300, a few requests each: does every operation answer?
@@ -94,7 +95,11 @@ try {
   for (const op of (await operations({ gql, pool, user: users.staff, fixtures, deepRows: settings.deepRows })).filter((o) => chosen(o.name))) {
     const opts = { requests: settings.requests, concurrency: settings.concurrency, warmup: settings.warmup, seconds: settings.seconds };
     const sameData = op.same ? await Promise.all([op.graphql(0), op.floor(0)]).then(([g, f]) => op.same(g, f)).catch((e) => `not compared: ${e.message}`) : null;
+    const cpuBefore = server.cpuMs();
     const graphql = await measure(op.graphql, opts);
+    // The server's CPU per operation (warm-up calls included in both the time and the count).
+    const cpuAfter = server.cpuMs();
+    graphql.serverCpuMs = cpuBefore === null || cpuAfter === null || !graphql.requests ? null : (cpuAfter - cpuBefore) / (graphql.requests + opts.warmup);
     const floor = graphql.error ? null : await measure(op.floor, opts);
     const error = graphql.error ?? floor?.error ?? null;
     const result = { name: op.name, graphql, floor, ratio: floor ? graphql.p50 / floor.p50 : null, sameData, error };

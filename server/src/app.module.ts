@@ -12,6 +12,7 @@ import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AuthUser } from './common/auth/auth-user';
+import { AuthUserCache } from './common/auth/auth-user-cache';
 import { JwtStrategy } from './common/auth/jwt.strategy';
 import { ApiKeyStrategy } from './common/auth/api-key.strategy';
 import { JWT_SECRET } from './common/auth/jwt-secret';
@@ -22,6 +23,7 @@ import { redactRequest } from './common/http/log-redaction';
 import { GraphQLErrorFilter } from './common/graphql/graphql-error.filter';
 import { aliasLimitRule, complexityPlugin, depthLimitRule, MAX_TOKENS } from './common/graphql/query-limits';
 import { appValidationPipe } from './common/graphql/validation';
+import { noStorePlugins } from './common/graphql/no-store';
 import { APP_CONFIG } from './config/app-config.token';
 import { AppConfig } from './config/env';
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
@@ -105,7 +107,7 @@ export class AppModule implements NestModule {
             allowBatchedHttpRequests: false,
             parseOptions: { maxTokens: MAX_TOKENS },
             validationRules: [depthLimitRule, aliasLimitRule()],
-            plugins: [complexityPlugin(() => schemaHost.schema)],
+            plugins: [...noStorePlugins(), complexityPlugin(() => schemaHost.schema)],
             // Keep the status an error asks for (429 with Retry-After when over a rate limit) rather than Nest's 200.
             preserveHttpStatusForExecutionErrors: false,
             formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error')),
@@ -139,6 +141,8 @@ export class AppModule implements NestModule {
       controllers: [HealthController],
       providers: [
         { provide: JWT_SECRET, useValue: jwtSecret },
+        // One per app: the JWT strategy reads it, the user and SSO services drop what they change.
+        { provide: AuthUserCache, useValue: new AuthUserCache() },
         { provide: APP_CONFIG, useValue: config },
         JwtStrategy,
         ApiKeyStrategy,
@@ -146,7 +150,7 @@ export class AppModule implements NestModule {
         { provide: APP_PIPE, useFactory: appValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
-      exports: [APP_CONFIG, JWT_SECRET],
+      exports: [APP_CONFIG, JWT_SECRET, AuthUserCache],
     };
   }
 }

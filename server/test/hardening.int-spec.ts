@@ -44,6 +44,13 @@ describe('hardening (development defaults)', () => {
     for (const res of [login, me, await request(t.app.getHttpServer()).get('/health')]) expect(res.headers['set-cookie']).toBeUndefined();
   });
 
+  it('asks that no GraphQL answer be cached or stored, a success or an error', async () => {
+    const me = await postAs(t, { query: '{ me { id } }' }, t.tokens.staff);
+    const refused = await postAs(t, { query: '{ me { id } }' });
+    expect(firstError(refused)?.extensions?.code).toBe('UNAUTHENTICATED');
+    for (const res of [me, refused]) expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it('refuses a batch of operations with 400, running none of them', async () => {
     const before = await t.db.query('SELECT count(*)::int AS n FROM organisations');
     const op = { query: 'mutation { createOrganisation(input: { name: "Batched Ltd", type: employer }) { id } }' };

@@ -48,6 +48,19 @@ describe('users (admin)', () => {
     expect(Object.keys(event.changes).sort()).toEqual(['departmentIds', 'name', 'role']);
   });
 
+  it('takes a demotion and a change of departments on the very next request, though the sign-in is cached', async () => {
+    const { user, temporaryPassword } = await invite('admin', [t.departments.ENG]);
+    const token = (await login(user.email, temporaryPassword)).data.login.accessToken;
+    const ALL_USERS = '{ users(includeInactive: true) { id } }';
+    expect((await t.gql(ALL_USERS, {}, token)).data.users.length).toBeGreaterThan(0);
+    expect((await t.gql(UPDATE, { id: user.id, i: { role: 'staff', departmentIds: [t.departments.BUS] } }, t.tokens.admin)).data.updateUser.role).toBe('staff');
+    expect(codeOf(await t.gql(ALL_USERS, {}, token))).toBe('FORBIDDEN');
+    // The departments the request acts for are the new ones: a confidential BUS record may be made, an ENG one not.
+    const ORG = 'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }';
+    expect(codeOf(await t.gql(ORG, { i: { name: `Cache Ltd ${seq}`, type: 'employer', departmentId: t.departments.BUS, confidential: true } }, token))).toBeUndefined();
+    expect(codeOf(await t.gql(ORG, { i: { name: `Cache Two Ltd ${seq}`, type: 'employer', departmentId: t.departments.ENG, confidential: true } }, token))).toBe('BAD_USER_INPUT');
+  });
+
   it('names the bad field on update and on invite', async () => {
     const bad = await t.gql(UPDATE, { id: t.users.staff, i: { name: '', departmentIds: ['x'] } }, t.tokens.admin);
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');

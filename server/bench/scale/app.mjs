@@ -37,7 +37,9 @@ export async function startServer(databaseUrl) {
   const { freePort } = load('config/embedded-postgres.js');
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bce-scale-server-'));
-  const child = spawn(process.execPath, [path.join(dist, 'main.js')], {
+  // BENCH_SERVER_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops (summarise it with cpu-profile.mjs).
+  const prof = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_SERVER_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...prof, path.join(dist, 'main.js')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_PER_MINUTE: '0', DATABASE_URL: databaseUrl,
       PORT: String(port), LOG_LEVEL: 'warn', DEMO_DATA: 'false', DATA_DIR: dataDir },
@@ -58,12 +60,27 @@ export async function startServer(databaseUrl) {
   return {
     url: `${base}/graphql`,
     output: () => output,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere.
+ * Unlike latency, it hardly moves when other work shares the cores.
+ */
+export function processCpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** GraphQL over HTTP; a response with errors throws, so an operation that fails is never timed as a success. */

@@ -12,6 +12,7 @@ const PIPELINE = clientOperation('Pipeline');
 const COLUMN = clientOperation('BoardColumn');
 const BY_STAGE = withFragments(`query PipelineByStage { reports { pipelineByStage { ...PipelineReportRowItem } } }`);
 const HEBCI = clientOperation('HeBciReport');
+const ME = 'query Me { me { id } }';
 
 const LIST_FILTER = { types: ['employer'], stages: ['active'] };
 const BY_NAME = { field: 'name', direction: 'asc' };
@@ -58,6 +59,13 @@ export async function operations({ gql, pool, user, fixtures: f, deepRows }) {
     floor: () => pool.query(floor.SEARCH, [depts, text]),
   });
   return [
+    {
+      // The fixed cost of one authenticated request (token, guard, GraphQL, one field) over a round trip to the database.
+      name: 'per-request floor: me { id } (vs SELECT 1)',
+      graphql: () => gql(ME, {}),
+      floor: () => pool.query('SELECT 1'),
+      same: (g) => g.me.id === user.id,
+    },
     {
       name: 'organisations: first page (employer, active, by name)',
       graphql: () => gql(ORGANISATIONS, { first: 25, filter: LIST_FILTER, orderBy: BY_NAME }),

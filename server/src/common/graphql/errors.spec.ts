@@ -94,6 +94,9 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable({ name: 'QueryFailedError', message: 'terminating connection due to administrator command', driverError: { code: '57P01' } })).toBe(true);
     expect(isDatabaseUnavailable({ name: 'QueryRunnerAlreadyReleasedError', message: 'Query runner already released.' })).toBe(true);
     expect(isDatabaseUnavailable({ code: '08006', message: 'connection failure' })).toBe(true);
+    // graphql-js's description of a thrown value that is not an Error (a driver error from another realm).
+    expect(isDatabaseUnavailable(new Error('Unexpected error value: { errno: -111, code: "ECONNREFUSED", syscall: "connect", address: "127.0.0.1", port: 5432 }'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Unexpected error value: { code: "23505", detail: "ECONNREFUSED" }'))).toBe(false);
   });
 
   it('should not excuse a real fault in the request as an outage', () => {

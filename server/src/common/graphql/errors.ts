@@ -24,13 +24,18 @@ const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when tryin
 const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 const isReleasedRunner = (error: unknown) => RELEASED_RUNNER.has((error as { name?: string } | null)?.name ?? '');
 
+// A thrown value that is not an Error to graphql-js (a driver error from another realm is not, as
+// under jest) reaches formatError only as this description of it: its code is read from the text.
+const NON_ERROR_VALUE = /^Unexpected error value: \{.*\bcode: "([A-Z0-9]+)"/s;
+const unavailableCode = (code: string) => UNAVAILABLE_SOCKET.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code);
+
 /** Whether an error (or the driver error TypeORM wraps) says the database is unreachable. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (isReleasedRunner(error)) return true;
   for (let e: any = error, depth = 0; e && depth < 4; e = e.driverError ?? e.cause, depth++) {
     const code = typeof e.code === 'string' ? e.code : '';
-    if (UNAVAILABLE_SOCKET.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code)) return true;
-    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    if (unavailableCode(code)) return true;
+    if (typeof e.message === 'string' && (UNAVAILABLE_MESSAGE.test(e.message) || unavailableCode(NON_ERROR_VALUE.exec(e.message)?.[1] ?? ''))) return true;
   }
   return false;
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AuthUserCache } from '../../common/auth/auth-user-cache';
 import { Role } from '../../common/auth/roles';
 import { AppConfig } from '../../config/env';
 import { recordAudit } from '../audit/audit';
@@ -21,7 +22,7 @@ function setup(sso: Partial<AppConfig['sso']> = {}) {
     sso: { defaultRole: Role.viewer, groupRoles: new Map([['bce-admins', Role.admin], ['staff', Role.staff]]), localLogin: true, breakGlassEmails: [], ...sso },
   } as AppConfig;
   mocked(sql.insertSsoUser).mockImplementation(async (_t, input) => ({ id: 'new-id', email: input.email, role: input.role, tokenVersion: 1, deactivated: false }));
-  return { sut: new ProvisioningService(db, config), tx };
+  return { sut: new ProvisioningService(db, config, new AuthUserCache()), tx };
 }
 
 const profile = (over: Partial<SsoProfile> = {}): SsoProfile => ({ provider: 'oidc', subject: 'sub-1', email: 'Ada@College.ac.uk', name: 'Ada', groups: [], ...over });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuthUserCache } from '../../common/auth/auth-user-cache';
 import { Role } from '../../common/auth/roles';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { AppConfig } from '../../config/env';
@@ -17,11 +18,12 @@ import * as sql from './sso.sql';
  */
 @Injectable()
 export class ProvisioningService {
-  constructor(private readonly db: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly db: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig, private readonly authUsers: AuthUserCache) {}
 
-  signIn(profile: SsoProfile): Promise<sql.SsoUserRow> {
+  async signIn(profile: SsoProfile): Promise<sql.SsoUserRow> {
     const email = profile.email?.trim().toLowerCase() || null;
-    return this.db.transaction(async (tx) => {
+    let roleChanged = false;
+    const signedIn = await this.db.transaction(async (tx) => {
       let user = await sql.userByIdentity(tx, profile.provider, profile.subject);
       if (!user && email) user = await sql.userByEmail(tx, email);
       if (!user && !email) throw new SsoError('no_email', `the ${profile.provider} identity provider sent no email address for ${profile.subject}`);
@@ -32,11 +34,15 @@ export class ProvisioningService {
         throw new SsoError('deactivated', `user ${user.id} is deactivated`);
       } else if (mapped && mapped !== user.role) {
         user = await this.changeRole(tx, user, mapped);
+        roleChanged = true;
       }
       await sql.linkIdentity(tx, user.id, profile.provider, profile.subject, email);
       await recordSignIn(tx, user.id);
       return user;
     });
+    // Committed: the person's other sessions take the new role on their next request.
+    if (roleChanged) this.authUsers.invalidate(signedIn.id);
+    return signedIn;
   }
 
   private async create(tx: EntityManager, email: string, profile: SsoProfile, role: Role): Promise<sql.SsoUserRow> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { AuthUserCache } from '../../common/auth/auth-user-cache';
 import { Role } from '../../common/auth/roles';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { versionedUpdate } from '../../common/database/versioned-update';
@@ -17,7 +18,7 @@ type Audited = Pick<User, 'email' | 'name' | 'role'> & { departmentIds: string[]
 
 @Injectable()
 export class UserService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource, private readonly authUsers: AuthUserCache) {}
 
   list(includeInactive = false): Promise<User[]> {
     return sql.listUsers(this.db.manager, includeInactive);
@@ -46,7 +47,7 @@ export class UserService {
   /** Name, role and departments. A stale version is refused; without one, the current version is used. */
   update(actor: AuthUser, id: string, version: number | null | undefined, input: UpdateUserInput): Promise<User> {
     assertUuid(id, 'id');
-    return this.db.transaction(async (tx) => {
+    return this.authUsers.invalidating(id, this.db.transaction(async (tx) => {
       const admins = input.role && input.role !== Role.admin ? await sql.lockActiveAdmins(tx) : [];
       const before = await sql.findUser(tx, id, { lock: true });
       if (!before || before.deletedAt) throw notFound('User', id);
@@ -65,7 +66,7 @@ export class UserService {
         changes: diffFields<Audited>({ ...before, departmentIds: beforeDepartments }, { ...after, departmentIds: [...departmentIds].sort() }, AUDITED),
       });
       return after;
-    });
+    }));
   }
 
   private insert(input: InviteUserInput, passwordHash: string, actor: AuthUser | null): Promise<User> {
