@@ -25,6 +25,7 @@ import { ImportMatchIndex1734800000000 } from './1734800000000-import-match-inde
 import { GoingColdSnapshot1734850000000 } from './1734850000000-going-cold-snapshot';
 import { SearchTerms1734900000000 } from './1734900000000-search-terms';
 import { OrganisationListIndex1734950000000 } from './1734950000000-organisation-list-index';
+import { SearchTermsSetInsert1735000000000 } from './1735000000000-search-terms-set-insert';
 
 /** Every migration, oldest first. Add new ones at the end (generate with `npm run migration:generate -- Name`). */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   Integrations1734000000000, Sso1734100000000, Privacy1734200000000, ReadHotspots1734300000000,
   DuplicateScanIndex1734400000000, OrganisationView1734600000000, PipelineBoard1734700000000, ImportMatchIndex1734800000000,
   GoingColdSnapshot1734850000000, SearchTerms1734900000000, OrganisationListIndex1734950000000,
+  SearchTermsSetInsert1735000000000,
 ];
