@@ -3,7 +3,8 @@
 // JSON (tmp/bench/scale.json unless --out). Asserts nothing about timings. "srv CPU" is the
 // server process's CPU ms per operation (from /proc), which other load on the machine hardly moves.
 //   node server/bench/scale.bench.mjs [--concurrency 4] [--requests 200] [--seconds 30] [--warmup 5] [--import-runs 3] [--out FILE]
-//   --only TEXT: just the operations whose name contains TEXT (case-insensitive; "import" for the import preview)
+//   --only TEXT: just the operations whose name contains TEXT (case-insensitive; "import" for the import preview and commit)
+//   --import-rows N: the spreadsheet's rows for the import preview and commit (10,000); --import-runs N: how many of each (3)
 //   BENCH_SMOKE=1 (or --smoke): a throwaway database of --orgs 300, a few requests each: does every operation answer?
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { BENCH_PASSWORD, ensureBenchUsers, graphqlClient, load, openDatabase, root, startServer } from './scale/app.mjs';
 import { readFixtures } from './scale/fixtures.mjs';
+import { importCommit } from './scale/import-commit.mjs';
 import { importPreview } from './scale/import-preview.mjs';
 import { measure } from './scale/load.mjs';
 import { operations } from './scale/operations.mjs';
@@ -119,6 +121,21 @@ try {
     console.log(row(importResult));
   }
   if (importResult?.summary) console.log(`  preview decided: ${JSON.stringify(importResult.summary)}`);
+  const commit = !chosen('import commit') ? null : await importCommit({ gql: (q, v) => client.request(q, v, adminToken), upload: (q, v, f) => client.upload(q, v, f, adminToken), pool, fixtures, rows: settings.importRows, runs: settings.importRuns, actorId: users.admin.id });
+  const commitResult = commit && {
+    name: `import commit of ${settings.importRows.toLocaleString('en-GB')} rows (req/s: rows/s)`,
+    graphql: { ...commit.graphql, perSecond: settings.importRows / (commit.graphql.p50 / 1000) },
+    floor: commit.floor, ratio: commit.floor && commit.graphql.p50 / commit.floor.p50, error: commit.graphql.error ?? commit.floor?.error ?? null,
+    summary: commit.summary, undoMs: commit.undoMs, progressSteps: commit.progressSteps,
+  };
+  if (commitResult) {
+    failed ||= !!commitResult.error;
+    results.push(commitResult);
+    console.log(row(commitResult));
+    if (!commitResult.error) {
+      console.log(`  committed: ${JSON.stringify(commitResult.summary)}; the progress bar moved ${commitResult.progressSteps} times; undo of the last run ${(commitResult.undoMs / 1000).toFixed(1)} s`);
+    }
+  }
 
   writeJson(out, {
     startedAt: started.toISOString(), seconds: (Date.now() - started.getTime()) / 1000, commit: gitCommit(), settings, scale,

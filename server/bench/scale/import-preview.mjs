@@ -38,7 +38,8 @@ export function spreadsheet(rows, held) {
   return { content: Buffer.from(lines.join('\n')), names, chs, websites };
 }
 
-async function until(gql, id, statuses) {
+/** Polls the batch until it reaches one of `statuses`; a failed import throws. */
+export async function until(gql, id, statuses) {
   for (;;) {
     const batch = (await gql(STATUS, { id })).importBatch;
     if (batch.status === 'FAILED') throw new Error(`import failed: ${batch.error}`);

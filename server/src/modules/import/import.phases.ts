@@ -14,6 +14,9 @@ export const CHUNK_ROWS = 500;
  * The commit's chunk. Its statements are already set-wise (one INSERT, one audit INSERT, one
  * outcome UPDATE a chunk), so what a chunk costs beyond its rows is the transaction and a dozen
  * round trips; a multiple of CHUNK_ROWS, so progress still moves in whole preview-sized steps.
+ * Nearly all of a chunk's time is the organisations INSERT itself (its indexes: five GIN, three of
+ * them trigram): the bench's floor, the same rows in one bare INSERT, costs about as much
+ * (server/bench/scale/import-commit.mjs).
  */
 export const COMMIT_CHUNK_ROWS = 2000;
 const PARSE_CHUNK_ROWS = 1000;
