@@ -116,6 +116,8 @@ describe('integrations (admin): API keys and webhooks', () => {
 
     await page.getByRole('button', { name: 'Add your first webhook' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a webhook' });
+    // The dialog focuses its first field once it has opened; typing before that (a slow machine) lands in the wrong field.
+    await page.waitForFunction(() => document.activeElement?.closest('mat-dialog-container') && (document.activeElement as HTMLElement).tagName === 'INPUT');
     await dialog.getByLabel('Name').fill('Student records');
     await dialog.getByLabel('URL').fill('http://records.example.ac.uk/hooks/bce');
     await dialog.getByRole('checkbox', { name: 'Engagements created' }).uncheck();
