@@ -83,7 +83,9 @@ describe('seed:scale generator', () => {
     expect(asStaff.data.organisations.totalCount).toBe(ORGS - confidential);
 
     // Generated ids are UUIDs the API's validators accept as arguments (a bare md5 is refused).
-    const [{ id, name }] = await t.db.query(`SELECT id, name FROM organisations WHERE NOT confidential AND type = 'employer' ORDER BY id LIMIT 1`);
+    // One whose name key no other organisation shares: "X Ltd" and "X Limited" are the same name to search, and rank as equals.
+    const [{ id, name }] = await t.db.query(`SELECT id, name FROM organisations o WHERE NOT confidential AND type = 'employer'
+      AND NOT EXISTS (SELECT 1 FROM organisations d WHERE d.id <> o.id AND bce_name_key(d.name) = bce_name_key(o.name)) ORDER BY id LIMIT 1`);
     const timeline = await t.gql('query($id: ID!) { timeline(first: 5, filter: { organisationId: $id }) { totalCount } }', { id }, t.tokens.staff);
     expect(timeline.errors).toBeUndefined();
     const [{ n: badIds }] = await t.db.query(`SELECT count(*)::int AS n FROM (SELECT id FROM organisations UNION ALL SELECT id FROM contacts UNION ALL SELECT id FROM engagements) x
