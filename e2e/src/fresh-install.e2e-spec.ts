@@ -81,10 +81,17 @@ describe('fresh install, set up without SQL', () => {
     await dialog.getByLabel('Email').fill(STAFF.email);
     await dialog.getByLabel('Name').fill(STAFF.name);
     expect(await dialog.getByLabel('Role').inputValue()).toBe('staff');
-    await dialog.getByRole('combobox', { name: 'Departments' }).click();
-    await admin.getByRole('option', { name: 'Faculty of Science and Engineering › School of Engineering' }).click();
-    await admin.keyboard.press('Escape');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    const departments = dialog.getByRole('combobox', { name: 'Departments' });
+    await departments.click();
+    const panel = admin.getByRole('listbox', { name: 'Departments' });
+    const school = panel.getByRole('option', { name: 'Faculty of Science and Engineering › School of Engineering' });
+    await school.click();
+    await admin.waitForFunction((el) => el?.getAttribute('aria-selected') === 'true', await school.elementHandle());
+    // Escape aimed at the open panel: sent to the page, it could reach the dialog and close it instead.
+    await panel.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    expect(await departments.textContent()).toContain('School of Engineering');
+    await submitDialog(dialog, 'Invite');
 
     const shown = admin.getByRole('dialog', { name: `Invited ${STAFF.name}` });
     const password = shown.getByLabel('Temporary password');
