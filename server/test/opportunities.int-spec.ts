@@ -422,6 +422,38 @@ describe('opportunities and the pipeline', () => {
       // Authentication, the page, then one statement each for stage, organisation, owner, department.
       expect(plain.statements).toBeLessThanOrEqual(6);
     });
+
+    it("loads in one request: each open stage's first cards within the pipeline's filter, continued by the column query", async () => {
+      const BOARD = `query($f: PipelineFilter) { pipeline(filter: $f) { count stages { stage { name } count
+        opportunities(first: 2, orderBy: { field: expectedCloseDate, direction: asc }) { ${CARDS} } } } }`;
+      for (const [token, seen] of [[t.tokens.staff, ['Board C', 'Board E', 'Board D', 'Board A', 'Board B']], [t.tokens.staffBus, ['Board E', 'Board D', 'Board A', 'Board B']]] as const) {
+        const board = await counter.measure(() => t.gql(BOARD, { f: { organisationId: org } }, token));
+        expect(board.result.errors).toBeUndefined();
+        const stagesShown = board.result.data!.pipeline.stages;
+        const proposal = stagesShown.find((s: any) => s.stage.name === 'Proposal');
+        // The first page is the column query's first page, uncounted: the stage count stands for it.
+        const column = (await ok(COLUMN, { f: { organisationId: org, stageIds: [stages.Proposal.id] } }, token)).opportunities;
+        expect(proposal.opportunities).toEqual(column);
+        expect(proposal.count).toBe(seen.length);
+        const titles = proposal.opportunities.edges.map((e: any) => e.node.title);
+        for (let after = proposal.opportunities.pageInfo.endCursor, more = proposal.opportunities.pageInfo.hasNextPage; more;) {
+          const next = (await ok(COLUMN, { f: { organisationId: org, stageIds: [stages.Proposal.id] }, after }, token)).opportunities;
+          titles.push(...next.edges.map((e: any) => e.node.title));
+          ({ hasNextPage: more, endCursor: after } = next.pageInfo);
+        }
+        expect(titles).toEqual(seen);
+        for (const other of stagesShown.filter((s: any) => s.stage.name !== 'Proposal')) expect(other.opportunities.edges).toEqual([]);
+        // Authentication, the totals, a page per open stage, then one statement each for stage, organisation, owner and department, whatever the cards.
+        expect(board.statements).toBeLessThanOrEqual(2 + stagesShown.length + 4);
+      }
+      // The pipeline's filter narrows the cards as it narrows the totals.
+      const narrowed = (await ok(BOARD, { f: { organisationId: org, types: ['ip_licensing'] } }, t.tokens.staff)).pipeline;
+      expect(narrowed.count).toBe(0);
+      expect(narrowed.stages.every((s: any) => s.opportunities.edges.length === 0)).toBe(true);
+      // A page size past the cap is refused, naming the field.
+      const tooMany = await t.gql(BOARD.replace('first: 2', 'first: 101'), { f: { organisationId: org } }, t.tokens.staff);
+      expect(tooMany.errors?.[0]?.extensions?.fields?.[0]?.field ?? tooMany.errors?.[0]?.message).toMatch(/first/);
+    });
   });
 
   it('finds won ones by when they closed and by the period their delivery runs in (the reports\' drill-downs)', async () => {

@@ -38,7 +38,8 @@ export async function startServer(databaseUrl) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bce-scale-server-'));
   // BENCH_SERVER_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops (summarise it with cpu-profile.mjs).
-  const prof = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_SERVER_CPU_PROF)}`] : [];
+  // BENCH_SERVER_TRACE_GC=1: the server prints each garbage collection (server.output() holds them).
+  const prof = process.env.BENCH_SERVER_TRACE_GC ? ['--trace-gc'] : process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_SERVER_CPU_PROF)}`] : [];
   const child = spawn(process.execPath, [...prof, path.join(dist, 'main.js')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_PER_MINUTE: '0', DATABASE_URL: databaseUrl,

@@ -16,7 +16,7 @@ import { MyDayResolver } from '../modules/my-day/my-day.resolver';
 import { OpportunityFieldsResolver, OpportunityStageHistoryResolver } from '../modules/opportunity/opportunity-fields.resolver';
 import { OpportunityStageResolver } from '../modules/opportunity/opportunity-stage.resolver';
 import { OpportunityResolver } from '../modules/opportunity/opportunity.resolver';
-import { PipelineResolver } from '../modules/opportunity/pipeline.resolver';
+import { PipelineResolver, PipelineStageResolver } from '../modules/opportunity/pipeline.resolver';
 import { GoingColdOrganisationResolver, RelationshipHealthResolver } from '../modules/relationship-health/relationship-health.resolver';
 import { ReportsResolver } from '../modules/reports/reports.resolver';
 import { HeBciSummaryResolver } from '../modules/reports/hebci-summary.resolver';
@@ -39,7 +39,7 @@ import { RetentionResolver } from '../modules/privacy/retention.resolver';
 export const RESOLVERS = [
   UserResolver, DepartmentResolver, OrganisationResolver, OrganisationRelationsResolver, DepartmentInvolvementResolver, ContactResolver, AffiliationResolver,
   EngagementResolver, TaskResolver, SearchResolver, AuditEventResolver, MyDayResolver,
-  OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
+  OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver, PipelineStageResolver,
   RelationshipHealthResolver, GoingColdOrganisationResolver, ReportsResolver, HeBciSummaryResolver, TimelineResolver,
   FrameworkResolver, AssessmentResolver, AssessmentFieldsResolver, AssessmentActionResolver, AssessmentActionFieldsResolver,
   DuplicatesResolver, MergeResolver, ImportResolver, DataQualityResolver, IntegrationsResolver, SsoResolver,

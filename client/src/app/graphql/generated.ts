@@ -1567,6 +1567,8 @@ export type UsersQuery = { users: Array<{ id: string, name: string, role: Role }
 
 export type OpportunityCardFragment = { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null };
 
+export type CardPageFragment = { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } }> };
+
 export type StageItemFragment = { id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome };
 
 export type OpportunityStagesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1574,12 +1576,23 @@ export type OpportunityStagesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OpportunityStagesQuery = { opportunityStages: Array<{ id: string, name: string, position: number, defaultProbability: number, outcome: StageOutcome }> };
 
+export type PipelineTotalsFragment = { count: number, totalValuePence: number, weightedValuePence: number, stages: Array<{ count: number, totalValuePence: number, weightedValuePence: number, stage: { id: string } }> };
+
 export type PipelineQueryVariables = Exact<{
   filter?: PipelineFilter | null | undefined;
 }>;
 
 
 export type PipelineQuery = { pipeline: { count: number, totalValuePence: number, weightedValuePence: number, stages: Array<{ count: number, totalValuePence: number, weightedValuePence: number, stage: { id: string } }> } };
+
+export type PipelineBoardQueryVariables = Exact<{
+  filter?: PipelineFilter | null | undefined;
+  first?: number | null | undefined;
+  orderBy?: OpportunityOrder | null | undefined;
+}>;
+
+
+export type PipelineBoardQuery = { pipeline: { count: number, totalValuePence: number, weightedValuePence: number, stages: Array<{ count: number, totalValuePence: number, weightedValuePence: number, stage: { id: string }, opportunities: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, title: string, type: OpportunityType, valuePence: number, probability: number | null, effectiveProbability: number, weightedValuePence: number, expectedCloseDate: string | null, confidential: boolean, stageId: string, organisation: { id: string, name: string } | null, owner: { id: string, name: string } | null, department: { id: string, name: string } | null } }> } }> } };
 
 export type OpportunitiesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2473,6 +2486,19 @@ export const OpportunityCardFragmentDoc = gql`
   }
 }
     `;
+export const CardPageFragmentDoc = gql`
+    fragment CardPage on OpportunityConnection {
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    node {
+      ...OpportunityCard
+    }
+  }
+}
+    ${OpportunityCardFragmentDoc}`;
 export const StageItemFragmentDoc = gql`
     fragment StageItem on OpportunityStage {
   id
@@ -2480,6 +2506,21 @@ export const StageItemFragmentDoc = gql`
   position
   defaultProbability
   outcome
+}
+    `;
+export const PipelineTotalsFragmentDoc = gql`
+    fragment PipelineTotals on Pipeline {
+  count
+  totalValuePence
+  weightedValuePence
+  stages {
+    stage {
+      id
+    }
+    count
+    totalValuePence
+    weightedValuePence
+  }
 }
     `;
 export const SubjectAccessRequestItemFragmentDoc = gql`
@@ -4441,26 +4482,43 @@ export const OpportunityStagesDocument = gql`
 export const PipelineDocument = gql`
     query Pipeline($filter: PipelineFilter) {
   pipeline(filter: $filter) {
-    count
-    totalValuePence
-    weightedValuePence
-    stages {
-      stage {
-        id
-      }
-      count
-      totalValuePence
-      weightedValuePence
-    }
+    ...PipelineTotals
   }
 }
-    `;
+    ${PipelineTotalsFragmentDoc}`;
 
   @Injectable({
     providedIn: 'root'
   })
   export class PipelineGQL extends Apollo.Query<PipelineQuery, PipelineQueryVariables> {
     override document = PipelineDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const PipelineBoardDocument = gql`
+    query PipelineBoard($filter: PipelineFilter, $first: Int, $orderBy: OpportunityOrder) {
+  pipeline(filter: $filter) {
+    ...PipelineTotals
+    stages {
+      stage {
+        id
+      }
+      opportunities(first: $first, orderBy: $orderBy) {
+        ...CardPage
+      }
+    }
+  }
+}
+    ${PipelineTotalsFragmentDoc}
+${CardPageFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class PipelineBoardGQL extends Apollo.Query<PipelineBoardQuery, PipelineBoardQueryVariables> {
+    override document = PipelineBoardDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
@@ -4502,18 +4560,10 @@ export const OpportunitiesDocument = gql`
 export const BoardColumnDocument = gql`
     query BoardColumn($first: Int, $after: String, $filter: OpportunityFilter, $orderBy: OpportunityOrder) {
   opportunities(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        ...OpportunityCard
-      }
-    }
+    ...CardPage
   }
 }
-    ${OpportunityCardFragmentDoc}`;
+    ${CardPageFragmentDoc}`;
 
   @Injectable({
     providedIn: 'root'

@@ -11,11 +11,11 @@ import { memberCounts } from '../../modules/department/department.sql';
 import { EngagementsArgs } from '../../modules/engagement/dto/engagement.input';
 import { Engagement } from '../../modules/engagement/engagement.entity';
 import { timelines, TimelineScope } from '../../modules/engagement/engagement.timeline';
-import { OrganisationOpportunitiesArgs } from '../../modules/opportunity/dto/opportunities.args';
+import { OrganisationOpportunitiesArgs, PipelineFilter, StageOpportunitiesArgs } from '../../modules/opportunity/dto/opportunities.args';
 import { OpportunityInstalment } from '../../modules/opportunity/opportunity-instalment.entity';
 import { OpportunityStageHistory } from '../../modules/opportunity/opportunity-stage-history.entity';
 import { OpportunityStage } from '../../modules/opportunity/opportunity-stage.entity';
-import { opportunitiesOfOrganisations } from '../../modules/opportunity/opportunity.pages';
+import { opportunitiesOfOrganisations, opportunitiesOfStages } from '../../modules/opportunity/opportunity.pages';
 import { Organisation } from '../../modules/organisation/organisation.entity';
 import { Task } from '../../modules/task/task.entity';
 import { User } from '../../modules/user/user.entity';
@@ -66,6 +66,8 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
   };
   /** Organisation.opportunities pages. */
   const opportunitiesByOrganisation = perArgs((args: OrganisationOpportunitiesArgs, ids) => opportunitiesOfOrganisations(db, currentUser(), args, ids));
+  /** PipelineStage.opportunities: each stage's first page, in the pipeline's filter. */
+  const opportunitiesByStage = perArgs((args: StageOpportunitiesArgs & { filter: PipelineFilter }, ids) => opportunitiesOfStages(db, currentUser(), args, ids));
   /** Organisation.people pages; `count` says whether the query asked for totalCount. */
   const peopleByOrganisation = perArgs((args: OrganisationPeopleArgs & { count: boolean }, ids) => peopleOfOrganisations(db, args, ids, { count: args.count }));
 
@@ -86,6 +88,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     timeline,
     assessment: assessmentLoaders(db, currentUser),
     opportunitiesByOrganisation,
+    opportunitiesByStage,
     peopleByOrganisation,
     userById: perField(() => new BatchLoader<string, User | null>(async (ids) =>
       oneByKey(ids, await db.getRepository(User).find({ where: { id: In([...ids]) }, withDeleted: true }), (u) => u.id))),

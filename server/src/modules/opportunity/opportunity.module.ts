@@ -4,13 +4,13 @@ import { OpportunityStageResolver } from './opportunity-stage.resolver';
 import { OpportunityStageService } from './opportunity-stage.service';
 import { OpportunityResolver } from './opportunity.resolver';
 import { OpportunityService } from './opportunity.service';
-import { PipelineResolver } from './pipeline.resolver';
+import { PipelineResolver, PipelineStageResolver } from './pipeline.resolver';
 import { PipelineService } from './pipeline.service';
 
 @Module({
   providers: [
     OpportunityService, OpportunityStageService, PipelineService,
-    OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver,
+    OpportunityResolver, OpportunityFieldsResolver, OpportunityStageHistoryResolver, OpportunityStageResolver, PipelineResolver, PipelineStageResolver,
   ],
   exports: [OpportunityService],
 })

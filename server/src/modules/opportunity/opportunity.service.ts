@@ -4,13 +4,11 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { visibleTo } from '../../common/auth/visibility';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { Connection } from '../../common/database/connection';
-import { keysetPage } from '../../common/database/keyset';
 import { definedOnly, versionedUpdate } from '../../common/database/versioned-update';
 import { badField, badInput, conflict, notFound } from '../../common/graphql/errors';
 import { setArchived } from '../audit/archive';
 import { opportunityEvent, queueWebhookEvent } from '../integrations/webhook-outbox';
 import { diffFields, recordAudit } from '../audit/audit';
-import { SortDirection } from '../organisation/organisation.enums';
 import { OpportunitiesArgs } from './dto/opportunities.args';
 import { CreateOpportunityInput, UpdateOpportunityInput } from './dto/opportunity.input';
 import { replaceContacts } from './opportunity-contacts';
@@ -18,8 +16,8 @@ import { replaceInstalments } from './opportunity-instalments';
 import { assertHeBciFields, HEBCI_FIELDS } from './opportunity.hebci';
 import { Opportunity } from './opportunity.entity';
 import { assertContacts, assertDates, assertDepartment, assertOwner, liveStage, stageOutcome, visibleOrganisation } from './opportunity.checks';
-import { OpportunitySortField, StageOutcome } from './opportunity.enums';
-import { opportunityConditions, SORTS } from './opportunity.filter';
+import { StageOutcome } from './opportunity.enums';
+import { opportunityPage } from './opportunity.pages';
 import { enterStageHistory, transactionTime } from './stage-history';
 import { enterStage } from './stage-transition';
 
@@ -35,13 +33,8 @@ export class OpportunityService {
   constructor(private readonly db: DataSource) {}
 
   /** One page of the opportunities this user may see, keyset-paginated (newest first by default), with the total count unless `count` is false. */
-  async list(user: AuthUser, args: OpportunitiesArgs, { count = true } = {}): Promise<Connection<Opportunity>> {
-    const { where, params } = opportunityConditions('o', user, args.filter);
-    const q = this.db.getRepository(Opportunity).createQueryBuilder('o');
-    for (const condition of where) q.andWhere(condition);
-    q.setParameters(params);
-    const order = args.orderBy ?? { field: OpportunitySortField.createdAt, direction: SortDirection.desc };
-    return keysetPage(q, { ...SORTS[order.field], desc: order.direction === SortDirection.desc }, args, { count });
+  list(user: AuthUser, args: OpportunitiesArgs, { count = true } = {}): Promise<Connection<Opportunity>> {
+    return opportunityPage(this.db, user, args, { count });
   }
 
   /** A live opportunity by id, if this user may see it. */

@@ -41,7 +41,7 @@ export class PipelineService {
         id: r.id, name: r.name, position: r.position, defaultProbability: r.default_probability, outcome: r.outcome,
         createdAt: r.created_at, updatedAt: r.updated_at, deletedAt: r.deleted_at, version: r.version,
       }),
-      count: r.count, totalValuePence: toPence(r.total), weightedValuePence: toPence(r.weighted),
+      count: r.count, totalValuePence: toPence(r.total), weightedValuePence: toPence(r.weighted), filter,
     }));
     const sum = (key: 'total' | 'weighted') => toPence(rows.reduce((s, r) => s + BigInt(r[key]), 0n));
     const count = rows.reduce((n, r) => n + r.count, 0);

@@ -51,6 +51,14 @@ export class OpportunitiesArgs {
   @Field(() => OpportunityOrder, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => OpportunityOrder) orderBy?: OpportunityOrder;
 }
 
+/** PipelineStage.opportunities: a board column's first page, in the pipeline's filter. */
+@ArgsType()
+export class StageOpportunitiesArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 25, description: 'Page size, at most 100' }) @IsOptional() @IsInt() first?: number;
+  @Field(() => OpportunityOrder, { nullable: true, description: 'Newest first unless this says otherwise' })
+  @IsOptional() @ValidateNested() @Type(() => OpportunityOrder) orderBy?: OpportunityOrder;
+}
+
 /** Organisation.opportunities: newest first, paged. */
 @ArgsType()
 export class OrganisationOpportunitiesArgs {

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { PenceScalar } from '../../../common/graphql/scalars/pence.scalar';
+import { PipelineFilter } from '../dto/opportunities.args';
 import { OpportunityStage } from '../opportunity-stage.entity';
 
 @ObjectType({ description: 'One open stage of the pipeline: its opportunities counted and totalled' })
@@ -8,6 +9,8 @@ export class PipelineStage {
   @Field(() => Int) count!: number;
   @Field(() => PenceScalar, { description: 'Sum of the values' }) totalValuePence!: number;
   @Field(() => PenceScalar, { description: 'Sum of each value × its effective probability, in whole pence' }) weightedValuePence!: number;
+  /** The pipeline's filter, which this stage's opportunities field lists within (not a GraphQL field). */
+  filter!: PipelineFilter;
 }
 
 @ObjectType({ description: 'Open opportunities by stage, in board order, with overall totals' })

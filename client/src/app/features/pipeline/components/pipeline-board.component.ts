@@ -8,19 +8,24 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import { firstValueFrom, forkJoin, map } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 import { toApiError } from '../../../core/errors/api-error';
 import {
-  BoardColumnGQL, MoveOpportunityGQL, OpportunityByIdGQL, OpportunityCardFragment, PipelineFilter, PipelineQuery, StageItemFragment,
+  BoardColumnGQL, MoveOpportunityGQL, OpportunityByIdGQL, OpportunityCardFragment, PipelineFilter, PipelineTotalsFragment, StageItemFragment,
 } from '../../../graphql/generated';
 import { formatIsoDate } from '../../../shared/dates/dates';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 import { formatPence } from '../../../shared/money/money';
-import { BoardColumns, columnOf, placeCard, removeCard } from '../data-access/board.model';
+import { BoardColumns, columnOf, columnPage, ColumnPage, placeCard, removeCard } from '../data-access/board.model';
 import { LostReasonDialog } from './lost-reason.dialog';
 
-type StageTotals = PipelineQuery['pipeline']['stages'][number];
-const COLUMN_PAGE = 50;
+type StageTotals = PipelineTotalsFragment['stages'][number];
+/** Cards a column shows at first and adds per "Show more"; the page asks for the first ones. */
+export const COLUMN_PAGE = 50;
+/** Soonest to close first: what needs attention is at the top of each column. */
+export const BOARD_ORDER = { field: 'expectedCloseDate', direction: 'asc' } as const;
+/** The board's first pages as the page loaded them: null while loading. */
+export type BoardLoad = { pages: ColumnPage[] } | { error: string } | null;
 
 /**
  * The kanban board: a column per open stage, with Won and Lost as drop targets. Drag a card, or
@@ -46,6 +51,8 @@ export class PipelineBoardComponent {
   readonly stages = input.required<StageItemFragment[]>();
   readonly filter = input.required<PipelineFilter>();
   readonly totals = input<StageTotals[]>([]);
+  /** Each open stage's first page (loaded by the page with the totals, in one request). */
+  readonly firstPages = input<BoardLoad>(null);
   readonly canWrite = input(false);
   /** After any move: the page reloads the totals. */
   readonly moved = output<void>();
@@ -66,43 +73,26 @@ export class PipelineBoardComponent {
 
   constructor() {
     effect(() => {
-      const stages = this.openStages();
-      const filter = this.filter();
-      untracked(() => this.load(stages, filter));
+      const load = this.firstPages();
+      untracked(() => this.show(load));
     });
   }
 
-  private load(stages: StageItemFragment[], filter: PipelineFilter): void {
-    if (!stages.length) return;
-    this.loading.set(true);
-    this.error.set(null);
-    forkJoin(stages.map((s) => this.fetchColumn(s.id, filter, null)))
-      .subscribe({
-        next: (pages) => {
-          this.columns.set(Object.fromEntries(pages.map((p) => [p.stageId, p.cards])));
-          this.more.set(Object.fromEntries(pages.map((p) => [p.stageId, p.next])));
-          this.loading.set(false);
-        },
-        error: (e: unknown) => {
-          this.error.set(toApiError(e).message);
-          this.loading.set(false);
-        },
-      });
+  private show(load: BoardLoad): void {
+    this.loading.set(load === null);
+    this.error.set(load && 'error' in load ? load.error : null);
+    if (!load || !('pages' in load)) return;
+    this.columns.set(Object.fromEntries(load.pages.map((p) => [p.stageId, p.cards])));
+    this.more.set(Object.fromEntries(load.pages.map((p) => [p.stageId, p.next])));
   }
 
-  private fetchColumn(stageId: string, filter: PipelineFilter, after: string | null) {
+  private fetchColumn(stageId: string, filter: PipelineFilter, after: string) {
     return this.columnGql
       .fetch({
-        variables: { first: COLUMN_PAGE, after, filter: { ...filter, stageIds: [stageId] }, orderBy: { field: 'expectedCloseDate', direction: 'asc' } },
+        variables: { first: COLUMN_PAGE, after, filter: { ...filter, stageIds: [stageId] }, orderBy: BOARD_ORDER },
         fetchPolicy: 'network-only',
       })
-      .pipe(
-        map((r) => ({
-          stageId,
-          cards: (r.data?.opportunities.edges ?? []).map((e) => e.node),
-          next: r.data?.opportunities.pageInfo.hasNextPage ? (r.data.opportunities.pageInfo.endCursor ?? null) : null,
-        })),
-      );
+      .pipe(map((r) => columnPage(stageId, r.data?.opportunities)));
   }
 
   protected loadMore(stageId: string): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OpportunityCardFragment } from '../../../graphql/generated';
-import { columnOf, placeCard, removeCard } from './board.model';
+import type { OpportunityCardFragment, PipelineBoardQuery } from '../../../graphql/generated';
+import { columnOf, columnPage, firstPages, placeCard, removeCard } from './board.model';
 
 const card = (id: string, stageId: string) => ({ id, stageId, title: id }) as OpportunityCardFragment;
 
@@ -19,5 +19,26 @@ describe('board columns', () => {
     expect(after).toEqual({ s1: [] });
     expect(columnOf(after, 'a')).toBeNull();
     expect(removeCard({ s1: [card('a', 's1'), card('b', 's1')] }, 'a')).toEqual({ s1: [card('b', 's1')] });
+  });
+});
+
+describe('column pages', () => {
+  const connection = (ids: string[], hasNextPage: boolean, endCursor: string | null) => ({ pageInfo: { hasNextPage, endCursor }, edges: ids.map((id) => ({ node: card(id, 's1') })) });
+
+  it('continues from the end cursor only while there is a next page', () => {
+    expect(columnPage('s1', connection(['a', 'b'], true, 'c2'))).toEqual({ stageId: 's1', cards: [card('a', 's1'), card('b', 's1')], next: 'c2' });
+    expect(columnPage('s1', connection(['a'], false, 'c1')).next).toBeNull();
+    expect(columnPage('s1', undefined)).toEqual({ stageId: 's1', cards: [], next: null });
+  });
+
+  it("takes each open stage's first page from the board's one request", () => {
+    const pipeline = {
+      count: 3, totalValuePence: 0, weightedValuePence: 0,
+      stages: [
+        { stage: { id: 's1' }, count: 3, totalValuePence: 0, weightedValuePence: 0, opportunities: connection(['a', 'b'], true, 'c2') },
+        { stage: { id: 's2' }, count: 0, totalValuePence: 0, weightedValuePence: 0, opportunities: connection([], false, null) },
+      ],
+    } as PipelineBoardQuery['pipeline'];
+    expect(firstPages(pipeline).map((p) => [p.stageId, p.cards.map((c) => c.id), p.next])).toEqual([['s1', ['a', 'b'], 'c2'], ['s2', [], null]]);
   });
 });

@@ -1,7 +1,33 @@
-import type { OpportunityCardFragment } from '../../../graphql/generated';
+import type { OpportunityCardFragment, PipelineBoardQuery } from '../../../graphql/generated';
 
 /** The cards of each stage column, by stage id. */
 export type BoardColumns = Record<string, OpportunityCardFragment[]>;
+
+/** One page of a column: its cards and the cursor "Show more" continues from (null: no more). */
+export interface ColumnPage {
+  stageId: string;
+  cards: OpportunityCardFragment[];
+  next: string | null;
+}
+
+interface CardConnection {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ node: OpportunityCardFragment }>;
+}
+
+/** A column's page from an opportunities connection. */
+export function columnPage(stageId: string, connection: CardConnection | undefined): ColumnPage {
+  return {
+    stageId,
+    cards: (connection?.edges ?? []).map((e) => e.node),
+    next: connection?.pageInfo.hasNextPage ? (connection.pageInfo.endCursor ?? null) : null,
+  };
+}
+
+/** Each open stage's first page, from the board's one request. */
+export function firstPages(pipeline: PipelineBoardQuery['pipeline']): ColumnPage[] {
+  return pipeline.stages.map((s) => columnPage(s.stage.id, s.opportunities));
+}
 
 /**
  * The board with one card moved to the top of another column (as the user dropped it), or put

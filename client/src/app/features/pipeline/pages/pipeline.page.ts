@@ -6,15 +6,17 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
-import { catchError, combineLatest, map, of, startWith, Subject, switchMap } from 'rxjs';
+import { catchError, combineLatest, distinctUntilChanged, filter, map, merge, Observable, of, share, startWith, Subject, switchMap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
-import { OpportunityStagesGQL, OpportunityType, PipelineGQL } from '../../../graphql/generated';
+import { toApiError } from '../../../core/errors/api-error';
+import { OpportunityStagesGQL, OpportunityType, PipelineBoardGQL, PipelineFilter, PipelineGQL, PipelineTotalsFragment } from '../../../graphql/generated';
 import { OwnersService } from '../../../shared/users/owners.service';
 import { optionsOf } from '../../../shared/labels/enum-labels';
 import { OPPORTUNITY_TYPE_LABELS } from '../../../shared/labels/opportunity-labels';
 import { formatPence } from '../../../shared/money/money';
 import { DepartmentsService } from '../../engagements/data-access/departments.service';
-import { PipelineBoardComponent } from '../components/pipeline-board.component';
+import { BOARD_ORDER, BoardLoad, COLUMN_PAGE, PipelineBoardComponent } from '../components/pipeline-board.component';
+import { firstPages } from '../data-access/board.model';
 import { PipelineTableComponent } from '../components/pipeline-table.component';
 import { OpportunityDialog, OpportunityDialogData } from '../components/opportunity.dialog';
 import { CLOSE_PRESETS, presetOf } from '../data-access/close-presets';
@@ -34,6 +36,7 @@ export class PipelinePage {
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
   private readonly pipelineGql = inject(PipelineGQL);
+  private readonly boardGql = inject(PipelineBoardGQL);
 
   protected readonly canWrite = inject(AuthService).canWrite;
   protected readonly state = toSignal(this.route.queryParams.pipe(map(stateFromParams)), { requireSync: true });
@@ -51,13 +54,23 @@ export class PipelinePage {
   protected readonly closePresets = CLOSE_PRESETS;
   protected readonly closePreset = computed(() => presetOf(this.state().closeFrom, this.state().closeTo, todayIso()));
 
+  /** After a card moves: the totals again (the board's columns already show the move). */
+  private readonly reloadTotals$ = new Subject<void>();
+  /** After a new opportunity: the totals and the board's columns again. */
   private readonly reload$ = new Subject<void>();
-  protected readonly pipeline = toSignal(
-    combineLatest([this.route.queryParams.pipe(map((p) => toPipelineFilter(stateFromParams(p)))), this.reload$.pipe(startWith(undefined))]).pipe(
-      switchMap(([filter]) => this.pipelineGql.fetch({ variables: { filter }, fetchPolicy: 'network-only' }).pipe(map((r) => r.data?.pipeline ?? null), catchError(() => of(null)))),
-    ),
+  private readonly loaded$ = combineLatest([
+    this.route.queryParams.pipe(map((p) => ({ filter: toPipelineFilter(stateFromParams(p)), board: stateFromParams(p).view === 'board' })), distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b))),
+    this.reload$.pipe(startWith(undefined)),
+  ]).pipe(
+    switchMap(([{ filter, board }]) => (board ? this.loadBoard(filter) : this.totals(filter).pipe(map((totals) => ({ totals, board: null }))))),
+    share(),
+  );
+  protected readonly pipeline = toSignal<PipelineTotalsFragment | null>(
+    merge(this.loaded$.pipe(map((l) => l.totals), filter((t) => t !== undefined)), this.reloadTotals$.pipe(switchMap(() => this.totals(this.filter())))),
     { initialValue: null },
   );
+  /** The board's first pages, loaded with the totals; null while loading. */
+  protected readonly boardLoad = toSignal(this.loaded$.pipe(map((l) => l.board)), { initialValue: null });
   protected readonly money = formatPence;
   protected readonly boardKey = signal(0);
 
@@ -87,7 +100,21 @@ export class PipelinePage {
   }
 
   protected totalsChanged(): void {
-    this.reload$.next();
+    this.reloadTotals$.next();
+  }
+
+  private totals(filter: PipelineFilter): Observable<PipelineTotalsFragment | null> {
+    return this.pipelineGql.fetch({ variables: { filter }, fetchPolicy: 'network-only' }).pipe(map((r) => r.data?.pipeline ?? null), catchError(() => of(null)));
+  }
+
+  /** One request for the board: the totals and each open column's first cards, soonest to close first. */
+  private loadBoard(filter: PipelineFilter): Observable<{ totals?: PipelineTotalsFragment | null; board: BoardLoad }> {
+    return this.boardGql.fetch({ variables: { filter, first: COLUMN_PAGE, orderBy: BOARD_ORDER }, fetchPolicy: 'network-only' }).pipe(
+      map((r) => (r.data ? { totals: r.data.pipeline, board: { pages: firstPages(r.data.pipeline) } } : { totals: null, board: { error: 'The board did not load' } })),
+      // The columns show they are loading; the totals on screen stay until the new ones come.
+      startWith({ board: null }),
+      catchError((e: unknown) => of({ totals: null, board: { error: toApiError(e).message } })),
+    );
   }
 
   protected newOpportunity(): void {
@@ -97,8 +124,8 @@ export class PipelinePage {
       .afterClosed()
       .subscribe((created) => {
         if (!created) return;
-        this.reload$.next();
         this.boardKey.update((k) => k + 1);
+        this.reload$.next();
       });
   }
 }
