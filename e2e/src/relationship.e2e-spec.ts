@@ -108,6 +108,26 @@ describe('relationship journey', () => {
     await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first().filter({ hasText: summary }).waitFor();
   });
 
+  it("narrows the timeline to one person, found by typing part of their name, and back to anyone", async () => {
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    const count = page.getByText(/\d+ (entries|entry)$/).first();
+    const everyone = (await count.textContent())!;
+    // Someone who was at an engagement here: their name is a link in a "With …" line.
+    const name = (await timeline.getByRole('listitem').locator('.people a').first().textContent())!.trim();
+    const surname = name.split(' ').at(-1)!;
+    const person = page.getByRole('combobox', { name: 'Person' });
+    await person.fill(surname.slice(0, 4));
+    await page.getByRole('option', { name, exact: true }).first().click();
+    await count.filter({ hasNotText: everyone }).waitFor();
+    // Every entry left has them there.
+    const entries = timeline.getByRole('listitem').filter({ has: page.locator('.people') });
+    expect(await entries.count()).toBeGreaterThan(0);
+    for (const text of await entries.allTextContents()) expect(text).toContain(name);
+    await snapshot(page, 'relationship-timeline-person');
+    await person.fill('');
+    await count.filter({ hasText: everyone }).waitFor();
+  });
+
   it('opens a person from the organisation page and shows their page', async () => {
     await page.getByRole('tab', { name: /People/ }).click();
     const panel = page.getByRole('tabpanel');

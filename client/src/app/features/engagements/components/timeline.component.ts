@@ -19,6 +19,8 @@ import { DepartmentsService } from '../data-access/departments.service';
 import type { NamedRef } from '../data-access/log-engagement.model';
 import { EMPTY_TIMELINE_FILTER, entryCount, hasTimelineFilters, OPPORTUNITY_MOVES, TimelineFilterState, timelineVariables, TimelineScope } from '../data-access/timeline-filter';
 import { LogEngagementService } from '../log-engagement.service';
+import type { PeopleSearch } from '../data-access/person-options';
+import { PersonFilterComponent } from './person-filter.component';
 
 type Page = TimelineQuery['timeline'];
 type Entry = Page['edges'][number]['node'];
@@ -31,7 +33,7 @@ type Entry = Page['edges'][number]['node'];
  */
 @Component({
   selector: 'bce-timeline',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatDatepickerModule],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatDatepickerModule, PersonFilterComponent],
   providers: [provideUkDateAdapter()],
   templateUrl: './timeline.component.html',
   styleUrl: './timeline.component.scss',
@@ -45,8 +47,10 @@ export class TimelineComponent {
 
   /** Whose engagements. */
   readonly scope = input.required<TimelineScope>();
-  /** People to filter by (e.g. the organisation's contacts); the filter is hidden when empty. */
+  /** People to filter by (e.g. the organisation's first page of people); the filter is hidden when empty. */
   readonly people = input<NamedRef[]>([]);
+  /** Finds the rest of them by name, when there are more than `people`. */
+  readonly findPeople = input<PeopleSearch | null>(null);
   /** Show each entry's organisation (on a person's timeline, where it varies). */
   readonly showOrganisation = input(false);
   /** For the heading's id and the accessible names. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peopleCountText } from './people-count';
+import { peopleCountText, peopleOf } from './people-count';
 
 describe('peopleCountText', () => {
   it('says how many of the whole are shown, with thousands grouped', () => {
@@ -12,5 +12,18 @@ describe('peopleCountText', () => {
     expect(peopleCountText(2, 2, 'lee')).toBe('2 of 2 people matching “lee”');
     expect(peopleCountText(0, 0, 'zz')).toBe('');
     expect(peopleCountText(0, 0, '')).toBe('');
+  });
+});
+
+describe('people of a page of affiliations', () => {
+  it('lists each person once, by name, leaving out affiliations without a contact', () => {
+    const page = { edges: [
+      { node: { contact: { id: 'b', name: 'Ben Lee' } } },
+      { node: { contact: { id: 'a', name: 'Amira Khan' } } },
+      { node: { contact: { id: 'b', name: 'Ben Lee' } } },
+      { node: { contact: null } },
+    ] };
+    expect(peopleOf(page)).toEqual([{ id: 'a', name: 'Amira Khan' }, { id: 'b', name: 'Ben Lee' }]);
+    expect(peopleOf(null)).toEqual([]);
   });
 });

@@ -5,3 +5,14 @@ export function peopleCountText(shown: number, total: number, term: string): str
   if (!total) return '';
   return shown >= total ? people(total) : `${shown.toLocaleString('en-GB')} of ${people(total)}`;
 }
+
+interface AffiliationPage {
+  edges: Array<{ node: { contact?: { id: string; name: string } | null } }>;
+}
+
+/** The people of a page of affiliations, each once (someone can be there as current and former), by name. */
+export function peopleOf(page: AffiliationPage | null | undefined): Array<{ id: string; name: string }> {
+  const seen = new Map<string, { id: string; name: string }>();
+  for (const { node: a } of page?.edges ?? []) if (a.contact && !seen.has(a.contact.id)) seen.set(a.contact.id, { id: a.contact.id, name: a.contact.name });
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}

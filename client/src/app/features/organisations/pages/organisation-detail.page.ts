@@ -11,7 +11,7 @@ import { catchError, EMPTY, filter, firstValueFrom, map, merge, switchMap, tap }
 import { AuthService } from '../../../core/auth/auth.service';
 import { toApiError } from '../../../core/errors/api-error';
 import { pageTitle } from '../../../core/shell/page-title.strategy';
-import { ArchiveOrganisationGQL, OrganisationDetailFragment, OrganisationViewGQL, OrganisationViewQuery, RestoreOrganisationGQL, TaskItemFragment } from '../../../graphql/generated';
+import { ArchiveOrganisationGQL, OrganisationDetailFragment, OrganisationPeopleGQL, OrganisationViewGQL, OrganisationViewQuery, RestoreOrganisationGQL, TaskItemFragment } from '../../../graphql/generated';
 import { HistoryListComponent } from '../../../shared/audit/history-list.component';
 import { formatDateTime, formatIsoDate, relativeDays } from '../../../shared/dates/dates';
 import {
@@ -27,6 +27,8 @@ import {
   LEGAL_FORM_LABELS,
 } from '../../../shared/labels/enum-labels';
 import { TimelineComponent } from '../../engagements/components/timeline.component';
+import type { PeopleSearch } from '../../engagements/data-access/person-options';
+import { peopleOf } from '../data-access/people-count';
 import { DepartmentsService } from '../../engagements/data-access/departments.service';
 import { LogEngagementService } from '../../engagements/log-engagement.service';
 import { TaskListComponent } from '../../tasks/components/task-list.component';
@@ -50,6 +52,7 @@ type OrganisationView = NonNullable<OrganisationViewQuery['organisation']>;
 })
 export class OrganisationDetailPage {
   private readonly viewGql = inject(OrganisationViewGQL);
+  private readonly peopleGql = inject(OrganisationPeopleGQL);
   private readonly archiveGql = inject(ArchiveOrganisationGQL);
   private readonly restoreGql = inject(RestoreOrganisationGQL);
   private readonly dialog = inject(MatDialog);
@@ -74,12 +77,10 @@ export class OrganisationDetailPage {
   private readonly owners = toSignal(inject(OwnersService).owners(), { initialValue: null });
 
   protected readonly scope = computed(() => ({ organisationId: this.id() }));
-  /** Its first page of people (key people first), for the timeline's person filter. */
-  protected readonly people = computed(() => {
-    const seen = new Map<string, { id: string; name: string }>();
-    for (const { node: a } of this.organisation()?.people.edges ?? []) if (a.contact && !seen.has(a.contact.id)) seen.set(a.contact.id, { id: a.contact.id, name: a.contact.name });
-    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  });
+  /** Its first page of people, for the timeline's person filter; `findPeople` finds the rest by name. */
+  protected readonly people = computed(() => peopleOf(this.organisation()?.people));
+  protected readonly findPeople: PeopleSearch = (search) =>
+    this.peopleGql.fetch({ variables: { id: this.id(), first: 10, search } }).pipe(map((r) => peopleOf(r.data?.organisation?.people)));
   protected readonly summaryLine = computed(() => {
     const org = this.organisation();
     if (!org) return [];
