@@ -24,11 +24,17 @@ export interface AuditEntry {
   changes?: AuditChanges;
 }
 
+/**
+ * The audit insert with its columns in the order every writer supplies them: recordAudit below
+ * with VALUES, set-based writers (one statement for many rows, e.g. engagement.sql.ts) with a SELECT.
+ */
+export const INSERT_AUDIT_EVENTS = 'INSERT INTO audit_events (actor_id, entity_type, entity_id, action, changes)';
+
 /** Writes one audit event inside the caller's transaction, so the change and its record stand or fall together. */
 export async function recordAudit(tx: EntityManager, entry: AuditEntry): Promise<void> {
   if (entry.action === 'update' && entry.changes && !Object.keys(entry.changes).length) return;
   await tx.query(
-    'INSERT INTO audit_events (actor_id, entity_type, entity_id, action, changes) VALUES ($1, $2, $3, $4, $5)',
+    `${INSERT_AUDIT_EVENTS} VALUES ($1, $2, $3, $4, $5)`,
     [entry.actorId, entry.entityType, entry.entityId, entry.action, JSON.stringify(entry.changes ?? {})],
   );
 }

@@ -1,4 +1,5 @@
 import { visibleSql } from '../../common/auth/visibility';
+import { INSERT_AUDIT_EVENTS } from '../audit/audit';
 import { webhooksWantingSql } from '../integrations/integrations.sql';
 
 /**
@@ -33,7 +34,7 @@ export const LOG_ENGAGEMENT_SQL = `
   ), staff AS (
     INSERT INTO engagement_staff (engagement_id, user_id) SELECT e.id, s FROM engagement e, unnest($10::uuid[]) s
   ), audit AS (
-    INSERT INTO audit_events (actor_id, entity_type, entity_id, action, changes) SELECT $8, 'engagement', e.id, 'create', $12::jsonb FROM engagement e
+    ${INSERT_AUDIT_EVENTS} SELECT $8, 'engagement', e.id, 'create', $12::jsonb FROM engagement e
   )
   SELECT c.ok, c.webhook_ids AS "webhookIds",
          e.id, e.created_at AS "createdAt", e.updated_at AS "updatedAt", e.deleted_at AS "deletedAt", e.version
