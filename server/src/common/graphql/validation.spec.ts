@@ -1,3 +1,4 @@
+import { IsString } from 'class-validator';
 import { AppError } from './errors';
 import { appValidationPipe, unstorableField } from './validation';
 
@@ -16,5 +17,20 @@ describe('text the database cannot store (found by fuzzing)', () => {
   it('the pipe refuses it as BAD_USER_INPUT', async () => {
     await expect(appValidationPipe().transform({ summary: 'a\u0000' }, { type: 'body', data: 'input' })).rejects.toBeInstanceOf(AppError);
     await expect(appValidationPipe().transform('fine', { type: 'body', data: 'name' })).resolves.toBe('fine');
+  });
+});
+
+class CellInput {
+  @IsString() category!: string;
+}
+
+describe('an omitted nullable argument', () => {
+  it('stays omitted (null or undefined), rather than becoming an empty input refused for its required fields', async () => {
+    const pipe = appValidationPipe();
+    await expect(pipe.transform(undefined, { type: 'body', data: 'cell', metatype: CellInput })).resolves.toBeUndefined();
+    await expect(pipe.transform(null, { type: 'body', data: 'cell', metatype: CellInput })).resolves.toBeNull();
+    // Given, it is validated as before.
+    await expect(pipe.transform({}, { type: 'body', data: 'cell', metatype: CellInput })).rejects.toBeInstanceOf(AppError);
+    await expect(pipe.transform({ category: 'ktp' }, { type: 'body', data: 'cell', metatype: CellInput })).resolves.toEqual({ category: 'ktp' });
   });
 });

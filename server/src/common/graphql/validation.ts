@@ -27,6 +27,10 @@ export function unstorableField(value: unknown, field: string): string | undefin
 /** Validation, after refusing text that the database cannot store (it would fail there as an internal error). */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
+    // An omitted nullable argument stays omitted: Nest's pipe would make an empty instance of its
+    // class and validate that, refusing its required fields as if the client had sent it empty.
+    // (A required argument that is missing never gets here: GraphQL refuses the request first.)
+    if (value === undefined || value === null) return value;
     const field = metadata.type === 'custom' ? undefined : unstorableField(value, metadata.data ?? 'input');
     if (field) throw badField(field, 'contains a character that cannot be stored (a NUL or a broken emoji)');
     return super.transform(value, metadata);

@@ -25,7 +25,7 @@ export class HeBciSummaryResolver {
     @Args('after', { type: () => ID, nullable: true, description: 'The opportunityId of the last record of the previous page' }) after?: string,
   ): HeBciRecord[] {
     if (!(first >= 1 && first <= HEBCI_RECORDS_MAX)) throw badField('first', `first must be between 1 and ${HEBCI_RECORDS_MAX}`);
-    const all = cell?.category ? summary.records.filter((r) => r.parts.some((p) => partInCell(p, cell))) : summary.records;
+    const all = cell ? summary.records.filter((r) => r.parts.some((p) => partInCell(p, cell))) : summary.records;
     const start = after ? all.findIndex((r) => r.opportunityId === after) + 1 : 0;
     if (after && start === 0) throw badField('after', 'after must be the opportunityId of a record in this return');
     return all.slice(start, start + first);

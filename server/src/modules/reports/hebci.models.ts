@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, ValidateIf } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { PenceScalar } from '../../common/graphql/scalars/pence.scalar';
 import { FundingSource, IpIncomeType, OpportunityType } from '../opportunity/opportunity.enums';
 
@@ -93,9 +93,8 @@ export class HeBciEuroRate {
  */
 @InputType({ description: 'A cell of the return: category and measure, and optionally funding source, IP income type and partner type (left out: any; null: not recorded)' })
 export class HeBciCellFilter {
-  // Nest's pipe turns an omitted argument into an empty instance; the schema makes these two required whenever a cell is given.
-  @Field(() => HeBciCategory) @ValidateIf((c: HeBciCellFilter) => c.category !== undefined) @IsEnum(HeBciCategory, { message: 'cell.category must be an HE-BCI category' }) category!: HeBciCategory;
-  @Field(() => HeBciMeasure) @ValidateIf((c: HeBciCellFilter) => c.measure !== undefined) @IsEnum(HeBciMeasure, { message: 'cell.measure must be an HE-BCI measure' }) measure!: HeBciMeasure;
+  @Field(() => HeBciCategory) @IsEnum(HeBciCategory, { message: 'cell.category must be an HE-BCI category' }) category!: HeBciCategory;
+  @Field(() => HeBciMeasure) @IsEnum(HeBciMeasure, { message: 'cell.measure must be an HE-BCI measure' }) measure!: HeBciMeasure;
   @Field(() => FundingSource, { nullable: true }) @IsOptional() @IsEnum(FundingSource, { message: 'cell.fundingSource must be a funding source' }) fundingSource?: FundingSource | null;
   @Field(() => IpIncomeType, { nullable: true }) @IsOptional() @IsEnum(IpIncomeType, { message: 'cell.ipIncomeType must be an IP income type' }) ipIncomeType?: IpIncomeType | null;
   @Field(() => HeBciPartnerType, { nullable: true }) @IsOptional() @IsEnum(HeBciPartnerType, { message: 'cell.partnerType must be an HE-BCI partner type' }) partnerType?: HeBciPartnerType | null;
