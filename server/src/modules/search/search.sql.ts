@@ -25,8 +25,9 @@ const bestNameSql = (names: string) => `LATERAL (
 
 /**
  * The tier as a 0–1 score; similar-only hits in bands of 0.05 similarity, so close ones tie and
- * activity decides, but a typo of one name ("Sveern Composites Holdings", 0.84) still ranks above
- * the names that only share its later words ("Falwic Composites Holdings", 0.77).
+ * activity decides, but the name a typo was made in still ranks above busier names that only
+ * share its other words: for "Sveern Composites Holdings Ltd", Severn's band is 0.8, Chiltern's
+ * 0.75 and Falwic's 0.7 (in bands of 0.1 all three were 0.8).
  */
 const scoreSql = (tier: string, sim: string) => `CASE ${tier} WHEN 0 THEN 1 WHEN 1 THEN 0.9 WHEN 2 THEN 0.8 ELSE 0.7 * round((${sim})::numeric * 20) / 20 END`;
 
