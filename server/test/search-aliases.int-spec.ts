@@ -74,6 +74,18 @@ describe('search: the names people use', () => {
       expect(spencer[1].score).toBeLessThan(0.8);
     });
 
+    it('puts the name a typo was made in first, above busier names that only share its other words', async () => {
+      const severn = await createOrg('Severn Composites Holdings Ltd');
+      const chiltern = await createOrg('Chiltern Composites Holdings Ltd');
+      const falwic = await createOrg('Falwic Composites Holdings Ltd');
+      for (const org of [chiltern, chiltern, falwic, falwic]) await ok(LOG, { i: { type: 'call', summary: 'Call', organisationId: org.id, occurredOn: daysAgo(5) } });
+      expect((await titles('Sveern Composites Holdings Ltd'))[0]).toBe(severn.name);
+      await createOrg('Chiltern Hotels Ltd');
+      const chester = await createOrg('Chester Hotels Ltd');
+      await ok(LOG, { i: { type: 'call', summary: 'Call', organisationId: chester.id, occurredOn: daysAgo(5) } });
+      expect((await titles('Cihltern Hotels Ltd'))[0]).toBe('Chiltern Hotels Ltd');
+    });
+
     it('breaks ties by how active the relationship is (engagements this year, open opportunities), not by the alphabet', async () => {
       const central = await createOrg('Widgetco Central Ltd');
       const east = await createOrg('Widgetco East Ltd');
@@ -193,7 +205,9 @@ describe('search: the names people use', () => {
       const [sample] = await t.db.query(`SELECT name, aliases[1] AS alias FROM organisations WHERE name LIKE 'Kestrel %' ORDER BY name LIMIT 1`);
       for (const text of [sample.alias, sample.name.slice(0, 12), 'm and s', 'kestrl']) {
         const used = await scans(text);
-        expect(used).toEqual(expect.arrayContaining(['Bitmap Index Scan on  (organisations_name_keys_idx)']));
+        // Exact names and aliases come from the terms index (no probe of organisations by name key).
+        expect(used).toEqual(expect.arrayContaining(['Index Only Scan on search_terms (search_terms_term_idx)']));
+        expect(used.filter((s) => /organisations_name_keys_idx/.test(s))).toEqual([]);
         // Activity is counted through one of the per-organisation indexes of engagements (timeline or health order): the planner picks.
         expect(used.some((s) => /^(Bitmap )?Index (Only )?Scan on .*\((engagements_organisation_timeline_idx|engagements_organisation_health_idx)\)$/.test(s))).toBe(true);
         // (At 4,000 rows PostgreSQL may rightly find a scan of organisations or contacts cheaper than their trigram

@@ -14,7 +14,7 @@ export const CHUNK_ROWS = 500;
  * The commit's chunk. Its statements are already set-wise (one INSERT, one audit INSERT, one
  * outcome UPDATE a chunk), so what a chunk costs beyond its rows is the transaction and a dozen
  * round trips; a multiple of CHUNK_ROWS, so progress still moves in whole preview-sized steps.
- * Nearly all of a chunk's time is the organisations INSERT itself (its indexes: five GIN, three of
+ * Nearly all of a chunk's time is the organisations INSERT itself (its indexes: four GIN, three of
  * them trigram): the bench's floor, the same rows in one bare INSERT, costs about as much
  * (server/bench/scale/import-commit.mjs).
  */
@@ -240,6 +240,28 @@ export async function commitChunk(tx: EntityManager, batch: BatchRow): Promise<b
     [batch.id, JSON.stringify([...outcome].map(([n, o]) => ({ n, ...o })))],
   );
   await tx.query(`UPDATE import_batches SET rows_done = rows_done + $2 WHERE id = $1`, [batch.id, rows.length]);
+  return true;
+}
+
+/**
+ * A table is analyzed before a preview matches rows against it, and after a commit or undo wrote
+ * to it, once the rows changed since its last ANALYZE pass STALE_ROWS + STALE_SHARE of the rows it
+ * then held: autovacuum's rule (50 + a tenth), applied at once rather than whenever its worker
+ * next looks (a minute or more). Till then the planner plans the matching (MATCH_SQL's probes,
+ * their partial indexes on deleted_at IS NULL) for the table as it was: 2,000 records imported
+ * into an empty table left its name probes planned as scans of it. ANALYZE reads a fixed sample
+ * (30,000 rows), about a second at 100,000 organisations, and only when this much has changed.
+ */
+export const STALE_SHARE = 0.1;
+export const STALE_ROWS = 500;
+
+/** ANALYZE `table` when its statistics are stale as STALE_SHARE says; true when it ran. */
+export async function analyzeIfStale(db: EntityManager, table: string): Promise<boolean> {
+  const [stats] = await db.query(
+    `SELECT s.n_mod_since_analyze::float8 AS changed, greatest(c.reltuples, 0)::float8 AS counted
+       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relid = $1::regclass`, [table]);
+  if (!stats || stats.changed < STALE_ROWS + STALE_SHARE * stats.counted) return false;
+  await db.query(`ANALYZE ${table}`);
   return true;
 }
 

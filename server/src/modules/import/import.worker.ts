@@ -6,7 +6,8 @@ import { PollingLoop } from '../../common/background/polling-loop';
 import { returning } from '../../common/database/returning';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { AppConfig } from '../../config/env';
-import { BatchRow, commitChunk, LeaseLost, parsePhase, previewChunk, undoChunk } from './import.phases';
+import { analyzeIfStale, BatchRow, commitChunk, LeaseLost, parsePhase, previewChunk, undoChunk } from './import.phases';
+import { importerFor } from './importers';
 
 const ACTIVE = `('parsing', 'previewing', 'committing', 'undoing')`;
 const IDLE_POLL_MS = 1000;
@@ -89,6 +90,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       return;
     }
     const step = batch.status === 'previewing' ? previewChunk : batch.status === 'committing' ? commitChunk : undoChunk;
+    if (batch.status === 'previewing' && batch.cursor_row === 0) await this.analyze(batch);
     while (!this.loop.stopped) {
       const { held, result } = await this.chunk(batch.id, async (tx) => {
         const [fresh]: BatchRow[] = await tx.query(
@@ -99,6 +101,16 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       });
       if (!held) throw new LeaseLost();
       if (!result) break;
+    }
+    if (!this.loop.stopped && (batch.status === 'committing' || batch.status === 'undoing')) await this.analyze(batch);
+  }
+
+  /** Fresh planner statistics for the importer's table when many of its rows changed (analyzeIfStale); a failure only loses them. */
+  private async analyze(batch: BatchRow): Promise<void> {
+    try {
+      if (await analyzeIfStale(this.db.manager, importerFor(batch.entity).table)) this.logger.info({ batchId: batch.id, entity: batch.entity }, 'import: table analyzed');
+    } catch (err) {
+      this.logger.warn({ err, batchId: batch.id }, 'import: ANALYZE of the imported table failed');
     }
   }
 }

@@ -8,20 +8,28 @@ import { contactActivitySql, organisationActivitySql } from '../relationship-hea
 
 /**
  * The best of a record's names (`names`, a text[] whose first element is the title) for the text
- * ($1) and its key ($2): the lowest tier, then the closest, then the earliest name.
+ * ($1) and its key ($2): the lowest tier, then the closest, then the earliest name. Closeness is
+ * the mean of word_similarity (the best-matching part of the name) and similarity (the whole
+ * name): word_similarity alone rates "Sveern Composites Holdings" as close to "Chiltern
+ * Composites Holdings" as to "Severn Composites Holdings" (0.84 each; similarity 0.70 and 0.77).
  * Tiers: 0 a name's key is the text's key, 1 starts with it, 2 a later word starts with it, 3 only similar.
  */
 const bestNameSql = (names: string) => `LATERAL (
   SELECT alt, ord,
          CASE WHEN $2 = '' THEN 3 WHEN k = $2 THEN 0 WHEN k LIKE $2 || '%' THEN 1 WHEN k LIKE '% ' || $2 || '%' THEN 2 ELSE 3 END AS tier,
-         word_similarity($1, alt) AS sim, $1 <% alt AS similar
+         (word_similarity($1, alt) + similarity($1, alt)) / 2 AS sim, $1 <% alt AS similar
     FROM unnest(${names}) WITH ORDINALITY AS u(alt, ord), bce_name_key(alt) AS k
    WHERE alt IS NOT NULL
    ORDER BY tier, sim DESC, ord
    LIMIT 1)`;
 
-/** The tier as a 0–1 score; similar-only hits in bands of 0.1 similarity, so close ones tie and activity decides. */
-const scoreSql = (tier: string, sim: string) => `CASE ${tier} WHEN 0 THEN 1 WHEN 1 THEN 0.9 WHEN 2 THEN 0.8 ELSE 0.7 * round((${sim})::numeric, 1) END`;
+/**
+ * The tier as a 0–1 score; similar-only hits in bands of 0.05 similarity, so close ones tie and
+ * activity decides, but the name a typo was made in still ranks above busier names that only
+ * share its other words: for "Sveern Composites Holdings Ltd", Severn's band is 0.8, Chiltern's
+ * 0.75 and Falwic's 0.7 (in bands of 0.1 all three were 0.8).
+ */
+const scoreSql = (tier: string, sim: string) => `CASE ${tier} WHEN 0 THEN 1 WHEN 1 THEN 0.9 WHEN 2 THEN 0.8 ELSE 0.7 * round((${sim})::numeric * 20) / 20 END`;
 
 /**
  * The name terms starting with the text's key: a key holds only a–z, 0–9 and single spaces, all
@@ -90,16 +98,18 @@ export const SEARCH_THRESHOLD_SQL = `SET LOCAL pg_trgm.word_similarity_threshold
 
 /**
  * Every tier, typo-tolerant, for when the name tiers do not fill the page: records similar to the
- * text (`<%` on the same expressions the lists search, through their trigram indexes), for
- * organisations an exact key hit on any name or alias (organisations_name_keys_idx), and the name
- * terms' records (UNION: a record found both ways gives the same row, kept once). Ranked by tier (exact above prefix above word prefix above similarity), then as
+ * text (`<%` on the same expressions the lists search, through their trigram indexes) and the name
+ * terms' records, exact key hits on any name or alias among them (UNION: a record found both ways
+ * gives the same row, kept once). The similarity probe stands alone: OR-ed with another condition
+ * the bitmap's recheck evaluated both for each of the thousands of trigram candidates (twice the
+ * time at 100,000 organisations). Ranked by tier (exact above prefix above word prefix above similarity), then as
  * RANK says, activity counted only for the score groups that can reach the page. A match found
  * only in an email, postcode or website counts at 0.9 of its similarity. Needs SEARCH_THRESHOLD_SQL.
  */
 export const SEARCH_SQL = `WITH named AS (
     SELECT s.kind, s.record_id FROM search_terms s WHERE ${TERMS_STARTING}),
   hits AS (
-    ${organisationHits(`($1 <% ${ORGANISATION_SEARCH_SQL} OR bce_organisation_name_keys(o.name, o.legal_name, o.trading_names, o.aliases) @> ARRAY[$2])`)}
+    ${organisationHits(`$1 <% ${ORGANISATION_SEARCH_SQL}`)}
     UNION
     ${organisationHits(`o.id IN (SELECT record_id FROM named WHERE kind = 0)`)}
     UNION ALL (
