@@ -66,6 +66,9 @@ export class HeBciContractYears1735200000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION hebci_contract_years_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
+        -- Two transactions writing the same contract's instalments take turns: the second waits here, then
+        -- (read committed: each statement a new snapshot) rebuilds from what the first committed.
+        PERFORM 1 FROM opportunities WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
         DELETE FROM hebci_contract_years WHERE opportunity_id = ANY(ids);
         INSERT INTO hebci_contract_years (${COLUMNS}) ${contractYears('op.id = ANY(ids)', 'i.opportunity_id = ANY(ids)')};
       END $$`);

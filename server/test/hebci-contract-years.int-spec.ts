@@ -149,6 +149,26 @@ describe('hebci_contract_years kept on write', () => {
     await expectConsistent();
   });
 
+  it('stays current when two transactions write the same contract\'s instalments at once', async () => {
+    const [a, b] = [t.db.createQueryRunner(), t.db.createQueryRunner()];
+    try {
+      await a.startTransaction();
+      await b.startTransaction();
+      const add = (q: typeof a, day: string) =>
+        q.query(`INSERT INTO opportunity_instalments (opportunity_id, due_on, amount_pence) VALUES ($1, $2, 1_000_000)`, [opp['instalment research'], day]);
+      await add(a, '2024-10-01');
+      const second = add(b, '2026-10-01'); // waits for the first
+      await new Promise((r) => setTimeout(r, 200));
+      await a.commitTransaction();
+      await second;
+      await b.commitTransaction();
+    } finally {
+      await a.release();
+      await b.release();
+    }
+    await expectConsistent();
+  });
+
   it('follows a bulk insert as an import makes, many contracts in one statement', async () => {
     await t.db.query(
       `INSERT INTO opportunities (title, type, stage_id, value_pence, organisation_id, department_id, owner_id, won_at, start_date, end_date)
