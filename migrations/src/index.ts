@@ -27,6 +27,7 @@ import { SearchTerms1734900000000 } from './1734900000000-search-terms';
 import { OrganisationListIndex1734950000000 } from './1734950000000-organisation-list-index';
 import { OrganisationPeopleIndex1735000000000 } from './1735000000000-organisation-people-index';
 import { SearchTermsSetInsert1735100000000 } from './1735100000000-search-terms-set-insert';
+import { HeBciContractYears1735200000000 } from './1735200000000-hebci-contract-years';
 import { OrganisationUnusedIndexes1735400000000 } from './1735400000000-organisation-unused-indexes';
 
 /** Every migration, oldest first. Add new ones at the end (generate with `npm run migration:generate -- Name`). */
@@ -38,5 +39,6 @@ export const migrations = [
   Integrations1734000000000, Sso1734100000000, Privacy1734200000000, ReadHotspots1734300000000,
   DuplicateScanIndex1734400000000, OrganisationView1734600000000, PipelineBoard1734700000000, ImportMatchIndex1734800000000,
   GoingColdSnapshot1734850000000, SearchTerms1734900000000, OrganisationListIndex1734950000000,
-  OrganisationPeopleIndex1735000000000, SearchTermsSetInsert1735100000000, OrganisationUnusedIndexes1735400000000,
+  OrganisationPeopleIndex1735000000000, SearchTermsSetInsert1735100000000, HeBciContractYears1735200000000,
+  OrganisationUnusedIndexes1735400000000,
 ];

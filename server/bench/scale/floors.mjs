@@ -143,25 +143,18 @@ export const PIPELINE_BY_STAGE = `
 /**
  * The HE-BCI cells for a year: won contracts with income in it (instalments received, else due,
  * in the year; without instalments, the value spread over the delivery days), by heading and
- * whether the partner is commercial. ($2, $3: the year's first and last day.) The instalments are
- * summed once for the table, not by two subqueries per contract (half the time, the same cells).
+ * whether the partner is commercial. ($2, $3: the year's first and last day.) Which contracts
+ * count in the year, their delivery days and instalment totals are read from hebci_contract_years
+ * (kept by triggers, migration 1735200000000) as the server now reads them: the year's index
+ * range, not every instalment summed.
  */
 export const HEBCI = `
-  WITH inst AS (
-    SELECT i.opportunity_id, sum(i.amount_pence) FILTER (WHERE coalesce(i.received_on, i.due_on) BETWEEN $2 AND $3) AS in_year
-      FROM opportunity_instalments i GROUP BY 1
-  ), won AS (
-    SELECT op.id, op.type, op.value_pence, o.type AS organisation_type,
-           coalesce(op.start_date, (op.won_at AT TIME ZONE 'Europe/London')::date) AS starts,
-           coalesce(op.end_date, op.start_date, (op.won_at AT TIME ZONE 'Europe/London')::date) AS ends,
-           inst.in_year, inst.opportunity_id IS NOT NULL AS has_instalments
-      FROM opportunities op JOIN organisations o ON o.id = op.organisation_id LEFT JOIN inst ON inst.opportunity_id = op.id
-     WHERE op.deleted_at IS NULL AND op.won_at IS NOT NULL AND ${visible('op')}
-  ), income AS (
-    SELECT type, organisation_type,
-           CASE WHEN has_instalments THEN coalesce(in_year, 0)
-                ELSE value_pence * greatest(0, least(ends, $3::date) - greatest(starts, $2::date) + 1) / (ends - starts + 1) END AS pence
-      FROM won WHERE has_instalments OR (starts <= $3 AND ends >= $2)
+  WITH income AS (
+    SELECT op.type, o.type AS organisation_type,
+           CASE WHEN cy.instalment_count > 0 THEN cy.instalments_through_pence - cy.instalments_before_pence
+                ELSE op.value_pence * greatest(0, least(cy.ends, $3::date) - greatest(cy.starts, $2::date) + 1) / (cy.ends - cy.starts + 1) END AS pence
+      FROM hebci_contract_years cy JOIN opportunities op ON op.id = cy.opportunity_id JOIN organisations o ON o.id = op.organisation_id
+     WHERE cy.year_start = extract(year FROM $2::date)::int AND op.deleted_at IS NULL AND ${visible('op')}
   )
   SELECT m.category, s.commercial, count(*)::int, sum(pence) AS value_pence
     FROM income JOIN hebci_activity_map m ON m.opportunity_type = income.type JOIN hebci_sector_map s ON s.organisation_type = income.organisation_type

@@ -47,12 +47,11 @@ export class HeBciService {
     const { from, to } = academicYearRange(academicYear);
     const p = new SqlParams();
     const visible = p.visibleTo('op', user);
-    const fromP = p.add(from);
-    const toP = p.add(to);
+    const yearP = p.add(Number(from.slice(0, 4)));
     const where = scopeWhere(p, filter, 'op', 'owner_id');
     // The contracts, the rate and the mappings are independent reads: in parallel.
     const [rows, rate, activityMapping, sectorMapping] = await Promise.all([
-      this.db.query(wonInYearSql(fromP, toP, [visible, ...where].join(' AND ')), p.values) as Promise<WonRow[]>,
+      this.db.query(wonInYearSql(yearP, [visible, ...where].join(' AND ')), p.values) as Promise<WonRow[]>,
       euroRate(this.db.manager), this.activityMapping(), this.sectorMapping(),
     ]);
     const partners = await partnerTypesOf(this.db.manager, rows.map(organisationOf), rate.gbpPerEur);
