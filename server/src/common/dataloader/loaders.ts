@@ -74,13 +74,26 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
    * To-one loaders come one per GraphQL field ("Task.assignee"): a loader shared by two sibling
    * branches would batch once or twice depending on which branch's parent query returned first.
    * Per field, each is exactly one batch per level, so the statement count is fixed by the query.
+   * `prime` tells every field's loader (those to come too) a value this request already read.
    */
   const perField = <V>(make: () => DataLoader<string, V>) => {
     const byField = new Map<string, DataLoader<string, V>>();
-    return (field: string) => {
-      if (!byField.has(field)) byField.set(field, make());
-      return byField.get(field)!;
+    const primed = new Map<string, V>();
+    const forField = (field: string) => {
+      let loader = byField.get(field);
+      if (!loader) {
+        loader = make();
+        for (const [key, value] of primed) loader.prime(key, value);
+        byField.set(field, loader);
+      }
+      return loader;
     };
+    return Object.assign(forField, {
+      prime(key: string, value: V): void {
+        primed.set(key, value);
+        for (const loader of byField.values()) loader.prime(key, value);
+      },
+    });
   };
 
   // To-one reads by id: archived users, departments and stages still resolve (an old record shows who and where); archived contacts do not.
@@ -108,7 +121,11 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       const counts = await memberCounts(db.manager, ids);
       return ids.map((id) => counts.get(id) ?? 0);
     }),
-    /** Null when the organisation is confidential to another department: it simply does not show. */
+    /**
+     * Null when the organisation is confidential to another department: it simply does not show.
+     * Query.organisation primes it with the live organisation it read (the same visibility), so
+     * the view's tasks and people do not read their own organisation again.
+     */
     organisationById: perField(() => new BatchLoader<string, Organisation | null>(async (ids) => {
       const rows = await db.getRepository(Organisation).createQueryBuilder('o')
         .where('o.id IN (:...ids)', { ids: [...ids] })
