@@ -68,4 +68,20 @@ describe('no N+1 in the unified relationship view', () => {
     expect(bigRun.statements).toBe(smallRun.statements);
     expect(bigRun.statements).toBeLessThanOrEqual(20);
   });
+
+  it('does not read the organisation again for its own tasks, and an archived one still resolves as before', async () => {
+    const id = await seedOrganisation('Primed Ltd', 2, 2);
+    const withOrganisation = `query($id: ID!) { organisation(id: $id) { id openTasks { id organisation { id name } } } }`;
+    const without = `query($id: ID!) { organisation(id: $id) { id openTasks { id } } }`;
+    const primed = await counter.measure(() => t.gql(withOrganisation, { id }, t.tokens.staff));
+    const plain = await counter.measure(() => t.gql(without, { id }, t.tokens.staff));
+    expect(primed.result.data.organisation.openTasks).toHaveLength(10);
+    expect(primed.result.data.organisation.openTasks.every((task: any) => task.organisation?.id === id && task.organisation.name === 'Primed Ltd')).toBe(true);
+    expect(primed.statements).toBe(plain.statements);
+    // A manager sees an archived organisation, but its tasks' organisation is not resolved (the loader gives live ones only): unchanged.
+    await t.db.query(`UPDATE organisations SET deleted_at = now() WHERE id = $1`, [id]);
+    const archived = await t.gql(withOrganisation, { id }, t.tokens.manager);
+    expect(archived.data.organisation.id).toBe(id);
+    expect(archived.data.organisation.openTasks.map((task: any) => task.organisation)).toEqual(Array(10).fill(null));
+  });
 });

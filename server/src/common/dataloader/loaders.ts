@@ -22,6 +22,7 @@ import { User } from '../../modules/user/user.entity';
 import { AuthUser } from '../auth/auth-user';
 import { visibleParam, visibleSql, visibleTo } from '../auth/visibility';
 import { Connection } from '../database/connection';
+import { rowsById } from '../database/rows-by-id';
 import { assessmentLoaders } from '../../modules/assessment/assessment.loaders';
 import { BatchLoader, byKey, oneByKey } from './batch-loader';
 
@@ -75,14 +76,33 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
    * To-one loaders come one per GraphQL field ("Task.assignee"): a loader shared by two sibling
    * branches would batch once or twice depending on which branch's parent query returned first.
    * Per field, each is exactly one batch per level, so the statement count is fixed by the query.
+   * `prime` tells every field's loader (those to come too) a value this request already read.
    */
   const perField = <V>(make: () => DataLoader<string, V>) => {
     const byField = new Map<string, DataLoader<string, V>>();
-    return (field: string) => {
-      if (!byField.has(field)) byField.set(field, make());
-      return byField.get(field)!;
+    const primed = new Map<string, V>();
+    const forField = (field: string) => {
+      let loader = byField.get(field);
+      if (!loader) {
+        loader = make();
+        for (const [key, value] of primed) loader.prime(key, value);
+        byField.set(field, loader);
+      }
+      return loader;
     };
+    return Object.assign(forField, {
+      prime(key: string, value: V): void {
+        primed.set(key, value);
+        for (const loader of byField.values()) loader.prime(key, value);
+      },
+    });
   };
+
+  // To-one reads by id: archived users, departments and stages still resolve (an old record shows who and where); archived contacts do not.
+  const users = rowsById(db, User, { withDeleted: true });
+  const departments = rowsById(db, Department, { withDeleted: true });
+  const stages = rowsById(db, OpportunityStage, { withDeleted: true });
+  const contacts = rowsById(db, Contact);
 
   return {
     timeline,
@@ -90,10 +110,8 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     opportunitiesByOrganisation,
     opportunitiesByStage,
     peopleByOrganisation,
-    userById: perField(() => new BatchLoader<string, User | null>(async (ids) =>
-      oneByKey(ids, await db.getRepository(User).find({ where: { id: In([...ids]) }, withDeleted: true }), (u) => u.id))),
-    departmentById: perField(() => new BatchLoader<string, Department | null>(async (ids) =>
-      oneByKey(ids, await db.getRepository(Department).find({ where: { id: In([...ids]) }, withDeleted: true }), (d) => d.id))),
+    userById: perField(() => new BatchLoader<string, User | null>(async (ids) => oneByKey(ids, await users(ids), (u) => u.id))),
+    departmentById: perField(() => new BatchLoader<string, Department | null>(async (ids) => oneByKey(ids, await departments(ids), (d) => d.id))),
     departmentsByUserId: new BatchLoader<string, Department[]>(async (userIds) => {
       const rows: Array<Department & { userId: string }> = await db.query(
         `SELECT ud.user_id AS "userId", d.id, d.name, d.code, d.parent_id AS "parentId", d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt", d.deleted_at AS "deletedAt"
@@ -106,7 +124,11 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       const counts = await memberCounts(db.manager, ids);
       return ids.map((id) => counts.get(id) ?? 0);
     }),
-    /** Null when the organisation is confidential to another department: it simply does not show. */
+    /**
+     * Null when the organisation is confidential to another department: it simply does not show.
+     * Query.organisation primes it with the live organisation it read (the same visibility), so
+     * the view's tasks and people do not read their own organisation again.
+     */
     organisationById: perField(() => new BatchLoader<string, Organisation | null>(async (ids) => {
       const rows = await db.getRepository(Organisation).createQueryBuilder('o')
         .where('o.id IN (:...ids)', { ids: [...ids] })
@@ -114,8 +136,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
         .getMany();
       return oneByKey(ids, rows, (o) => o.id);
     })),
-    contactById: perField(() => new BatchLoader<string, Contact | null>(async (ids) =>
-      oneByKey(ids, await db.getRepository(Contact).find({ where: { id: In([...ids]) } }), (c) => c.id))),
+    contactById: perField(() => new BatchLoader<string, Contact | null>(async (ids) => oneByKey(ids, await contacts(ids), (c) => c.id))),
     affiliationsByOrganisation: new BatchLoader<string, Affiliation[]>(async (ids) => {
       const rows = await db.getRepository(Affiliation).createQueryBuilder('a')
         // The contact comes in the same join, so a busy organisation's people are not fetched twice.
@@ -175,8 +196,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       return byKey(ids, rows, (r) => r.organisationId);
     }),
     /** Stages are reference data: archived ones still resolve, so an old opportunity shows where it stopped. */
-    stageById: perField(() => new BatchLoader<string, OpportunityStage | null>(async (ids) =>
-      oneByKey(ids, await db.getRepository(OpportunityStage).find({ where: { id: In([...ids]) }, withDeleted: true }), (s) => s.id))),
+    stageById: perField(() => new BatchLoader<string, OpportunityStage | null>(async (ids) => oneByKey(ids, await stages(ids), (s) => s.id))),
     contactsByOpportunity: new BatchLoader<string, Contact[]>(async (ids) => {
       const { raw, entities } = await db.getRepository(Contact).createQueryBuilder('c').withDeleted()
         .innerJoin('opportunity_contacts', 'oc', 'oc.contact_id = c.id').addSelect('oc.opportunity_id', 'opportunity_id')

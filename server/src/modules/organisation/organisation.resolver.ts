@@ -25,8 +25,11 @@ export class OrganisationResolver {
 
   @Query(() => Organisation, { nullable: true })
   @Roles(...READERS)
-  organisation(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<Organisation | null> {
-    return this.organisations.findById(user, id);
+  async organisation(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Context() ctx: GqlContext): Promise<Organisation | null> {
+    const organisation = await this.organisations.findById(user, id);
+    // What organisationById would read for this user: visible to them, and live (it never gives an archived one).
+    if (organisation && !organisation.deletedAt) ctx.loaders.organisationById.prime(organisation.id, organisation);
+    return organisation;
   }
 
   @Mutation(() => Organisation)
