@@ -1,14 +1,14 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AuthUser } from './common/auth/auth-user';
@@ -19,7 +19,8 @@ import { JWT_SECRET } from './common/auth/jwt-secret';
 import { dataSourceOptions } from './common/database/data-source-options';
 import { createLoaders } from './common/dataloader/loaders';
 import { formatError } from './common/graphql/errors';
-import { redactRequest } from './common/http/log-redaction';
+import { APP_LOGGER, appLogger, requestLogging, requestLogOptions } from './common/http/request-logging';
+import { errorLoggingPlugin } from './common/graphql/error-logging';
 import { GraphQLErrorFilter } from './common/graphql/graphql-error.filter';
 import { aliasLimitRule, complexityPlugin, depthLimitRule, MAX_TOKENS } from './common/graphql/query-limits';
 import { appValidationPipe } from './common/graphql/validation';
@@ -61,12 +62,16 @@ export interface AppOptions {
 @Module({})
 export class AppModule implements NestModule {
   /** Multipart requests to /graphql carry uploads (startImport); one file, capped before it is read in full. */
+  constructor(@Inject(APP_LOGGER) private readonly logger: Logger) {}
+
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestLogging(this.logger)).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
     consumer.apply(graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 1 })).forRoutes('graphql');
   }
 
   static forRoot({ config, databaseUrl, jwtSecret }: AppOptions): DynamicModule {
     const production = config.nodeEnv === 'production';
+    const logger = appLogger(config.logLevel);
     const serveClient = fs.existsSync(config.clientDir)
       ? [ServeStaticModule.forRoot({ rootPath: config.clientDir, exclude: ['/graphql{*path}', '/health{*path}', '/export{*path}', '/auth{*path}'] })]
       : [];
@@ -74,27 +79,16 @@ export class AppModule implements NestModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // A request id on every log line; an incoming X-Request-Id (from a proxy) is kept.
-            genReqId: (req, res) => {
-              const id = (req.headers['x-request-id'] as string) || randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: { req: redactRequest },
-            autoLogging: { ignore: (req) => req.url === '/health' },
-          },
-        }),
+        // The app's Logger and PinoLogger (workers, Nest's own lines) write through `logger`. Its
+        // request middleware is mounted nowhere: AppModule.configure logs requests without it.
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions(logger), forRoutes: [] }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         PassportModule,
         JwtModule.register({ global: true, secret: jwtSecret, signOptions: { expiresIn: '12h', algorithm: 'HS256' } }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [DataSource, GraphQLSchemaHost, PinoLogger],
-          useFactory: (db: DataSource, schemaHost: GraphQLSchemaHost, logger: PinoLogger) => ({
+          inject: [DataSource, GraphQLSchemaHost],
+          useFactory: (db: DataSource, schemaHost: GraphQLSchemaHost) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -107,10 +101,11 @@ export class AppModule implements NestModule {
             allowBatchedHttpRequests: false,
             parseOptions: { maxTokens: MAX_TOKENS },
             validationRules: [depthLimitRule, aliasLimitRule()],
-            plugins: [...noStorePlugins(), complexityPlugin(() => schemaHost.schema)],
+            plugins: [...noStorePlugins(), complexityPlugin(() => schemaHost.schema), errorLoggingPlugin(logger)],
             // Keep the status an error asks for (429 with Retry-After when over a rate limit) rather than Nest's 200.
             preserveHttpStatusForExecutionErrors: false,
-            formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error')),
+            // What the client sees; errorLoggingPlugin logs the unexpected ones with the request's logger.
+            formatError: (formatted, error) => formatError(formatted, error),
             context: ({ req }: { req: { user: AuthUser } }) => ({ req, loaders: createLoaders(db, () => req.user) }),
           }),
         }),
@@ -144,6 +139,7 @@ export class AppModule implements NestModule {
         // One per app: the JWT strategy reads it, the user and SSO services drop what they change.
         { provide: AuthUserCache, useValue: new AuthUserCache() },
         { provide: APP_CONFIG, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
         JwtStrategy,
         ApiKeyStrategy,
         { provide: APP_GUARD, useClass: AuthGuard },

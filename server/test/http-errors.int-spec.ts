@@ -28,6 +28,16 @@ describe('HTTP errors', () => {
     return body.errors![0];
   }
 
+  it('gives every request an id (or keeps a proxy\'s) in X-Request-Id, /graphql as the other routes', async () => {
+    const fresh = await post({ query: '{ me { id } }' });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('x-request-id', 'proxy-42')
+      .set('authorization', `Bearer ${t.tokens.admin}`).send({ query: '{ me { id } }' });
+    expect(kept.headers['x-request-id']).toBe('proxy-42');
+    expect((await request(t.app.getHttpServer()).get('/health')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   describe('variables that do not fit the schema: 400 BAD_USER_INPUT naming the field', () => {
     it('a missing required variable', async () => {
       const error = await refused(await post({ query: CREATE_ORG, variables: {} }), 400, 'BAD_USER_INPUT');
