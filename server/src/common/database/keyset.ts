@@ -1,6 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { assertUuid } from './assert-uuid';
 import { Connection, decodeCursor, pageSize, toConnection } from './connection';
+import { rawAndEntities } from './plain-rows';
 
 export interface KeysetSort {
   /** SQL of the sort key, matching an index on (key, id). */
@@ -35,7 +36,7 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   }
   const direction = sort.desc ? 'DESC' : 'ASC';
   page.orderBy(sort.key, direction).addOrderBy(`${alias}.id`, direction).limit(limit + 1);
-  const [{ raw, entities }, counted] = await Promise.all([page.getRawAndEntities(), counting]);
+  const [{ raw, entities }, counted] = await Promise.all([rawAndEntities(page), counting]);
   const keys = new Map(entities.map((e, i) => [e.id, raw[i].sort_key as string]));
   const connection = toConnection(entities, limit, counted?.count ?? 0, (row) => keys.get(row.id) ?? null);
   if (!counting) uncounted(connection);
@@ -71,7 +72,7 @@ export async function keysetPagesPer<T extends ObjectLiteral & { id: string }>(
     .andWhere(`${alias}.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rn <= :limitPlusOne)`)
     .setParameters({ ...ranked.getParameters(), limitPlusOne: limit + 1 })
     .orderBy(sort.key, direction).addOrderBy(`${alias}.id`, direction);
-  const [{ raw, entities }, counted] = await Promise.all([page.getRawAndEntities(), counting]);
+  const [{ raw, entities }, counted] = await Promise.all([rawAndEntities(page), counting]);
   const keys = new Map(entities.map((e, i) => [e.id, raw[i].sort_key as string]));
   const rows = new Map<string, T[]>();
   for (const row of entities) rows.set(group.parentOf(row), [...(rows.get(group.parentOf(row)) ?? []), row]);

@@ -1,39 +1,39 @@
 import { DataSource, EntityMetadata, EntityTarget, In, ObjectLiteral } from 'typeorm';
-
-/** Column types whose value from pg is already what TypeORM would hydrate (dates stay text: see data-source-options). */
-const PLAIN_TYPES = new Set(['uuid', 'text', 'int', 'integer', 'boolean', 'timestamptz', 'date']);
+import { hydrate, plainColumns } from './plain-rows';
 
 const selects = new WeakMap<EntityMetadata, string | null>();
 
-/** The SELECT for an entity's rows by id, or null when its columns need TypeORM's hydration (worked out once per entity). */
+/** The SELECT for an entity's rows by id (alias `t`), or null when its columns need TypeORM's hydration (worked out once per entity). */
 function plainSelect(metadata: EntityMetadata): string | null {
   let select = selects.get(metadata);
-  if (select === undefined) selects.set(metadata, (select = buildSelect(metadata)));
+  if (select === undefined) {
+    const columns = plainColumns(metadata);
+    select = columns && `SELECT ${columns.map((c) => `t.${c.database} AS "${c.property}"`).join(', ')} FROM ${metadata.tableName} t WHERE t.id = ANY($1::uuid[])`;
+    selects.set(metadata, select);
+  }
   return select;
-}
-
-function buildSelect(metadata: EntityMetadata): string | null {
-  const plain = !metadata.afterLoadListeners.length && !metadata.eagerRelations.length && metadata.columns.every((c) =>
-    !c.transformer && !c.embeddedMetadata && !c.relationMetadata && typeof c.type === 'string' && PLAIN_TYPES.has(c.type));
-  if (!plain) return null;
-  const columns = metadata.columns.filter((c) => c.isSelect).map((c) => `t.${c.databaseName} AS "${c.propertyName}"`);
-  return `SELECT ${columns.join(', ')} FROM ${metadata.tableName} t WHERE t.id = ANY($1::uuid[])`;
 }
 
 /**
  * An entity's rows by id, as its repository's `find({ where: { id: In(ids) } })` gives them (the
  * columns it selects, as instances of the entity) but from one prepared statement text and pg's
  * own row objects: building and hydrating a TypeORM query was most of the CPU of a small to-one
- * loader (profiled, issue 15). For entities of plain columns only; any other falls back to find.
+ * loader (profiled, issue 15). `where` adds a condition on `t` whose parameters ($2 on) follow the
+ * ids in each call, e.g. visibleSql('t', 2). For entities of plain columns only (plainColumns);
+ * any other falls back to find, which cannot take `where`.
  */
-export function rowsById<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, { withDeleted = false } = {}) {
+export function rowsById<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, { withDeleted = false, where }: { withDeleted?: boolean; where?: string } = {}) {
   const metadata = db.getMetadata(entity);
   const select = plainSelect(metadata);
-  const sql = select && (withDeleted || !metadata.deleteDateColumn ? select : `${select} AND t.${metadata.deleteDateColumn.databaseName} IS NULL`);
-  return async (ids: readonly string[]): Promise<T[]> => {
-    if (!sql) return db.getRepository(entity).find({ where: { id: In([...ids]) } as never, withDeleted });
-    const rows: object[] = await db.query(sql, [[...ids]]);
-    return rows.map((row) => Object.assign(metadata.create() as T, row));
+  const columns = plainColumns(metadata);
+  if (!select && where) throw new Error(`rowsById: ${metadata.name} is not plain, so it cannot take a where`);
+  const deleted = !withDeleted && metadata.deleteDateColumn ? ` AND t.${metadata.deleteDateColumn.databaseName} IS NULL` : '';
+  const sql = select && `${select}${deleted}${where ? ` AND ${where}` : ''}`;
+  const keys = columns?.map((c) => c.property) ?? [];
+  return async (ids: readonly string[], ...params: unknown[]): Promise<T[]> => {
+    if (!sql || !columns) return db.getRepository(entity).find({ where: { id: In([...ids]) } as never, withDeleted });
+    const rows: Record<string, unknown>[] = await db.query(sql, [[...ids], ...params]);
+    return rows.map((row) => hydrate<T>(metadata, columns, row, keys));
   };
 }
 

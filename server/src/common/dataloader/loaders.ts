@@ -22,6 +22,7 @@ import { User } from '../../modules/user/user.entity';
 import { AuthUser } from '../auth/auth-user';
 import { visibleParam, visibleSql, visibleTo } from '../auth/visibility';
 import { Connection } from '../database/connection';
+import { rawAndEntities } from '../database/plain-rows';
 import { rowsById } from '../database/rows-by-id';
 import { assessmentLoaders } from '../../modules/assessment/assessment.loaders';
 import { BatchLoader, byKey, oneByKey } from './batch-loader';
@@ -103,6 +104,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
   const departments = rowsById(db, Department, { withDeleted: true });
   const stages = rowsById(db, OpportunityStage, { withDeleted: true });
   const contacts = rowsById(db, Contact);
+  const organisations = rowsById(db, Organisation, { where: visibleSql('t', 2) });
 
   return {
     timeline,
@@ -130,11 +132,7 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
      * the view's tasks and people do not read their own organisation again.
      */
     organisationById: perField(() => new BatchLoader<string, Organisation | null>(async (ids) => {
-      const rows = await db.getRepository(Organisation).createQueryBuilder('o')
-        .where('o.id IN (:...ids)', { ids: [...ids] })
-        .andWhere(...visibleTo('o', currentUser()))
-        .getMany();
-      return oneByKey(ids, rows, (o) => o.id);
+      return oneByKey(ids, await organisations(ids, visibleParam(currentUser())), (o) => o.id);
     })),
     contactById: perField(() => new BatchLoader<string, Contact | null>(async (ids) => oneByKey(ids, await contacts(ids), (c) => c.id))),
     affiliationsByOrganisation: new BatchLoader<string, Affiliation[]>(async (ids) => {
@@ -157,31 +155,31 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
       byKey(ids, await db.getRepository(ConsentRecord).find({ where: { contactId: In([...ids]) }, order: { givenAt: 'DESC' } }), (c) => c.contactId)),
     contactsByEngagement: new BatchLoader<string, Contact[]>(async (ids) => {
       // One join, always: the number of statements never depends on the data.
-      const { raw, entities } = await db.getRepository(Contact).createQueryBuilder('c').withDeleted()
+      const { raw, entities } = await rawAndEntities(db.getRepository(Contact).createQueryBuilder('c').withDeleted()
         .innerJoin('engagement_contacts', 'ec', 'ec.contact_id = c.id').addSelect('ec.engagement_id', 'engagement_id')
-        .where('ec.engagement_id IN (:...ids)', { ids: [...ids] }).orderBy('c.last_name').getRawAndEntities();
+        .where('ec.engagement_id IN (:...ids)', { ids: [...ids] }).orderBy('c.last_name'));
       const byId = new Map(entities.map((c) => [c.id, c]));
       return byKey(ids, raw, (r: any) => r.engagement_id as string).map((list) => list.map((r: any) => byId.get(r.c_id)!));
     }),
     staffByEngagement: new BatchLoader<string, User[]>(async (ids) => {
-      const { raw, entities } = await db.getRepository(User).createQueryBuilder('u').withDeleted()
+      const { raw, entities } = await rawAndEntities(db.getRepository(User).createQueryBuilder('u').withDeleted()
         .innerJoin('engagement_staff', 'es', 'es.user_id = u.id').addSelect('es.engagement_id', 'engagement_id')
-        .where('es.engagement_id IN (:...ids)', { ids: [...ids] }).orderBy('u.name').getRawAndEntities();
+        .where('es.engagement_id IN (:...ids)', { ids: [...ids] }).orderBy('u.name'));
       const byId = new Map(entities.map((u) => [u.id, u]));
       return byKey(ids, raw, (r: any) => r.engagement_id as string).map((list) => list.map((r: any) => byId.get(r.u_id)!));
     }),
     openTasksByOrganisation: new BatchLoader<string, Task[]>(async (ids) => {
-      const rows = await db.getRepository(Task).createQueryBuilder('t')
+      const rows = await rawAndEntities(db.getRepository(Task).createQueryBuilder('t')
         .where('t.organisation_id IN (:...ids)', { ids: [...ids] }).andWhere(`t.status = 'open'`)
         .andWhere(...visibleTo('t', currentUser()))
-        .orderBy('t.due_on', 'ASC', 'NULLS LAST').getMany();
+        .orderBy('t.due_on', 'ASC', 'NULLS LAST')).then((r) => r.entities);
       return byKey(ids, rows, (t) => t.organisationId!);
     }),
     tasksByContact: new BatchLoader<string, Task[]>(async (ids) => {
-      const rows = await db.getRepository(Task).createQueryBuilder('t')
+      const rows = await rawAndEntities(db.getRepository(Task).createQueryBuilder('t')
         .where('t.contact_id IN (:...ids)', { ids: [...ids] }).andWhere(`t.status = 'open'`)
         .andWhere(...visibleTo('t', currentUser()))
-        .orderBy('t.due_on', 'ASC', 'NULLS LAST').getMany();
+        .orderBy('t.due_on', 'ASC', 'NULLS LAST')).then((r) => r.entities);
       return byKey(ids, rows, (t) => t.contactId!);
     }),
     /** Which departments have engaged each organisation, and when last: the islands made visible. */
@@ -198,9 +196,9 @@ export function createLoaders(db: DataSource, currentUser: () => AuthUser) {
     /** Stages are reference data: archived ones still resolve, so an old opportunity shows where it stopped. */
     stageById: perField(() => new BatchLoader<string, OpportunityStage | null>(async (ids) => oneByKey(ids, await stages(ids), (s) => s.id))),
     contactsByOpportunity: new BatchLoader<string, Contact[]>(async (ids) => {
-      const { raw, entities } = await db.getRepository(Contact).createQueryBuilder('c').withDeleted()
+      const { raw, entities } = await rawAndEntities(db.getRepository(Contact).createQueryBuilder('c').withDeleted()
         .innerJoin('opportunity_contacts', 'oc', 'oc.contact_id = c.id').addSelect('oc.opportunity_id', 'opportunity_id')
-        .where('oc.opportunity_id IN (:...ids)', { ids: [...ids] }).orderBy('c.last_name').addOrderBy('c.first_name').getRawAndEntities();
+        .where('oc.opportunity_id IN (:...ids)', { ids: [...ids] }).orderBy('c.last_name').addOrderBy('c.first_name'));
       const byId = new Map(entities.map((c) => [c.id, c]));
       return byKey(ids, raw, (r: any) => r.opportunity_id as string).map((list) => list.map((r: any) => byId.get(r.c_id)!));
     }),

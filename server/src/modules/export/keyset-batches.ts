@@ -1,5 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { KeysetSort } from '../../common/database/keyset';
+import { rawAndEntities } from '../../common/database/plain-rows';
 
 export const EXPORT_BATCH = 1000;
 
@@ -21,9 +22,9 @@ export async function* keysetBatches<T extends ObjectLiteral & { id: string }>(
       page.andWhere(`(${sort.key}, ${alias}.id) ${sort.desc ? '<' : '>'} (:exportKey${sort.cast}, :exportId::uuid)`, { exportKey: after.key, exportId: after.id });
     }
     page.orderBy(sort.key, direction).addOrderBy(`${alias}.id`, direction).limit(batchSize);
-    const { raw, entities } = await page.getRawAndEntities();
+    const { raw, entities } = await rawAndEntities(page);
     if (entities.length) yield entities;
     if (entities.length < batchSize) return;
-    after = { key: raw[entities.length - 1].export_sort_key, id: entities[entities.length - 1].id };
+    after = { key: raw[entities.length - 1].export_sort_key as string, id: entities[entities.length - 1].id };
   }
 }
