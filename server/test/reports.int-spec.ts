@@ -93,6 +93,19 @@ describe('reports and relationship health', () => {
       expect(rows.find((r: any) => r.label === 'Proposal')).toMatchObject({ count: 1, valuePence: 1_000_000, weightedValuePence: 500_000 });
     });
 
+    it('sums the same opportunities by stage as by any other dimension, with and without filters', async () => {
+      const totals = async (by: string, filter?: object) => {
+        const rows = (await ok(PIPELINE, { by, filter }, t.tokens.manager)).reports.pipeline;
+        return rows.reduce((a: number[], r: any) => [a[0] + r.count, a[1] + r.valuePence, a[2] + r.weightedValuePence], [0, 0, 0]);
+      };
+      for (const filter of [undefined, { departmentIds: [t.departments.ENG] }, { ownerId: t.users.staff }]) {
+        const byStage = await totals('stage', filter);
+        expect(byStage[0]).toBeGreaterThan(0);
+        expect(await totals('type', filter)).toEqual(byStage);
+        expect(await totals('department', filter)).toEqual(byStage);
+      }
+    });
+
     it('groups by department and owner, and filters by department', async () => {
       const byDept = (await ok(PIPELINE, { by: 'department' }, t.tokens.manager)).reports.pipeline;
       expect(byDept.map((r: any) => [r.key, r.valuePence])).toEqual([[t.departments.ENG, 15_000_000], [t.departments.BUS, 200_000]]);

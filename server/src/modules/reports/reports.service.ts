@@ -38,14 +38,22 @@ export class ReportsService {
     const visible = p.visibleTo('op', user);
     const where = reportWhere(p, filter, 'op', { day: 'op.expected_close_date' }, 'owner_id');
     const g = OPPORTUNITY_GROUPS[by];
-    const rows = await this.db.query(
-      `SELECT ${g.key} AS key, ${g.label} AS label, count(*)::int AS count, sum(op.value_pence)::bigint AS value,
-              sum(op.value_pence * coalesce(op.probability, s.default_probability) / 100)::bigint AS weighted
-         ${opportunitiesFor(g)}
-        WHERE op.deleted_at IS NULL AND s.outcome = 'open' AND ${visible}${andAll(where)}
-        GROUP BY 1, 2 ORDER BY ${g.order}, 2`,
-      p.values,
-    );
+    const sums = `count(*)::int AS count, sum(op.value_pence)::bigint AS value,
+              sum(op.value_pence * coalesce(op.probability, s.default_probability) / 100)::bigint AS weighted`;
+    const matching = `op.deleted_at IS NULL AND ${visible}${andAll(where)}`;
+    // By stage, each open stage is summed on its own (a lateral aggregate), which the planner reads
+    // index-only from opportunities_board_idx: about 40 ms at 200,000 opportunities, where hashing
+    // every live opportunity took 70 ms and three processes (EXPLAIN ANALYZE, issue 15).
+    const sql = by === PipelineDimension.stage
+      ? `SELECT s.id::text AS key, s.name AS label, t.count, t.value, t.weighted
+           FROM opportunity_stages s CROSS JOIN LATERAL (SELECT ${sums} FROM opportunities op WHERE op.stage_id = s.id AND ${matching}) t
+          WHERE s.outcome = 'open' AND t.count > 0
+          ORDER BY s.position, 2`
+      : `SELECT ${g.key} AS key, ${g.label} AS label, ${sums}
+           ${opportunitiesFor(g)}
+          WHERE s.outcome = 'open' AND ${matching}
+          GROUP BY 1, 2 ORDER BY ${g.order}, 2`;
+    const rows = await this.db.query(sql, p.values);
     return rows.map((r: any) => ({ key: r.key, label: r.label, count: r.count, valuePence: Number(r.value), weightedValuePence: Number(r.weighted) }));
   }
 
