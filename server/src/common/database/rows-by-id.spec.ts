@@ -52,6 +52,14 @@ describe('rowsById', () => {
     query.mockRestore();
   });
 
+  it('picks rows by another rule for the ids when told (the opportunities of some stage stays)', async () => {
+    const query = jest.spyOn(db, 'query').mockResolvedValue([]);
+    await rowsById(db, Opportunity, { ids: 't.id IN (SELECT h.opportunity_id FROM opportunity_stage_history h WHERE h.id = ANY($1::uuid[]))' })(['h1']);
+    expect(query.mock.calls[0][0]).toMatch(/FROM opportunities t WHERE t\.id IN \(SELECT h\.opportunity_id .*\) AND t\.deleted_at IS NULL$/);
+    expect(() => rowsById(db, OddRecord, { ids: 't.other = ANY($1)' })).toThrow(/not plain/);
+    query.mockRestore();
+  });
+
   it('includes archived rows only when asked', async () => {
     const query = jest.spyOn(db, 'query').mockResolvedValue([]);
     await rowsById(db, Department, { withDeleted: true })(['d1']);

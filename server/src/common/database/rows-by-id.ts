@@ -8,7 +8,7 @@ function plainSelect(metadata: EntityMetadata): string | null {
   let select = selects.get(metadata);
   if (select === undefined) {
     const columns = plainColumns(metadata);
-    select = columns && `SELECT ${columns.map((c) => `t.${c.database} AS "${c.property}"`).join(', ')} FROM ${metadata.tableName} t WHERE t.id = ANY($1::uuid[])`;
+    select = columns && `SELECT ${columns.map((c) => `t.${c.database} AS "${c.property}"`).join(', ')} FROM ${metadata.tableName} t`;
     selects.set(metadata, select);
   }
   return select;
@@ -19,16 +19,21 @@ function plainSelect(metadata: EntityMetadata): string | null {
  * columns it selects, as instances of the entity) but from one prepared statement text and pg's
  * own row objects: building and hydrating a TypeORM query was most of the CPU of a small to-one
  * loader (profiled, issue 15). `where` adds a condition on `t` whose parameters ($2 on) follow the
- * ids in each call, e.g. visibleSql('t', 2). For entities of plain columns only (plainColumns);
- * any other falls back to find, which cannot take `where`.
+ * ids in each call, e.g. visibleSql('t', 2). `ids` says how the ids ($1) pick rows, when not by
+ * `t.id`: e.g. the opportunities of the stage stays $1. For entities of plain columns only
+ * (plainColumns); any other falls back to find, which cannot take `where` or `ids`.
  */
-export function rowsById<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, { withDeleted = false, where }: { withDeleted?: boolean; where?: string } = {}) {
+export function rowsById<T extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<T>,
+  { withDeleted = false, where, ids: picked = 't.id = ANY($1::uuid[])' }: { withDeleted?: boolean; where?: string; ids?: string } = {},
+) {
   const metadata = db.getMetadata(entity);
   const select = plainSelect(metadata);
   const columns = plainColumns(metadata);
-  if (!select && where) throw new Error(`rowsById: ${metadata.name} is not plain, so it cannot take a where`);
+  if (!select && (where || picked !== 't.id = ANY($1::uuid[])')) throw new Error(`rowsById: ${metadata.name} is not plain, so it cannot take a where`);
   const deleted = !withDeleted && metadata.deleteDateColumn ? ` AND t.${metadata.deleteDateColumn.databaseName} IS NULL` : '';
-  const sql = select && `${select}${deleted}${where ? ` AND ${where}` : ''}`;
+  const sql = select && `${select} WHERE ${picked}${deleted}${where ? ` AND ${where}` : ''}`;
   const keys = columns?.map((c) => c.property) ?? [];
   return async (ids: readonly string[], ...params: unknown[]): Promise<T[]> => {
     if (!sql || !columns) return db.getRepository(entity).find({ where: { id: In([...ids]) } as never, withDeleted });

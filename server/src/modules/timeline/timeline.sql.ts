@@ -1,7 +1,8 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { visibleParam, visibleSql } from '../../common/auth/visibility';
 import { Connection, pageSize, toConnection } from '../../common/database/connection';
+import { rowsById } from '../../common/database/rows-by-id';
 import { decodeDayTimeCursor, ENGAGEMENT_COLUMNS, engagementConditions, toEngagement } from '../engagement/engagement.timeline';
 import { OpportunityStageHistory } from '../opportunity/opportunity-stage-history.entity';
 import { Opportunity } from '../opportunity/opportunity.entity';
@@ -119,7 +120,9 @@ export async function timelinePage(db: DataSource, user: AuthUser, args: Timelin
   return toConnection(entries, limit, total, (entry) => keys.get(entry.id) ?? null);
 }
 
-/** Fetches the engagements, stage stays and opportunities behind a page's rows: three queries (two rounds), whatever the page size. */
+const OPPORTUNITIES_OF_STAYS = 't.id IN (SELECT h.opportunity_id FROM opportunity_stage_history h WHERE h.id = ANY($1::uuid[]))';
+
+/** Fetches the engagements, stage stays and opportunities behind a page's rows: three queries in one round, whatever the page size. */
 async function withRecords(db: DataSource, rows: Array<{ kind: TimelineEntryKind; id: string; day: string; from_stage_id: string | null }>): Promise<TimelineEntry[]> {
   const engagementIds = rows.filter((r) => r.kind === TimelineEntryKind.ENGAGEMENT).map((r) => r.id);
   const moveIds = rows.filter((r) => r.kind === TimelineEntryKind.OPPORTUNITY_MOVE).map((r) => r.id);
@@ -129,12 +132,9 @@ async function withRecords(db: DataSource, rows: Array<{ kind: TimelineEntryKind
       ? db.query(`SELECT ${ENGAGEMENT_COLUMNS} FROM engagements e WHERE e.id = ANY($1::uuid[])`, [engagementIds])
         .then((found: Array<Record<string, unknown>>) => new Map(found.map((r) => [r.id as string, toEngagement(r)])))
       : new Map<string, ReturnType<typeof toEngagement>>(),
-    (async () => {
-      const stays = new Map((moveIds.length ? await db.getRepository(OpportunityStageHistory).findBy({ id: In(moveIds) }) : []).map((h) => [h.id, h]));
-      const opportunityIds = [...new Set([...stays.values()].map((h) => h.opportunityId))];
-      const found = opportunityIds.length ? await db.getRepository(Opportunity).findBy({ id: In(opportunityIds) }) : [];
-      return [stays, new Map(found.map((o) => [o.id, o]))] as const;
-    })(),
+    // The stays and their opportunities side by side: the opportunities picked by the stays' ids.
+    Promise.all(moveIds.length ? [rowsById(db, OpportunityStageHistory)(moveIds), rowsById(db, Opportunity, { ids: OPPORTUNITIES_OF_STAYS })(moveIds)] : [[], []])
+      .then(([stays, found]) => [new Map(stays.map((h) => [h.id, h])), new Map(found.map((o) => [o.id, o]))] as const),
   ]);
   return rows.map((r) => {
     const move = moves.get(r.id) ?? null;
