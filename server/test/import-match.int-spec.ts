@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { AREA_BUCKET_NAME_KEY_TRGM_INDEXES, AREA_BUCKETS } from '../src/common/database/gin-pending';
 import { domainOf, normaliseOrganisationName, postcodeArea } from '../src/modules/import/cells';
 import { RowToMatch } from '../src/modules/import/importer';
 import { organisationImporter } from '../src/modules/import/importers/organisation.importer';
@@ -178,6 +179,10 @@ describe('import: organisation matching', () => {
     expect(rows.length - batched.size).toBeGreaterThanOrEqual(50);
     const [{ buckets }] = await t.db.query(`SELECT count(DISTINCT bce_area_bucket(a))::int AS buckets FROM unnest($1::text[]) a`,
       [rows.map((r) => postcodeArea(r.values.postcode as string | null)).filter(Boolean)]);
-    expect(buckets).toBe(16);
+    expect(buckets).toBe(AREA_BUCKETS);
+    // The matcher's bucket count and index names are the migration's.
+    const [{ indexes }] = await t.db.query(`SELECT count(*)::int AS indexes FROM pg_indexes WHERE tablename = 'organisations' AND indexname = ANY($1::text[])`,
+      [AREA_BUCKET_NAME_KEY_TRGM_INDEXES]);
+    expect(indexes).toBe(AREA_BUCKETS);
   });
 });
