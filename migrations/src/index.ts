@@ -29,6 +29,7 @@ import { OrganisationPeopleIndex1735000000000 } from './1735000000000-organisati
 import { SearchTermsSetInsert1735100000000 } from './1735100000000-search-terms-set-insert';
 import { HeBciContractYears1735200000000 } from './1735200000000-hebci-contract-years';
 import { OrganisationUnusedIndexes1735400000000 } from './1735400000000-organisation-unused-indexes';
+import { ImportMatchAreaBuckets1735500000000 } from './1735500000000-import-match-area-buckets';
 
 /** Every migration, oldest first. Add new ones at the end (generate with `npm run migration:generate -- Name`). */
 export const migrations = [
@@ -40,5 +41,5 @@ export const migrations = [
   DuplicateScanIndex1734400000000, OrganisationView1734600000000, PipelineBoard1734700000000, ImportMatchIndex1734800000000,
   GoingColdSnapshot1734850000000, SearchTerms1734900000000, OrganisationListIndex1734950000000,
   OrganisationPeopleIndex1735000000000, SearchTermsSetInsert1735100000000, HeBciContractYears1735200000000,
-  OrganisationUnusedIndexes1735400000000,
+  OrganisationUnusedIndexes1735400000000, ImportMatchAreaBuckets1735500000000,
 ];

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { AREA_BUCKET_NAME_KEY_TRGM_INDEXES, AREA_BUCKETS } from '../src/common/database/gin-pending';
 import { domainOf, normaliseOrganisationName, postcodeArea } from '../src/modules/import/cells';
 import { RowToMatch } from '../src/modules/import/importer';
 import { organisationImporter } from '../src/modules/import/importers/organisation.importer';
@@ -107,5 +108,81 @@ describe('import: organisation matching', () => {
       'tyneOld', 'tyneOld', 'tyneNowhere', 'tyneOld', 'wear', 'wearGone', 'wearOther', 'wearGone', 'widgets', 'widgets', null, null,
       'badPostcode', 'smithNowhere', 'smithNowhere', null, null,
     ]);
+  });
+
+  /**
+   * The area probes read one partial trigram index a bucket of postcode areas (1735500000000):
+   * rows and records spread over forty areas, so every bucket is probed, must be decided as the
+   * reference decides them, and as the matcher decides each row alone (one row a statement).
+   */
+  it('decides a generated set of rows across every area bucket as the reference and as row by row', async () => {
+    const areas = ['AB', 'B', 'BA', 'BD', 'BH', 'BN', 'BS', 'CB', 'CF', 'CH', 'CM', 'CV', 'DH', 'DN', 'E', 'EC', 'EH', 'EX', 'G', 'GL',
+      'HU', 'L', 'LE', 'LS', 'M', 'ME', 'N', 'NE', 'NG', 'NW', 'OX', 'PL', 'PO', 'S', 'SE', 'SO', 'SR', 'SW', 'TS', 'YO'];
+    const words = ['Apex', 'Harbour', 'Quay', 'Pennine', 'Humber', 'Solent', 'Cedar', 'Tyne'];
+    const trades = ['Engineering', 'Dental Group', 'Logistics', 'Renewables', 'Foods'];
+    let seed = 15;
+    // A fixed sequence (the C library's rand: its high bits, the low ones of such a generator cycle).
+    const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor(seed / 65536) % n; };
+    const typo = (s: string) => { const i = 1 + next(s.length - 2); return next(2) ? s.slice(0, i) + s.slice(i + 1) : s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2); };
+    const postcode = (area: string) => `${area}${1 + next(9)} ${next(9)}AB`;
+    const statuses = [null, null, null, 'active', 'dissolved'];
+    const generated: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < 240; i++) {
+      const name = `${words[next(words.length)]} ${trades[next(trades.length)]}${next(4) ? '' : ' Ltd'}`;
+      generated.push({
+        name: next(6) ? name : typo(name),
+        postcode: next(12) ? postcode(areas[next(areas.length)]) : null,
+        companies_house_number: next(3) ? null : String(30000000 + i),
+        company_status: statuses[next(statuses.length)],
+        trading_names: next(8) ? [] : [`${words[next(words.length)]} Trading`],
+        aliases: next(8) ? [] : [`${trades[next(trades.length)]} of ${words[next(words.length)]}`],
+      });
+    }
+    await t.db.query(
+      `INSERT INTO organisations (name, type, postcode, companies_house_number, company_status, trading_names, aliases, created_at)
+       SELECT g.name, 'employer', g.postcode, g.companies_house_number, g.company_status,
+              ARRAY(SELECT jsonb_array_elements_text(g.trading_names)), ARRAY(SELECT jsonb_array_elements_text(g.aliases)),
+              now() - make_interval(days => 1000 - g.n)
+         FROM jsonb_to_recordset($1::jsonb) AS g(name text, postcode text, companies_house_number text, company_status text,
+              trading_names jsonb, aliases jsonb, n int)`,
+      [JSON.stringify(generated.map((g, n) => ({ ...g, n })))]);
+    const cells: Array<Record<string, string>> = [];
+    for (let i = 0; i < 300; i++) {
+      const held = generated[next(generated.length)];
+      const area = next(3) ? (held.postcode as string | null)?.match(/^[A-Z]+/)?.[0] ?? areas[next(areas.length)] : areas[next(areas.length)];
+      // A typo of a held name, its trading name (which the match does not read), a name of the vocabulary, the held name itself.
+      const kind = next(6);
+      const name = kind <= 1 ? typo(held.name as string) : kind === 2 ? (held.trading_names as string[])[0] ?? (held.name as string)
+        : kind === 3 ? `${words[next(words.length)]} ${trades[next(trades.length)]}` : (held.name as string).toUpperCase();
+      cells.push({
+        name,
+        postcode: next(10) ? postcode(area) : '',
+        companiesHouseNumber: next(4) ? '' : next(3) && held.companies_house_number ? held.companies_house_number as string : String(40000000 + i),
+        companyStatus: ['', '', 'Active', 'Dissolved'][next(4)],
+      });
+    }
+    const rows: RowToMatch[] = cells.map((c, i) => ({ rowNumber: i + 2, values: organisationImporter.parse(c).values }));
+    const [batched, alone, slow] = await t.db.transaction(async (tx) => {
+      const matched = await organisationImporter.match(tx, rows);
+      const each = new Map();
+      for (const row of rows) for (const [n, m] of await organisationImporter.match(tx, [row])) each.set(n, m);
+      return [matched, each, await reference(tx, rows)];
+    });
+    expect(Object.fromEntries(batched)).toEqual(Object.fromEntries(slow));
+    expect(Object.fromEntries(batched)).toEqual(Object.fromEntries(alone));
+    // Tricky enough to mean something: names and numbers matched, some only proposed, many new; every bucket probed.
+    const found = [...batched.values()];
+    expect(found.filter((m) => m.reason === 'name' && !m.proposed).length).toBeGreaterThanOrEqual(30);
+    expect(found.filter((m) => m.reason === 'name' && m.score < 1).length).toBeGreaterThanOrEqual(10);
+    expect(found.filter((m) => m.proposed).length).toBeGreaterThanOrEqual(40);
+    expect(found.filter((m) => m.reason === 'companies_house_number').length).toBeGreaterThanOrEqual(10);
+    expect(rows.length - batched.size).toBeGreaterThanOrEqual(50);
+    const [{ buckets }] = await t.db.query(`SELECT count(DISTINCT bce_area_bucket(a))::int AS buckets FROM unnest($1::text[]) a`,
+      [rows.map((r) => postcodeArea(r.values.postcode as string | null)).filter(Boolean)]);
+    expect(buckets).toBe(AREA_BUCKETS);
+    // The matcher's bucket count and index names are the migration's.
+    const [{ indexes }] = await t.db.query(`SELECT count(*)::int AS indexes FROM pg_indexes WHERE tablename = 'organisations' AND indexname = ANY($1::text[])`,
+      [AREA_BUCKET_NAME_KEY_TRGM_INDEXES]);
+    expect(indexes).toBe(AREA_BUCKETS);
   });
 });
