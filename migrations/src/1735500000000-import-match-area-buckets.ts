@@ -11,8 +11,8 @@ const BUCKETS = 16;
  * organisations (117 index pages): 93% of a 10,000-row preview. A GIN index holding only some
  * areas' records has posting lists that short: 0.12 ms for the same probe in one area's index.
  *
- * So one partial trigram index per bucket of postcode areas (bce_area_bucket: a stable hash of the
- * area, 0 to BUCKETS-1; NULL without a postcode area), probed with the bucket as a constant; the
+ * So one partial trigram index per bucket of postcode areas (bce_area_bucket: from the area's letters,
+ * 0 to BUCKETS-1; NULL without a postcode area), probed with the bucket as a constant; the
  * area itself is still compared on the heap row. A record is in exactly one of them (or none, with
  * no area: those are organisations_unplaced_name_key_trgm_idx's), so an insert places its name's
  * trigrams in one index more, not sixteen. Fast update with a 1 MB pending list, flushed before
@@ -22,8 +22,10 @@ export class ImportMatchAreaBuckets1735500000000 implements MigrationInterface {
   name = 'ImportMatchAreaBuckets1735500000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Arithmetic on the area's (one or two) letters, not hashtext: an index predicate must give the
+    // same bucket on every server and version the database will ever be restored or upgraded to.
     await q.query(`CREATE FUNCTION bce_area_bucket(area text) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT abs(hashtext(area) % ${BUCKETS})
+      SELECT (ascii(area) * 7 + ascii(substr(area, 2, 1))) % ${BUCKETS}
     $$`);
     for (let b = 0; b < BUCKETS; b++) {
       await q.query(`CREATE INDEX organisations_bucket${b}_name_key_trgm_idx ON organisations
