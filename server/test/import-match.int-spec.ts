@@ -181,8 +181,39 @@ describe('import: organisation matching', () => {
       [rows.map((r) => postcodeArea(r.values.postcode as string | null)).filter(Boolean)]);
     expect(buckets).toBe(AREA_BUCKETS);
     // The matcher's bucket count and index names are the migration's.
-    const [{ indexes }] = await t.db.query(`SELECT count(*)::int AS indexes FROM pg_indexes WHERE tablename = 'organisations' AND indexname = ANY($1::text[])`,
+    const [{ indexes }] = await t.db.query(`SELECT count(*)::int AS indexes FROM pg_indexes WHERE tablename = 'organisation_area_names' AND indexname = ANY($1::text[])`,
       [AREA_BUCKET_NAME_KEY_TRGM_INDEXES]);
     expect(indexes).toBe(AREA_BUCKETS);
+  });
+
+  it('keeps organisation_area_names to the live organisations with a postcode area, their area and name key', async () => {
+    const kept = async () => t.db.query(`SELECT o.name, a.area, a.name_key = bce_name_key(o.name) AS key_current
+      FROM organisation_area_names a JOIN organisations o ON o.id = a.organisation_id WHERE o.name LIKE 'Kept Area %' ORDER BY o.name`);
+    // Several in one statement (the statement trigger), one of them without a postcode.
+    const ids: string[] = (await t.db.query(`INSERT INTO organisations (name, type, postcode) VALUES
+      ('Kept Area One Ltd', 'employer', 'ls1 4ap'), ('Kept Area Two Ltd', 'employer', 'M1 1AE'), ('Kept Area Three Ltd', 'employer', NULL) RETURNING id`))
+      .map((r: { id: string }) => r.id);
+    expect(await kept()).toEqual([
+      { name: 'Kept Area One Ltd', area: 'LS', key_current: true },
+      { name: 'Kept Area Two Ltd', area: 'M', key_current: true },
+    ]);
+    await t.db.query(`UPDATE organisations SET name = 'Kept Area Uno Ltd', postcode = 'BS1 5TR' WHERE id = $1`, [ids[0]]);
+    await t.db.query(`UPDATE organisations SET postcode = 'SW1A 1AA' WHERE id = $1`, [ids[2]]);
+    await t.db.query(`UPDATE organisations SET deleted_at = now() WHERE id = $1`, [ids[1]]);
+    expect(await kept()).toEqual([
+      { name: 'Kept Area Three Ltd', area: 'SW', key_current: true },
+      { name: 'Kept Area Uno Ltd', area: 'BS', key_current: true },
+    ]);
+    await t.db.query(`UPDATE organisations SET deleted_at = NULL WHERE id = $1`, [ids[1]]);
+    await t.db.query(`UPDATE organisations SET postcode = NULL WHERE id = $1`, [ids[2]]);
+    await t.db.query(`DELETE FROM organisations WHERE id = $1`, [ids[0]]);
+    expect(await kept()).toEqual([{ name: 'Kept Area Two Ltd', area: 'M', key_current: true }]);
+    // Every live organisation with an area has its row, and no other has one.
+    const [{ missing, extra }] = await t.db.query(`SELECT
+      (SELECT count(*)::int FROM organisations o WHERE o.deleted_at IS NULL AND bce_postcode_area(o.postcode) IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM organisation_area_names a WHERE a.organisation_id = o.id AND a.area = bce_postcode_area(o.postcode))) AS missing,
+      (SELECT count(*)::int FROM organisation_area_names a JOIN organisations o ON o.id = a.organisation_id
+        WHERE o.deleted_at IS NOT NULL OR bce_postcode_area(o.postcode) IS NULL) AS extra`);
+    expect({ missing, extra }).toEqual({ missing: 0, extra: 0 });
   });
 });

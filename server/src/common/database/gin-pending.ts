@@ -6,8 +6,8 @@ export const AREA_NAME_KEY_TRGM_INDEX = 'organisations_area_name_key_trgm_idx';
 export const UNPLACED_NAME_KEY_TRGM_INDEX = 'organisations_unplaced_name_key_trgm_idx';
 /** The buckets of postcode areas (bce_area_bucket) the import's area probes are split into: as many as 1735500000000-import-match-area-buckets made. */
 export const AREA_BUCKETS = 16;
-/** The same again, each for the organisations of one bucket of postcode areas (import matching: short posting lists). */
-export const AREA_BUCKET_NAME_KEY_TRGM_INDEXES = Array.from({ length: AREA_BUCKETS }, (_, b) => `organisations_bucket${b}_name_key_trgm_idx`);
+/** organisation_area_names' trigram indexes of the name keys, one a bucket of postcode areas (import matching: short posting lists). */
+export const AREA_BUCKET_NAME_KEY_TRGM_INDEXES = Array.from({ length: AREA_BUCKETS }, (_, b) => `organisation_area_names_bucket${b}_idx`);
 
 /**
  * Moves a GIN index's pending list into the index proper, in bulk, before a run of probes. With

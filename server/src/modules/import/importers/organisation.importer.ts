@@ -65,18 +65,23 @@ const MATCH_NAME_INDEXES = [AREA_NAME_KEY_TRGM_INDEX, UNPLACED_NAME_KEY_TRGM_IND
 
 const distinct = distinctCompaniesSql({ ch: 'r.ch', status: 'r.status' }, { ch: 'o.companies_house_number', status: 'o.company_status' });
 const statusUnsure = `coalesce(bce_company_gone(r.status), false) <> coalesce(bce_company_gone(o.company_status), false)`;
-/** One similar-name probe, `place` narrowing where the record may be (a condition on o and r). */
-const nameProbe = (place: string) => `SELECT o.id, o.name, o.postcode, o.companies_house_number, o.company_status, o.created_at FROM organisations o
+/** The columns a similar-name probe returns: the record's and its name key (for the score). */
+const PROBED = 'o.id, o.name, o.postcode, o.companies_house_number, o.company_status, o.created_at';
+/** One similar-name probe of organisations, `place` narrowing where the record may be (a condition on o and r). */
+const nameProbe = (place: string) => `SELECT ${PROBED}, bce_name_key(o.name) AS name_key FROM organisations o
   WHERE o.deleted_at IS NULL AND bce_name_key(o.name) % r.key AND ${place}`;
 
 /**
  * The probe of the records in the row's postcode area, one UNION ALL branch a bucket of areas:
  * only the row's bucket runs (a one-time filter on r), and reads that bucket's partial trigram
- * index (the bucket a constant, so the planner can prove the index's predicate). A record in the
- * row's area is in the row's bucket, so the bucket condition drops none of the area's records.
+ * index of organisation_area_names (the bucket a constant, so the planner can prove the index's
+ * predicate), whose stored key the recheck compares. A record in the row's area is in the row's
+ * bucket, so the bucket condition drops none of the area's records.
  */
-const areaProbes = Array.from({ length: AREA_BUCKETS }, (_, b) =>
-  nameProbe(`bce_area_bucket(r.area) = ${b} AND bce_area_bucket(bce_postcode_area(o.postcode)) = ${b} AND bce_postcode_area(o.postcode) = r.area`)).join('\n              UNION ALL ');
+const areaProbes = Array.from({ length: AREA_BUCKETS }, (_, b) => `SELECT ${PROBED}, a.name_key
+    FROM organisation_area_names a JOIN organisations o ON o.id = a.organisation_id
+   WHERE bce_area_bucket(r.area) = ${b} AND bce_area_bucket(a.area) = ${b} AND a.area = r.area AND a.name_key % r.key AND o.deleted_at IS NULL`)
+  .join('\n              UNION ALL ');
 
 /**
  * Each row's existing organisation: by Companies House number, else by domain, else by the most
@@ -107,7 +112,7 @@ const MATCH_SQL = `
        WHERE ch.id IS NULL AND r.domain IS NOT NULL AND o.website IS NOT NULL AND o.deleted_at IS NULL AND bce_domain(o.website) = r.domain AND NOT ${distinct}
        LIMIT 1) dom ON true
     LEFT JOIN LATERAL (
-      SELECT o.id, similarity(bce_name_key(o.name), r.key) AS score, r.area IS NULL OR o.postcode IS NULL OR ${statusUnsure} AS proposed
+      SELECT o.id, similarity(o.name_key, r.key) AS score, r.area IS NULL OR o.postcode IS NULL OR ${statusUnsure} AS proposed
         FROM (${areaProbes}
               UNION ALL ${nameProbe('r.area IS NOT NULL AND o.postcode IS NULL')}
               UNION ALL ${nameProbe('r.area IS NULL')}) o
