@@ -39,7 +39,7 @@ function buildPlainColumns(metadata: EntityMetadata): readonly PlainColumn[] | n
   });
 }
 
-/** An instance of the entity from a row, reading each column's value under `keyOf(column)` (a value absent from the row stays unset, as in TypeORM). */
+/** An instance of the entity from a row, reading column i under keys[i] (a value absent from the row stays unset, as in TypeORM). */
 export function hydrate<T>(metadata: EntityMetadata, columns: readonly PlainColumn[], row: Record<string, unknown>, keys: readonly string[]): T {
   const entity = metadata.create() as Record<string, unknown>;
   for (let i = 0; i < columns.length; i++) {
