@@ -6,11 +6,11 @@ import { badField, notFound } from '../../common/graphql/errors';
 import { FundingSource, IpIncomeType, OpportunityType } from '../opportunity/opportunity.enums';
 import { OrganisationType } from '../organisation/organisation.enums';
 import { INCOME_RULE_TEXT, InstalmentTotals, yearIncomeOf } from './hebci-income';
-import { contractParts, HEBCI_TABLE, HeBciContractFields, lineOrder, sumLines } from './hebci-lines';
+import { contractParts, HEBCI_TABLE, HeBciContractFields, lineOrder, partKey, sumLines } from './hebci-lines';
 import { euroRate, OrgRow, partnerTypes, partnerTypesOf } from './hebci-partners';
 import { COMMERCIAL_CATEGORY, GUARANTEE_CATEGORY, NON_COMMERCIAL_CATEGORY, pgPattern } from './hebci-sector';
 import { FiguresParams, wonInYearSql, yearFiguresSql } from './hebci.sql';
-import { HeBciEuroRate, HeBciIncomeRule, HeBciLine, HeBciMeasure, HeBciPartnerType, HeBciRecord, HeBciUnknownSize, SmeStatus } from './hebci.models';
+import { HeBciEuroRate, HeBciIncomeRule, HeBciLine, HeBciMeasure, HeBciPart, HeBciPartnerType, HeBciRecord, HeBciUnknownSize, SmeStatus } from './hebci.models';
 import { academicYearRange, ReportFilter, scopeWhere, SqlParams } from './report-filter';
 import { HeBciActivityMapping, HeBciCategory, HeBciCell, HeBciSectorMapping, HeBciSummary } from './reports.models';
 
@@ -28,20 +28,27 @@ export interface WonRow extends HeBciContractFields, InstalmentTotals, Omit<OrgR
   ends: string;
 }
 
-/** A row of yearFiguresSql. */
+/** A row of yearFiguresSql: each measure's sum and count for a grouping of records, an organisation of unknown size, or the total. */
 interface FigureRow {
-  kind: 'line' | 'cell' | 'unknown' | 'not_returned';
+  kind: 'sums' | 'unknown' | 'total';
   category: HeBciCategory | null;
-  measure: HeBciMeasure | null;
   fundingSource: FundingSource | null;
   ipIncomeType: IpIncomeType | null;
   partnerType: HeBciPartnerType | null;
-  valuePence: number | null;
+  incomePence: number | null;
+  incomeCount: number;
+  grantPence: number | null;
+  grantCount: number;
+  companyPence: number | null;
+  companyCount: number;
+  inKindPence: number | null;
+  inKindCount: number;
   learnerDays: number | null;
-  count: number;
+  learnerDaysCount: number;
+  unknownCount: number;
+  notReturned: number;
   organisationId: string | null;
   name: string | null;
-  rank: string | null;
 }
 
 const organisationOf = (r: WonRow): OrgRow => ({
@@ -89,19 +96,13 @@ export class HeBciService {
       nonCommercial: p.add(pgPattern(NON_COMMERCIAL_CATEGORY)), commercial: p.add(pgPattern(COMMERCIAL_CATEGORY)), guarantee: p.add(pgPattern(GUARANTEE_CATEGORY)),
     };
     const rows: FigureRow[] = await this.db.query(yearFiguresSql(yearP, [visible, ...where].join(' AND '), params), p.values);
-    const unknown = rows.filter((r) => r.kind === 'unknown').sort((a, b) => Number(a.rank) - Number(b.rank));
+    const unknown = rows.filter((r) => r.kind === 'unknown');
     const reasons = unknown.length ? await partnerTypes(this.db.manager, unknown.map((u) => u.organisationId!), rate.gbpPerEur) : new Map<string, SmeStatus>();
-    const lines: HeBciLine[] = rows.filter((r) => r.kind === 'line').map((r) => ({
-      table: HEBCI_TABLE[r.category!], category: r.category!, measure: r.measure!, fundingSource: r.fundingSource, ipIncomeType: r.ipIncomeType,
-      partnerType: r.partnerType, valuePence: r.valuePence!, learnerDays: r.learnerDays, count: r.count, valueThousands: Math.round(r.valuePence! / 100_000),
-    }));
-    const cells: HeBciCell[] = rows.filter((r) => r.kind === 'cell').map((r) => ({
-      table: HEBCI_TABLE[r.category!], category: r.category!, partnerType: r.partnerType!, count: r.count, valuePence: r.valuePence!, valueThousands: Math.round(r.valuePence! / 100_000),
-    }));
+    const sums = rows.filter((r) => r.kind === 'sums');
     return {
-      rate, lines: lines.sort(lineOrder), cells: cells.sort(cellOrder),
-      unknownSize: unknown.map((u) => ({ organisationId: u.organisationId!, name: u.name!, reason: reasons.get(u.organisationId!)?.reason ?? '', contracts: u.count })),
-      notReturnedCount: rows.find((r) => r.kind === 'not_returned')?.count ?? 0,
+      rate, lines: linesOf(sums), cells: cellsOfSums(sums),
+      unknownSize: unknown.map((u) => ({ organisationId: u.organisationId!, name: u.name!, reason: reasons.get(u.organisationId!)?.reason ?? '', contracts: u.unknownCount })),
+      notReturnedCount: rows.find((r) => r.kind === 'total')?.notReturned ?? 0,
     };
   }
 
@@ -192,6 +193,57 @@ export function figuresOfRecords(records: HeBciRecord[], rows: WonRow[]) {
     cells: cellsOf(records, rows), lines: sumLines(records.flatMap((r) => r.parts)), unknownSize: unknownSizeOf(records),
     notReturnedCount: rows.filter((r) => !r.category).length,
   };
+}
+
+/**
+ * The return's lines from yearFiguresSql's sums, parted as hebci-lines.ts contractParts parts each
+ * record: collaborative research into public funding (by funding source), the KTP company's cash
+ * contribution and in-kind (by partner type); regeneration by funding source; IP by income type
+ * and partner type; the rest by partner type, with CPD's learner days.
+ */
+function linesOf(sums: FigureRow[]): HeBciLine[] {
+  const lines = new Map<string, HeBciLine>();
+  const add = (r: FigureRow, measure: HeBciMeasure, valuePence: number | null, count: number, keys: Partial<HeBciPart>, learnerDays: number | null = null) => {
+    if (!count) return;
+    const part: HeBciPart = { table: HEBCI_TABLE[r.category!], category: r.category!, measure, fundingSource: null, ipIncomeType: null, partnerType: r.partnerType, valuePence: 0, learnerDays: null, ...keys };
+    const key = partKey(part);
+    const line = lines.get(key) ?? { ...part, learnerDays: learnerDays === null ? null : 0, count: 0, valueThousands: 0 };
+    line.valuePence += valuePence ?? 0;
+    if (learnerDays !== null) line.learnerDays! += learnerDays;
+    line.count += count;
+    line.valueThousands = Math.round(line.valuePence / 100_000);
+    lines.set(key, line);
+  };
+  for (const r of sums) {
+    if (r.category === HeBciCategory.collaborative_research) {
+      add(r, HeBciMeasure.public_funding, r.grantPence, r.grantCount, { fundingSource: r.fundingSource, partnerType: null });
+      add(r, HeBciMeasure.cash_contribution, r.companyPence, r.companyCount, {});
+      add(r, HeBciMeasure.in_kind, r.inKindPence, r.inKindCount, {});
+    } else if (r.category === HeBciCategory.regeneration) {
+      add(r, HeBciMeasure.income, r.incomePence, r.incomeCount, { fundingSource: r.fundingSource, partnerType: null });
+    } else if (r.category === HeBciCategory.ip_licensing) {
+      add(r, HeBciMeasure.income, r.incomePence, r.incomeCount, { ipIncomeType: r.ipIncomeType });
+    } else {
+      add(r, HeBciMeasure.income, r.incomePence, r.incomeCount, {});
+      if (r.category === HeBciCategory.cpd_continuing_education) add(r, HeBciMeasure.learner_days, 0, r.learnerDaysCount, {}, r.learnerDays);
+    }
+  }
+  return [...lines.values()].sort(lineOrder);
+}
+
+/** The grid from yearFiguresSql's sums: each record's income (when not zero) by category and partner type. */
+function cellsOfSums(sums: FigureRow[]): HeBciCell[] {
+  const cells = new Map<string, HeBciCell>();
+  for (const r of sums) {
+    if (!r.incomeCount) continue;
+    const key = `${r.category}|${r.partnerType}`;
+    const cell = cells.get(key) ?? { table: HEBCI_TABLE[r.category!], category: r.category!, partnerType: r.partnerType!, count: 0, valuePence: 0, valueThousands: 0 };
+    cell.count += r.incomeCount;
+    cell.valuePence += r.incomePence!;
+    cell.valueThousands = Math.round(cell.valuePence / 100_000);
+    cells.set(key, cell);
+  }
+  return [...cells.values()].sort(cellOrder);
 }
 
 const cellOrder = (a: HeBciCell, b: HeBciCell) =>
