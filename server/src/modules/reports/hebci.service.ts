@@ -72,11 +72,13 @@ const organisationOf = (r: WonRow): OrgRow => ({
 export class HeBciService {
   constructor(private readonly db: DataSource) {}
 
-  async summary(user: AuthUser, academicYear: string, filter?: Pick<ReportFilter, 'departmentIds' | 'ownerId'>): Promise<HeBciSummary> {
+  /** `figures: false` (nobody asked for them): the cells, lines and unknown sizes are left empty and not computed. */
+  async summary(user: AuthUser, academicYear: string, filter?: Pick<ReportFilter, 'departmentIds' | 'ownerId'>, { figures = true } = {}): Promise<HeBciSummary> {
     const { from, to } = academicYearRange(academicYear);
     // The figures need the rate (the SME thresholds); the mappings are independent reads: in parallel.
+    const none = (rate: HeBciEuroRate) => ({ rate, cells: [], lines: [], unknownSize: [], notReturnedCount: 0 });
     const [{ rate, cells, lines, unknownSize, notReturnedCount }, activityMapping, sectorMapping] = await Promise.all([
-      euroRate(this.db.manager).then((r) => this.figures(user, from, filter, r)), this.activityMapping(), this.sectorMapping(),
+      euroRate(this.db.manager).then((r) => (figures ? this.figures(user, from, filter, r) : none(r))), this.activityMapping(), this.sectorMapping(),
     ]);
     let records: Promise<HeBciRecord[]> | undefined;
     return {
