@@ -6,7 +6,7 @@ import { createTestApp, TestApp } from './support/test-app';
  * hebci_contract_years (migration 1735200000000) is kept by triggers: after every kind of write
  * it must hold exactly what a from-scratch derivation over the opportunities and their
  * instalments gives (support/hebci-contract-years.ts), and the HE-BCI summary read through it must be
- * the summary read through the from-scratch derivation, figures, records and all.
+ * the summary read through the from-scratch derivation, figures (yearFiguresSql), records (wonInYearSql) and all.
  */
 const SUMMARY = `query($y: String!, $d: [ID!]) { reports { heBciSummary(academicYear: $y, departmentIds: $d) {
   academicYear notReturnedCount cells { table category partnerType count valuePence valueThousands }
@@ -49,22 +49,27 @@ describe('hebci_contract_years kept on write', () => {
       for (const [token, departmentIds] of views) {
         const viaTable = await summaries(token, y, departmentIds);
         records += viaTable.records.length;
-        const spy = jest.spyOn(hebciSql, 'wonInYearSql').mockImplementation((yearStart, where) => {
-          const sql = original(yearStart, where);
+        // Both reads of the year, the records' and the figures', from scratch instead of the table.
+        const scratch = (sql: string, yearStart: string) => {
           expect(sql).toContain('FROM hebci_contract_years cy');
           return sql.replace('FROM hebci_contract_years cy', `FROM (${fromScratch(yearStart)}) cy`);
-        });
+        };
+        const spy = jest.spyOn(hebciSql, 'wonInYearSql').mockImplementation((yearStart, where) => scratch(original(yearStart, where), yearStart));
+        const figuresSpy = jest.spyOn(hebciSql, 'yearFiguresSql').mockImplementation((yearStart, where, p) => scratch(originalFigures(yearStart, where, p), yearStart));
         try {
           expect(await summaries(token, y, departmentIds)).toEqual(viaTable);
           expect(spy).toHaveBeenCalledTimes(1);
+          expect(figuresSpy).toHaveBeenCalledTimes(1);
         } finally {
           spy.mockRestore();
+          figuresSpy.mockRestore();
         }
       }
     }
     return { rows: kept.length, records };
   }
   const original = hebciSql.wonInYearSql;
+  const originalFigures = hebciSql.yearFiguresSql;
 
   async function addOrg(key: string, name: string, facts: { headcount?: number; turnover?: number; band?: string; parent?: string } = {}) {
     const [row] = await t.db.query(

@@ -81,8 +81,11 @@ export function sumLines(parts: readonly HeBciPart[]): HeBciLine[] {
     line.valueThousands = Math.round(line.valuePence / 100_000);
     lines.set(key, line);
   }
-  return [...lines.values()].sort((a, b) =>
-    CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || MEASURE_ORDER.indexOf(a.measure) - MEASURE_ORDER.indexOf(b.measure) ||
-    SOURCE_ORDER.indexOf(a.fundingSource) - SOURCE_ORDER.indexOf(b.fundingSource) || IP_ORDER.indexOf(a.ipIncomeType) - IP_ORDER.indexOf(b.ipIncomeType) ||
-    PARTNER_ORDER.indexOf(a.partnerType) - PARTNER_ORDER.indexOf(b.partnerType));
+  return [...lines.values()].sort(lineOrder);
 }
+
+/** The return's order of lines: category, measure, funding source, IP income type, partner type. */
+export const lineOrder = (a: HeBciPart, b: HeBciPart): number =>
+  CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || MEASURE_ORDER.indexOf(a.measure) - MEASURE_ORDER.indexOf(b.measure) ||
+  SOURCE_ORDER.indexOf(a.fundingSource) - SOURCE_ORDER.indexOf(b.fundingSource) || IP_ORDER.indexOf(a.ipIncomeType) - IP_ORDER.indexOf(b.ipIncomeType) ||
+  PARTNER_ORDER.indexOf(a.partnerType) - PARTNER_ORDER.indexOf(b.partnerType);

@@ -6,8 +6,10 @@
  * enough to tell); otherwise the organisation type
  * decides, through the editable hebci_sector_map.
  */
-const NON_COMMERCIAL_CATEGORY = /charit|community interest|\bcic\b|\bcio\b|registered society|industrial and provident|co-?operative society|community benefit/i;
-const COMMERCIAL_CATEGORY = /public limited|\bplc\b|private limited|limited liability partnership|\bllp\b|unlimited company/i;
+export const NON_COMMERCIAL_CATEGORY = /charit|community interest|\bcic\b|\bcio\b|registered society|industrial and provident|co-?operative society|community benefit/i;
+export const COMMERCIAL_CATEGORY = /public limited|\bplc\b|private limited|limited liability partnership|\bllp\b|unlimited company/i;
+/** A company limited by guarantee may be either (many charities are). */
+export const GUARANTEE_CATEGORY = /guarant/i;
 
 export type Sector = 'commercial' | 'non_commercial';
 
@@ -16,6 +18,13 @@ export function hebciSector(companyCategory: string | null, typeIsCommercial: bo
   const words = companyCategory?.replace(/[-_]+/g, ' ') ?? null;
   if (words && NON_COMMERCIAL_CATEGORY.test(words)) return { sector: 'non_commercial', basis: `Companies House category ${companyCategory}` };
   // A company limited by guarantee may be either (many charities are): its type decides.
-  if (words && COMMERCIAL_CATEGORY.test(words) && !/guarant/i.test(words)) return { sector: 'commercial', basis: `Companies House category ${companyCategory}` };
+  if (words && COMMERCIAL_CATEGORY.test(words) && !GUARANTEE_CATEGORY.test(words)) return { sector: 'commercial', basis: `Companies House category ${companyCategory}` };
   return { sector: typeIsCommercial ? 'commercial' : 'non_commercial', basis: 'organisation type' };
 }
+
+/**
+ * A category pattern as a PostgreSQL regular expression for `~*` (hebci.sql.ts yearFiguresSql
+ * decides the sector set-wise with the same patterns): JavaScript's word boundary `\b` is `\y`
+ * there; the patterns use nothing else that differs.
+ */
+export const pgPattern = (re: RegExp): string => re.source.replace(/\\b/g, '\\y');

@@ -3,13 +3,14 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { assertUuid } from '../../common/database/assert-uuid';
 import { badField, notFound } from '../../common/graphql/errors';
-import { OpportunityType } from '../opportunity/opportunity.enums';
+import { FundingSource, IpIncomeType, OpportunityType } from '../opportunity/opportunity.enums';
 import { OrganisationType } from '../organisation/organisation.enums';
 import { INCOME_RULE_TEXT, InstalmentTotals, yearIncomeOf } from './hebci-income';
-import { contractParts, HEBCI_TABLE, HeBciContractFields, sumLines } from './hebci-lines';
+import { contractParts, HEBCI_TABLE, HeBciContractFields, lineOrder, partKey, sumLines } from './hebci-lines';
 import { euroRate, OrgRow, partnerTypes, partnerTypesOf } from './hebci-partners';
-import { wonInYearSql } from './hebci.sql';
-import { HeBciEuroRate, HeBciIncomeRule, HeBciPartnerType, HeBciRecord, HeBciUnknownSize, SmeStatus } from './hebci.models';
+import { COMMERCIAL_CATEGORY, GUARANTEE_CATEGORY, NON_COMMERCIAL_CATEGORY, pgPattern } from './hebci-sector';
+import { FiguresParams, wonInYearSql, yearFiguresSql } from './hebci.sql';
+import { HeBciEuroRate, HeBciIncomeRule, HeBciLine, HeBciMeasure, HeBciPart, HeBciPartnerType, HeBciRecord, HeBciUnknownSize, SmeStatus } from './hebci.models';
 import { academicYearRange, ReportFilter, scopeWhere, SqlParams } from './report-filter';
 import { HeBciActivityMapping, HeBciCategory, HeBciCell, HeBciSectorMapping, HeBciSummary } from './reports.models';
 
@@ -17,7 +18,7 @@ const CATEGORY_ORDER = Object.keys(HEBCI_TABLE);
 const PARTNER_ORDER = Object.values(HeBciPartnerType) as string[];
 
 /** A won contract with income in the year, and its organisation's size facts (hebci.sql.ts). */
-interface WonRow extends HeBciContractFields, InstalmentTotals, Omit<OrgRow, 'id'> {
+export interface WonRow extends HeBciContractFields, InstalmentTotals, Omit<OrgRow, 'id'> {
   id: string;
   title: string;
   valuePence: number;
@@ -25,6 +26,29 @@ interface WonRow extends HeBciContractFields, InstalmentTotals, Omit<OrgRow, 'id
   category: HeBciCategory | null;
   starts: string;
   ends: string;
+}
+
+/** A row of yearFiguresSql: each measure's sum and count for a grouping of records, an organisation of unknown size, or the total. */
+interface FigureRow {
+  kind: 'sums' | 'unknown' | 'total';
+  category: HeBciCategory | null;
+  fundingSource: FundingSource | null;
+  ipIncomeType: IpIncomeType | null;
+  partnerType: HeBciPartnerType | null;
+  incomePence: number | null;
+  incomeCount: number;
+  grantPence: number | null;
+  grantCount: number;
+  companyPence: number | null;
+  companyCount: number;
+  inKindPence: number | null;
+  inKindCount: number;
+  learnerDays: number | null;
+  learnerDaysCount: number;
+  unknownCount: number;
+  notReturned: number;
+  organisationId: string | null;
+  name: string | null;
 }
 
 const organisationOf = (r: WonRow): OrgRow => ({
@@ -36,33 +60,71 @@ const organisationOf = (r: WonRow): OrgRow => ({
  * The HE-BCI return from won business, on HESA's basis: each contract's income for the academic
  * year by the instalments or day-spread rule (hebci-income.ts), its partner type by the SME test
  * over the organisation and its group (hebci-partners.ts), and its place in the return's tables
- * (hebci-lines.ts). One query reads the contracts with their organisations, one the group chains of
- * those that have a parent.
+ * (hebci-lines.ts).
+ *
+ * The figures (cells, lines, unknown sizes, the not-returned count) are one set-wise query
+ * (hebci.sql.ts yearFiguresSql) answering a few dozen rows; the records behind them, with each
+ * one's parts, basis and reasons, are built only when the `records` field asks for them (one
+ * query reads the contracts with their organisations, one the group chains of those that have a
+ * parent), and a test holds the two to the same figures (hebci-figures.int-spec.ts).
  */
 @Injectable()
 export class HeBciService {
   constructor(private readonly db: DataSource) {}
 
-  async summary(user: AuthUser, academicYear: string, filter?: Pick<ReportFilter, 'departmentIds' | 'ownerId'>): Promise<HeBciSummary> {
+  /** `figures: false` (nobody asked for them): the cells, lines and unknown sizes are left empty and not computed. */
+  async summary(user: AuthUser, academicYear: string, filter?: Pick<ReportFilter, 'departmentIds' | 'ownerId'>, { figures = true } = {}): Promise<HeBciSummary> {
+    const { from, to } = academicYearRange(academicYear);
+    // The figures need the rate (the SME thresholds); the mappings are independent reads: in parallel.
+    const none = (rate: HeBciEuroRate) => ({ rate, cells: [], lines: [], unknownSize: [], notReturnedCount: 0 });
+    const [{ rate, cells, lines, unknownSize, notReturnedCount }, activityMapping, sectorMapping] = await Promise.all([
+      euroRate(this.db.manager).then((r) => (figures ? this.figures(user, from, filter, r) : none(r))), this.activityMapping(), this.sectorMapping(),
+    ]);
+    let records: Promise<HeBciRecord[]> | undefined;
+    return {
+      academicYear, from, to, cells, activityMapping, sectorMapping, notReturnedCount, lines, unknownSize, euroRate: rate, incomeRule: INCOME_RULE_TEXT,
+      records: () => (records ??= this.records(user, academicYear, filter).then((r) => r.records)),
+    };
+  }
+
+  /** The figures of the return, set-wise in SQL; the reasons of the (few) organisations of unknown size as smeStatus gives them. */
+  private async figures(user: AuthUser, from: string, filter: Pick<ReportFilter, 'departmentIds' | 'ownerId'> | undefined, rate: HeBciEuroRate) {
+    const p = new SqlParams();
+    const visible = p.visibleTo('op', user);
+    const yearP = p.add(Number(from.slice(0, 4)));
+    const where = scopeWhere(p, filter, 'op', 'owner_id');
+    const params: FiguresParams = {
+      turnoverMax: p.add(rate.smeTurnoverMaxPence), balanceSheetMax: p.add(rate.smeBalanceSheetMaxPence),
+      nonCommercial: p.add(pgPattern(NON_COMMERCIAL_CATEGORY)), commercial: p.add(pgPattern(COMMERCIAL_CATEGORY)), guarantee: p.add(pgPattern(GUARANTEE_CATEGORY)),
+    };
+    const rows: FigureRow[] = await this.db.query(yearFiguresSql(yearP, [visible, ...where].join(' AND '), params), p.values);
+    const unknown = rows.filter((r) => r.kind === 'unknown');
+    const reasons = unknown.length ? await partnerTypes(this.db.manager, unknown.map((u) => u.organisationId!), rate.gbpPerEur) : new Map<string, SmeStatus>();
+    const sums = rows.filter((r) => r.kind === 'sums');
+    return {
+      rate, lines: linesOf(sums), cells: cellsOfSums(sums),
+      unknownSize: unknown.map((u) => ({ organisationId: u.organisationId!, name: u.name!, reason: reasons.get(u.organisationId!)?.reason ?? '', contracts: u.unknownCount })),
+      notReturnedCount: rows.find((r) => r.kind === 'total')?.notReturned ?? 0,
+    };
+  }
+
+  /**
+   * Every contract behind the return with its income, partner type and parts, in organisation
+   * then title order, and the won contracts whose type is not returned (rows without a category).
+   */
+  async records(user: AuthUser, academicYear: string, filter?: Pick<ReportFilter, 'departmentIds' | 'ownerId'>): Promise<{ records: HeBciRecord[]; rows: WonRow[] }> {
     const { from, to } = academicYearRange(academicYear);
     const p = new SqlParams();
     const visible = p.visibleTo('op', user);
     const yearP = p.add(Number(from.slice(0, 4)));
     const where = scopeWhere(p, filter, 'op', 'owner_id');
-    // The contracts, the rate and the mappings are independent reads: in parallel.
-    const [rows, rate, activityMapping, sectorMapping] = await Promise.all([
-      this.db.query(wonInYearSql(yearP, [visible, ...where].join(' AND ')), p.values) as Promise<WonRow[]>,
-      euroRate(this.db.manager), this.activityMapping(), this.sectorMapping(),
+    const [rows, rate] = await Promise.all([
+      this.db.query(wonInYearSql(yearP, [visible, ...where].join(' AND ')), p.values) as Promise<WonRow[]>, euroRate(this.db.manager),
     ]);
     const partners = await partnerTypesOf(this.db.manager, rows.map(organisationOf), rate.gbpPerEur);
-
     const records: HeBciRecord[] = [];
-    let notReturnedCount = 0;
     for (const r of rows) {
-      if (!r.category) {
-        notReturnedCount += 1;
-        continue;
-      }
+      if (!r.category) continue;
       const partner = partners.get(r.organisationId)!;
       const y = yearIncomeOf(r, r, from, to);
       if (!y.amountPence && !y.share(1_000_000)) continue;
@@ -72,10 +134,7 @@ export class HeBciService {
         valuePence: r.valuePence, incomePence: y.amountPence, parts: contractParts(r, r.category, partner.partnerType, y),
       });
     }
-    return {
-      academicYear, from, to, cells: cellsOf(records, rows), activityMapping, sectorMapping, notReturnedCount, records,
-      lines: sumLines(records.flatMap((r) => r.parts)), unknownSize: unknownSizeOf(records), euroRate: rate, incomeRule: INCOME_RULE_TEXT,
-    };
+    return { records, rows };
   }
 
   /** Whether one organisation is an SME for HE-BCI, and why. */
@@ -127,6 +186,71 @@ export class HeBciService {
   }
 }
 
+/**
+ * The figures summed from the records, as the summary computed them before yearFiguresSql: the
+ * test's reference for the set-wise figures.
+ */
+export function figuresOfRecords(records: HeBciRecord[], rows: WonRow[]) {
+  return {
+    cells: cellsOf(records, rows), lines: sumLines(records.flatMap((r) => r.parts)), unknownSize: unknownSizeOf(records),
+    notReturnedCount: rows.filter((r) => !r.category).length,
+  };
+}
+
+/**
+ * The return's lines from yearFiguresSql's sums, parted as hebci-lines.ts contractParts parts each
+ * record: collaborative research into public funding (by funding source), the KTP company's cash
+ * contribution and in-kind (by partner type); regeneration by funding source; IP by income type
+ * and partner type; the rest by partner type, with CPD's learner days.
+ */
+function linesOf(sums: FigureRow[]): HeBciLine[] {
+  const lines = new Map<string, HeBciLine>();
+  const add = (r: FigureRow, measure: HeBciMeasure, valuePence: number | null, count: number, keys: Partial<HeBciPart>, learnerDays: number | null = null) => {
+    if (!count) return;
+    const part: HeBciPart = { table: HEBCI_TABLE[r.category!], category: r.category!, measure, fundingSource: null, ipIncomeType: null, partnerType: r.partnerType, valuePence: 0, learnerDays: null, ...keys };
+    const key = partKey(part);
+    const line = lines.get(key) ?? { ...part, learnerDays: learnerDays === null ? null : 0, count: 0, valueThousands: 0 };
+    line.valuePence += valuePence ?? 0;
+    if (learnerDays !== null) line.learnerDays! += learnerDays;
+    line.count += count;
+    line.valueThousands = Math.round(line.valuePence / 100_000);
+    lines.set(key, line);
+  };
+  for (const r of sums) {
+    if (r.category === HeBciCategory.collaborative_research) {
+      add(r, HeBciMeasure.public_funding, r.grantPence, r.grantCount, { fundingSource: r.fundingSource, partnerType: null });
+      add(r, HeBciMeasure.cash_contribution, r.companyPence, r.companyCount, {});
+      add(r, HeBciMeasure.in_kind, r.inKindPence, r.inKindCount, {});
+    } else if (r.category === HeBciCategory.regeneration) {
+      add(r, HeBciMeasure.income, r.incomePence, r.incomeCount, { fundingSource: r.fundingSource, partnerType: null });
+    } else if (r.category === HeBciCategory.ip_licensing) {
+      add(r, HeBciMeasure.income, r.incomePence, r.incomeCount, { ipIncomeType: r.ipIncomeType });
+    } else {
+      add(r, HeBciMeasure.income, r.incomePence, r.incomeCount, {});
+      if (r.category === HeBciCategory.cpd_continuing_education) add(r, HeBciMeasure.learner_days, 0, r.learnerDaysCount, {}, r.learnerDays);
+    }
+  }
+  return [...lines.values()].sort(lineOrder);
+}
+
+/** The grid from yearFiguresSql's sums: each record's income (when not zero) by category and partner type. */
+function cellsOfSums(sums: FigureRow[]): HeBciCell[] {
+  const cells = new Map<string, HeBciCell>();
+  for (const r of sums) {
+    if (!r.incomeCount) continue;
+    const key = `${r.category}|${r.partnerType}`;
+    const cell = cells.get(key) ?? { table: HEBCI_TABLE[r.category!], category: r.category!, partnerType: r.partnerType!, count: 0, valuePence: 0, valueThousands: 0 };
+    cell.count += r.incomeCount;
+    cell.valuePence += r.incomePence!;
+    cell.valueThousands = Math.round(cell.valuePence / 100_000);
+    cells.set(key, cell);
+  }
+  return [...cells.values()].sort(cellOrder);
+}
+
+const cellOrder = (a: HeBciCell, b: HeBciCell) =>
+  CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || PARTNER_ORDER.indexOf(a.partnerType) - PARTNER_ORDER.indexOf(b.partnerType);
+
 /** The year's income by heading and partner type (the summary grid; in-kind and learner days are not income). */
 function cellsOf(records: HeBciRecord[], rows: WonRow[]): HeBciCell[] {
   const category = new Map(rows.map((r) => [r.id, r.category!]));
@@ -141,8 +265,7 @@ function cellsOf(records: HeBciRecord[], rows: WonRow[]): HeBciCell[] {
     cell.valueThousands = Math.round(cell.valuePence / 100_000);
     cells.set(key, cell);
   }
-  return [...cells.values()].sort((a, b) =>
-    CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || PARTNER_ORDER.indexOf(a.partnerType) - PARTNER_ORDER.indexOf(b.partnerType));
+  return [...cells.values()].sort(cellOrder);
 }
 
 function unknownSizeOf(records: HeBciRecord[]): HeBciUnknownSize[] {

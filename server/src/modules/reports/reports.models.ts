@@ -83,8 +83,8 @@ export class HeBciSummary {
   @Field(() => [HeBciSectorMapping]) sectorMapping!: HeBciSectorMapping[];
   @Field(() => Int, { description: 'Won contracts in the year whose type is not part of the return' }) notReturnedCount!: number;
   @Field(() => [HeBciLine], { description: "The return's lines in HESA's layout: public funding and regeneration by funding source, the rest by partner type" }) lines!: HeBciLine[];
-  /** Every contract behind the figures; the field (hebci-summary.resolver.ts) pages and filters them. */
-  records!: HeBciRecord[];
+  /** Every contract behind the figures, read when first asked for; the field (hebci-summary.resolver.ts) pages and filters them. */
+  records!: () => Promise<HeBciRecord[]>;
   @Field(() => [HeBciUnknownSize], { description: 'Commercial partners whose size is unknown: fix them so they count as SME or other commercial' }) unknownSize!: HeBciUnknownSize[];
   @Field(() => HeBciEuroRate) euroRate!: HeBciEuroRate;
   @Field({ description: 'How income is counted in the year' }) incomeRule!: string;

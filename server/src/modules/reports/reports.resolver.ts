@@ -1,4 +1,5 @@
-import { Args, Float, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Roles } from '../../common/auth/roles';
 import { badField } from '../../common/graphql/errors';
@@ -14,6 +15,15 @@ import {
 import { ReportsService } from './reports.service';
 
 const filterArg = { type: () => ReportFilter, nullable: true } as const;
+
+/** The HE-BCI summary's fields computed by its figures query (hebci.sql.ts yearFiguresSql). */
+const HEBCI_FIGURES = new Set(['cells', 'lines', 'unknownSize', 'notReturnedCount']);
+
+/** Whether a selection (through its fragments) asks for any of `fields`. */
+function selects(set: SelectionSetNode | undefined, fields: Set<string>, info: GraphQLResolveInfo): boolean {
+  return !!set?.selections.some((s) => (s.kind === 'Field' ? fields.has(s.name.value)
+    : selects(s.kind === 'InlineFragment' ? s.selectionSet : info.fragments[s.name.value]?.selectionSet, fields, info)));
+}
 
 @Resolver(() => Reports)
 export class ReportsResolver {
@@ -73,8 +83,11 @@ export class ReportsResolver {
     @CurrentUser() user: AuthUser,
     @Args('academicYear') academicYear: string,
     @Args('departmentIds', { type: () => [ID], nullable: true }) departmentIds?: string[],
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<HeBciSummary> {
-    return this.hebci.summary(user, academicYear, { departmentIds });
+    // A cell's records opened on their own (HeBciCellRecords) need none of the figures.
+    const figures = !info || info.fieldNodes.some((n) => selects(n.selectionSet, HEBCI_FIGURES, info));
+    return this.hebci.summary(user, academicYear, { departmentIds }, { figures });
   }
 
   @Mutation(() => HeBciActivityMapping, { description: 'Admins: the HE-BCI heading an opportunity type is returned under (null: not returned)' })
