@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { returning } from '../../common/database/returning';
+import { INSERT_AUDIT_EVENTS } from '../audit/audit';
 import { ImportEntity } from './column-mapping';
 import { StoredCell } from './read-spreadsheet';
 
@@ -104,8 +105,7 @@ export function validateAs<T extends object>(cls: new () => T, values: Record<st
 export async function auditMany(tx: EntityManager, actorId: string, entityType: string, action: string, entries: Array<{ id: string; changes: Record<string, unknown> }>): Promise<void> {
   if (!entries.length) return;
   await tx.query(
-    `INSERT INTO audit_events (actor_id, entity_type, entity_id, action, changes)
-     SELECT $1, $2, e.id, $3, e.changes FROM jsonb_to_recordset($4::jsonb) AS e(id uuid, changes jsonb)`,
+    `${INSERT_AUDIT_EVENTS} SELECT $1, $2, e.id, $3, e.changes FROM jsonb_to_recordset($4::jsonb) AS e(id uuid, changes jsonb)`,
     [actorId, entityType, action, JSON.stringify(entries)],
   );
 }
