@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GqlContext } from '../../common/graphql/context';
 import { Department } from '../department/department.entity';
 import { Task } from '../task/task.entity';
@@ -23,22 +23,22 @@ export class AssessmentFieldsResolver {
   }
 
   @ResolveField(() => Framework, { name: 'framework', description: 'The framework version it is answered against' })
-  async frameworkVersion(@Parent() a: Assessment, @Context() ctx: GqlContext): Promise<Framework> {
+  async frameworkVersion(a: Assessment, _args: unknown, ctx: GqlContext): Promise<Framework> {
     return toFramework(await this.framework(a, ctx));
   }
 
   @ResolveField(() => Department, { nullable: true })
-  department(@Parent() a: Assessment, @Context() ctx: GqlContext): Promise<Department | null> | null {
+  department(a: Assessment, _args: unknown, ctx: GqlContext): Promise<Department | null> | null {
     return a.departmentId ? ctx.loaders.departmentById('Assessment.department').load(a.departmentId) : null;
   }
 
   @ResolveField(() => User, { nullable: true })
-  lead(@Parent() a: Assessment, @Context() ctx: GqlContext): Promise<User | null> {
+  lead(a: Assessment, _args: unknown, ctx: GqlContext): Promise<User | null> {
     return ctx.loaders.userById('Assessment.lead').load(a.leadId);
   }
 
   @ResolveField(() => [AssessmentRespondent], { description: 'Everyone who has answered, with how far they got' })
-  async respondents(@Parent() a: Assessment, @Context() ctx: GqlContext): Promise<AssessmentRespondent[]> {
+  async respondents(a: Assessment, _args: unknown, ctx: GqlContext): Promise<AssessmentRespondent[]> {
     const [framework, answers] = await Promise.all([this.framework(a, ctx), ctx.loaders.assessment.answersByAssessment.load(a.id)]);
     const total = statementKeys(framework.content).length;
     const byRespondent = new Map<string, AssessmentAnswer[]>();
@@ -51,18 +51,18 @@ export class AssessmentFieldsResolver {
   }
 
   @ResolveField(() => [AssessmentAnswer], { description: 'Your answers so far (to resume where you left off)' })
-  async myAnswers(@Parent() a: Assessment, @Context() ctx: GqlContext): Promise<AssessmentAnswer[]> {
+  async myAnswers(a: Assessment, _args: unknown, ctx: GqlContext): Promise<AssessmentAnswer[]> {
     return (await ctx.loaders.assessment.answersByAssessment.load(a.id)).filter((x) => x.respondentId === ctx.req.user.id);
   }
 
   @ResolveField(() => AssessmentProgress, { description: 'Your progress, per section and dimension' })
-  async myProgress(@Parent() a: Assessment, @Context() ctx: GqlContext): Promise<AssessmentProgress> {
-    const [framework, mine] = await Promise.all([this.framework(a, ctx), this.myAnswers(a, ctx)]);
+  async myProgress(a: Assessment, _args: unknown, ctx: GqlContext): Promise<AssessmentProgress> {
+    const [framework, mine] = await Promise.all([this.framework(a, ctx), this.myAnswers(a, undefined, ctx)]);
     return progressOf(framework.content, new Set(mine.map((m) => m.statementKey)));
   }
 
   @ResolveField(() => AssessmentResults, { description: 'Levels from all answers so far (final once completed), with the evidence from the CRM' })
-  async results(@Parent() a: Assessment, @Context() ctx: GqlContext): Promise<AssessmentResults> {
+  async results(a: Assessment, _args: unknown, ctx: GqlContext): Promise<AssessmentResults> {
     const [framework, answers] = await Promise.all([this.framework(a, ctx), ctx.loaders.assessment.answersByAssessment.load(a.id)]);
     // A completed assessment keeps the evidence measured when it was completed; one in progress is measured today.
     const evidence = a.status === AssessmentStatus.completed && a.evidence
@@ -72,13 +72,13 @@ export class AssessmentFieldsResolver {
   }
 
   @ResolveField(() => [DimensionLevel], { description: 'Score and level per dimension: overlay several assessments on one radar chart' })
-  async dimensionLevels(@Parent() a: Assessment, @Context() ctx: GqlContext): Promise<DimensionLevel[]> {
+  async dimensionLevels(a: Assessment, _args: unknown, ctx: GqlContext): Promise<DimensionLevel[]> {
     const [framework, answers] = await Promise.all([this.framework(a, ctx), ctx.loaders.assessment.answersByAssessment.load(a.id)]);
     return dimensionLevels(framework.content, answers);
   }
 
   @ResolveField(() => [AssessmentAction], { description: 'The action plan, oldest first' })
-  actions(@Parent() a: Assessment, @Context() ctx: GqlContext): Promise<AssessmentAction[]> {
+  actions(a: Assessment, _args: unknown, ctx: GqlContext): Promise<AssessmentAction[]> {
     return ctx.loaders.assessment.actionsByAssessment.load(a.id);
   }
 }
@@ -86,12 +86,12 @@ export class AssessmentFieldsResolver {
 @Resolver(() => AssessmentAction)
 export class AssessmentActionFieldsResolver {
   @ResolveField(() => User, { nullable: true })
-  owner(@Parent() a: AssessmentAction, @Context() ctx: GqlContext): Promise<User | null> | null {
+  owner(a: AssessmentAction, _args: unknown, ctx: GqlContext): Promise<User | null> | null {
     return a.ownerId ? ctx.loaders.userById('AssessmentAction.owner').load(a.ownerId) : null;
   }
 
   @ResolveField(() => Task, { nullable: true, description: 'The task it became (null when confidential to another department)' })
-  task(@Parent() a: AssessmentAction, @Context() ctx: GqlContext): Promise<Task | null> | null {
+  task(a: AssessmentAction, _args: unknown, ctx: GqlContext): Promise<Task | null> | null {
     return a.taskId ? ctx.loaders.assessment.taskById.load(a.taskId) : null;
   }
 }

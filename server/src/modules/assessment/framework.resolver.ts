@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Roles } from '../../common/auth/roles';
 import { GqlContext } from '../../common/graphql/context';
@@ -25,7 +25,7 @@ export class FrameworkResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Who saved this version (null for the version shipped with the product)' })
-  createdBy(@Parent() f: Framework, @Context() ctx: GqlContext): Promise<User | null> | null {
+  createdBy(f: Framework, _args: unknown, ctx: GqlContext): Promise<User | null> | null {
     return f.createdById ? ctx.loaders.userById('Framework.createdBy').load(f.createdById) : null;
   }
 }

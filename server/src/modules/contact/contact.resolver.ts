@@ -80,7 +80,7 @@ export class ContactResolver {
   }
 
   @ResolveField(() => [Affiliation], { description: 'Current first, then past: where this person has worked' })
-  affiliations(@Parent() contact: Contact, @Context() ctx: GqlContext): Promise<Affiliation[]> {
+  affiliations(contact: Contact, _args: unknown, ctx: GqlContext): Promise<Affiliation[]> {
     return ctx.loaders.affiliationsByContact.load(contact.id);
   }
 
@@ -90,22 +90,22 @@ export class ContactResolver {
   }
 
   @ResolveField(() => [Task], { description: 'Open tasks about this person' })
-  openTasks(@Parent() contact: Contact, @Context() ctx: GqlContext): Promise<Task[]> {
+  openTasks(contact: Contact, _args: unknown, ctx: GqlContext): Promise<Task[]> {
     return ctx.loaders.tasksByContact.load(contact.id);
   }
 
   @ResolveField(() => [ConsentRecord])
-  consents(@Parent() contact: Contact, @Context() ctx: GqlContext): Promise<ConsentRecord[]> {
+  consents(contact: Contact, _args: unknown, ctx: GqlContext): Promise<ConsentRecord[]> {
     return ctx.loaders.consentsByContact.load(contact.id);
   }
 
   @ResolveField(() => User, { nullable: true })
-  owner(@Parent() contact: Contact, @Context() ctx: GqlContext): Promise<User | null> | null {
+  owner(contact: Contact, _args: unknown, ctx: GqlContext): Promise<User | null> | null {
     return contact.ownerId ? ctx.loaders.userById('Contact.owner').load(contact.ownerId) : null;
   }
 
   @ResolveField(() => [AuditEvent], { description: 'Every change, newest first' })
-  history(@Parent() contact: Contact, @Context() ctx: GqlContext): Promise<AuditEvent[]> {
+  history(contact: Contact, _args: unknown, ctx: GqlContext): Promise<AuditEvent[]> {
     return ctx.loaders.history.load(`contact:${contact.id}`);
   }
 }
@@ -113,12 +113,12 @@ export class ContactResolver {
 @Resolver(() => Affiliation)
 export class AffiliationResolver {
   @ResolveField(() => Contact, { nullable: true })
-  contact(@Parent() a: Affiliation, @Context() ctx: GqlContext): Contact | Promise<Contact | null> {
+  contact(a: Affiliation, _args: unknown, ctx: GqlContext): Contact | Promise<Contact | null> {
     return a.contact ?? ctx.loaders.contactById('Affiliation.contact').load(a.contactId);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'Null when it is confidential to another department' })
-  organisation(@Parent() a: Affiliation, @Context() ctx: GqlContext): Organisation | Promise<Organisation | null> {
+  organisation(a: Affiliation, _args: unknown, ctx: GqlContext): Organisation | Promise<Organisation | null> {
     return a.organisation ?? ctx.loaders.organisationById('Affiliation.organisation').load(a.organisationId);
   }
 }

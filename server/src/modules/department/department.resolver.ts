@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Role, Roles } from '../../common/auth/roles';
 import { GqlContext } from '../../common/graphql/context';
@@ -44,12 +44,12 @@ export class DepartmentResolver {
   }
 
   @ResolveField(() => Department, { nullable: true })
-  parent(@Parent() d: Department, @Context() ctx: GqlContext): Promise<Department | null> | null {
+  parent(d: Department, _args: unknown, ctx: GqlContext): Promise<Department | null> | null {
     return d.parentId ? ctx.loaders.departmentById('Department.parent').load(d.parentId) : null;
   }
 
   @ResolveField(() => Int, { description: 'Active users who belong to it' })
-  memberCount(@Parent() d: Department, @Context() ctx: GqlContext): Promise<number> {
+  memberCount(d: Department, _args: unknown, ctx: GqlContext): Promise<number> {
     return ctx.loaders.departmentMemberCount.load(d.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { READERS, Roles, WRITERS } from '../../common/auth/roles';
 import { Connection } from '../../common/database/connection';
@@ -40,22 +40,22 @@ export class DuplicatesResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'Organisation pairs only' })
-  organisationA(@Parent() pair: DuplicateCandidate, @Context() ctx: GqlContext) {
+  organisationA(pair: DuplicateCandidate, _args: unknown, ctx: GqlContext) {
     return this.organisation(pair, pair.aId, ctx, 'DuplicateCandidate.organisationA');
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'Organisation pairs only' })
-  organisationB(@Parent() pair: DuplicateCandidate, @Context() ctx: GqlContext) {
+  organisationB(pair: DuplicateCandidate, _args: unknown, ctx: GqlContext) {
     return this.organisation(pair, pair.bId, ctx, 'DuplicateCandidate.organisationB');
   }
 
   @ResolveField(() => Contact, { nullable: true, description: 'Contact pairs only' })
-  contactA(@Parent() pair: DuplicateCandidate, @Context() ctx: GqlContext) {
+  contactA(pair: DuplicateCandidate, _args: unknown, ctx: GqlContext) {
     return pair.kind === DuplicateKind.contact ? ctx.loaders.contactById('DuplicateCandidate.contactA').load(pair.aId) : null;
   }
 
   @ResolveField(() => Contact, { nullable: true, description: 'Contact pairs only' })
-  contactB(@Parent() pair: DuplicateCandidate, @Context() ctx: GqlContext) {
+  contactB(pair: DuplicateCandidate, _args: unknown, ctx: GqlContext) {
     return pair.kind === DuplicateKind.contact ? ctx.loaders.contactById('DuplicateCandidate.contactB').load(pair.bId) : null;
   }
 

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { READERS, Roles, WRITERS } from '../../common/auth/roles';
 import { Connection } from '../../common/database/connection';
@@ -54,32 +54,32 @@ export class EngagementResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<Organisation | null> | null {
+  organisation(e: Engagement, _args: unknown, ctx: GqlContext): Promise<Organisation | null> | null {
     return e.organisationId ? ctx.loaders.organisationById('Engagement.organisation').load(e.organisationId) : null;
   }
 
   @ResolveField(() => Department, { nullable: true })
-  department(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<Department | null> {
+  department(e: Engagement, _args: unknown, ctx: GqlContext): Promise<Department | null> {
     return ctx.loaders.departmentById('Engagement.department').load(e.departmentId);
   }
 
   @ResolveField(() => [Contact], { description: 'People present' })
-  contacts(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<Contact[]> {
+  contacts(e: Engagement, _args: unknown, ctx: GqlContext): Promise<Contact[]> {
     return ctx.loaders.contactsByEngagement.load(e.id);
   }
 
   @ResolveField(() => [User], { description: 'Staff present' })
-  staff(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<User[]> {
+  staff(e: Engagement, _args: unknown, ctx: GqlContext): Promise<User[]> {
     return ctx.loaders.staffByEngagement.load(e.id);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Who logged it' })
-  loggedBy(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<User | null> | null {
+  loggedBy(e: Engagement, _args: unknown, ctx: GqlContext): Promise<User | null> | null {
     return e.createdBy ? ctx.loaders.userById('Engagement.loggedBy').load(e.createdBy) : null;
   }
 
   @ResolveField(() => [AuditEvent], { description: 'Every change, newest first' })
-  history(@Parent() e: Engagement, @Context() ctx: GqlContext): Promise<AuditEvent[]> {
+  history(e: Engagement, _args: unknown, ctx: GqlContext): Promise<AuditEvent[]> {
     return ctx.loaders.history.load(`engagement:${e.id}`);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, MANAGERS, READERS, Roles } from '../../common/auth/roles';
 import { Connection } from '../../common/database/connection';
@@ -54,12 +54,12 @@ export class MergeResolver {
   }
 
   @ResolveField(() => User, { nullable: true })
-  mergedBy(@Parent() merge: Merge, @Context() ctx: GqlContext): Promise<User | null> | null {
+  mergedBy(merge: Merge, _args: unknown, ctx: GqlContext): Promise<User | null> | null {
     return merge.mergedById ? ctx.loaders.userById('Merge.mergedBy').load(merge.mergedById) : null;
   }
 
   @ResolveField(() => User, { nullable: true })
-  undoneBy(@Parent() merge: Merge, @Context() ctx: GqlContext): Promise<User | null> | null {
+  undoneBy(merge: Merge, _args: unknown, ctx: GqlContext): Promise<User | null> | null {
     return merge.undoneById ? ctx.loaders.userById('Merge.undoneBy').load(merge.undoneById) : null;
   }
 }

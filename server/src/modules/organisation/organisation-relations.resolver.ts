@@ -34,12 +34,12 @@ export class DepartmentInvolvement {
 @Resolver(() => Organisation)
 export class OrganisationRelationsResolver {
   @ResolveField(() => [SicActivityModel], { description: 'What its SIC codes mean, from the SIC 2007 list, main code first' })
-  sicActivities(@Parent() o: Organisation): SicActivityModel[] {
+  sicActivities(o: Organisation): SicActivityModel[] {
     return (o.sicCodes ?? []).map((code) => sicActivity(code) ?? { code, description: 'not in the SIC 2007 list', section: null });
   }
 
   @ResolveField(() => [Affiliation], { description: 'People, current first, then past: all of them at once', deprecationReason: 'Use people: paged, key people first, with a search and totalCount' })
-  async affiliations(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Affiliation[]> {
+  async affiliations(o: Organisation, _args: unknown, ctx: GqlContext): Promise<Affiliation[]> {
     return reachedFrom(o, await ctx.loaders.affiliationsByOrganisation.load(o.id));
   }
 
@@ -64,22 +64,22 @@ export class OrganisationRelationsResolver {
   }
 
   @ResolveField(() => [Task])
-  openTasks(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Task[]> {
+  openTasks(o: Organisation, _args: unknown, ctx: GqlContext): Promise<Task[]> {
     return ctx.loaders.openTasksByOrganisation.load(o.id);
   }
 
   @ResolveField(() => [DepartmentInvolvement], { description: 'Departments involved, most recent contact first' })
-  departmentsInvolved(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<DepartmentActivity[]> {
+  departmentsInvolved(o: Organisation, _args: unknown, ctx: GqlContext): Promise<DepartmentActivity[]> {
     return ctx.loaders.departmentsInvolved.load(o.id);
   }
 
   @ResolveField(() => Department, { nullable: true })
-  department(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<Department | null> | null {
+  department(o: Organisation, _args: unknown, ctx: GqlContext): Promise<Department | null> | null {
     return o.departmentId ? ctx.loaders.departmentById('Organisation.department').load(o.departmentId) : null;
   }
 
   @ResolveField(() => [AuditEvent], { description: 'Every change, newest first' })
-  history(@Parent() o: Organisation, @Context() ctx: GqlContext): Promise<AuditEvent[]> {
+  history(o: Organisation, _args: unknown, ctx: GqlContext): Promise<AuditEvent[]> {
     return ctx.loaders.history.load(`organisation:${o.id}`);
   }
 }
@@ -87,7 +87,7 @@ export class OrganisationRelationsResolver {
 @Resolver(() => DepartmentInvolvement)
 export class DepartmentInvolvementResolver {
   @ResolveField(() => Department, { nullable: true })
-  department(@Parent() d: DepartmentInvolvement, @Context() ctx: GqlContext): Promise<Department | null> {
+  department(d: DepartmentInvolvement, _args: unknown, ctx: GqlContext): Promise<Department | null> {
     return ctx.loaders.departmentById('DepartmentInvolvement.department').load(d.departmentId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Roles, WRITERS } from '../../common/auth/roles';
 import { Connection } from '../../common/database/connection';
@@ -62,7 +62,7 @@ export class OrganisationResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'The account manager' })
-  owner(@Parent() organisation: Organisation, @Context() ctx: GqlContext): Promise<User | null> | null {
+  owner(organisation: Organisation, _args: unknown, ctx: GqlContext): Promise<User | null> | null {
     return organisation.ownerId ? ctx.loaders.userById('Organisation.owner').load(organisation.ownerId) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import { ukToday } from '../../common/dates/uk-dates';
 import { GqlContext } from '../../common/graphql/context';
 import { Contact } from '../contact/contact.entity';
@@ -11,7 +11,7 @@ import { isOverdue } from './subject-access-requests.service';
 @Resolver(() => Contact)
 export class ContactPrivacyResolver {
   @ResolveField(() => EmailMarketing, { description: 'Whether they may be sent marketing by email, and why' })
-  async emailMarketing(@Parent() contact: Contact, @Context() ctx: GqlContext): Promise<EmailMarketing> {
+  async emailMarketing(contact: Contact, _args: unknown, ctx: GqlContext): Promise<EmailMarketing> {
     const [affiliations, consents] = await Promise.all([ctx.loaders.affiliationsByContact.load(contact.id), ctx.loaders.consentsByContact.load(contact.id)]);
     const organisations = await Promise.all(affiliations.filter((a) => a.current).map((a) => ctx.loaders.organisationById('Contact.emailMarketing').load(a.organisationId)));
     return emailMarketingRule({
@@ -24,17 +24,17 @@ export class ContactPrivacyResolver {
 @Resolver(() => SubjectAccessRequest)
 export class SubjectAccessRequestFieldsResolver {
   @ResolveField(() => Contact, { nullable: true })
-  contact(@Parent() r: SubjectAccessRequest, @Context() ctx: GqlContext): Promise<Contact | null> | null {
+  contact(r: SubjectAccessRequest, _args: unknown, ctx: GqlContext): Promise<Contact | null> | null {
     return r.contactId ? ctx.loaders.contactById('SubjectAccessRequest.contact').load(r.contactId) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Open and past dueOn (UK calendar)' })
-  overdue(@Parent() r: SubjectAccessRequest): boolean {
+  overdue(r: SubjectAccessRequest): boolean {
     return isOverdue(r);
   }
 
   @ResolveField(() => Int, { description: 'Days from today (UK) to dueOn; negative when overdue' })
-  daysLeft(@Parent() r: SubjectAccessRequest): number {
+  daysLeft(r: SubjectAccessRequest): number {
     const today = ukToday();
     return Math.round((Date.parse(`${r.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
   }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Roles } from '../../common/auth/roles';
 import { badField } from '../../common/graphql/errors';
@@ -34,7 +34,7 @@ export class RelationshipHealthResolver {
 @Resolver(() => GoingColdOrganisation)
 export class GoingColdOrganisationResolver {
   @ResolveField(() => Organisation)
-  organisation(@Parent() row: GoingColdOrganisation, @Context() ctx: GqlContext): Promise<Organisation | null> {
+  organisation(row: GoingColdOrganisation, _args: unknown, ctx: GqlContext): Promise<Organisation | null> {
     return ctx.loaders.organisationById('GoingColdOrganisation.organisation').load(row.organisationId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { READERS, Roles, WRITERS } from '../../common/auth/roles';
 import { Connection } from '../../common/database/connection';
@@ -50,22 +50,22 @@ export class TaskResolver {
   }
 
   @ResolveField(() => User, { nullable: true })
-  assignee(@Parent() t: Task, @Context() ctx: GqlContext): Promise<User | null> {
+  assignee(t: Task, _args: unknown, ctx: GqlContext): Promise<User | null> {
     return ctx.loaders.userById('Task.assignee').load(t.assigneeId);
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() t: Task, @Context() ctx: GqlContext): Promise<Organisation | null> | null {
+  organisation(t: Task, _args: unknown, ctx: GqlContext): Promise<Organisation | null> | null {
     return t.organisationId ? ctx.loaders.organisationById('Task.organisation').load(t.organisationId) : null;
   }
 
   @ResolveField(() => Contact, { nullable: true })
-  contact(@Parent() t: Task, @Context() ctx: GqlContext): Promise<Contact | null> | null {
+  contact(t: Task, _args: unknown, ctx: GqlContext): Promise<Contact | null> | null {
     return t.contactId ? ctx.loaders.contactById('Task.contact').load(t.contactId) : null;
   }
 
   @ResolveField(() => [AuditEvent])
-  history(@Parent() t: Task, @Context() ctx: GqlContext): Promise<AuditEvent[]> {
+  history(t: Task, _args: unknown, ctx: GqlContext): Promise<AuditEvent[]> {
     return ctx.loaders.history.load(`task:${t.id}`);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
@@ -25,7 +25,7 @@ export class TimelineResolver {
   }
 
   @ResolveField(() => OpportunityStage, { nullable: true, description: 'The stage it left; null when the opportunity was opened' })
-  fromStage(@Parent() entry: TimelineEntry, @Context() ctx: GqlContext): Promise<OpportunityStage | null> | null {
+  fromStage(entry: TimelineEntry, _args: unknown, ctx: GqlContext): Promise<OpportunityStage | null> | null {
     return entry.fromStageId ? ctx.loaders.stageById('TimelineEntry.fromStage').load(entry.fromStageId) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, Public, READERS, Role, Roles } from '../../common/auth/roles';
 import { forbidden, unauthenticated } from '../../common/graphql/errors';
@@ -82,17 +82,17 @@ export class UserResolver {
   }
 
   @ResolveField(() => [Department])
-  departments(@Parent() user: User, @Context() ctx: GqlContext): Promise<Department[]> {
+  departments(user: User, _args: unknown, ctx: GqlContext): Promise<Department[]> {
     return ctx.loaders.departmentsByUserId.load(user.id);
   }
 
   @ResolveField(() => Boolean, { description: 'False once deactivated: they cannot sign in' })
-  active(@Parent() user: User): boolean {
+  active(user: User): boolean {
     return !user.deletedAt;
   }
 
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'Admins only (null for everyone else)' })
-  lastSignInAt(@Parent() user: User, @Context() ctx: GqlContext): Date | null {
+  lastSignInAt(user: User, _args: unknown, ctx: GqlContext): Date | null {
     return ctx.req.user?.role === Role.admin ? user.lastSignInAt : null;
   }
 }
