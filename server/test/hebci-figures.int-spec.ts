@@ -1,10 +1,11 @@
 import { AuthUser } from '../src/common/auth/auth-user';
 import { FundingSource, IpIncomeType, OpportunityType } from '../src/modules/opportunity/opportunity.enums';
-import { figuresOfRecords, HeBciService } from '../src/modules/reports/hebci.service';
+import { HeBciService } from '../src/modules/reports/hebci.service';
 import * as hebciSql from '../src/modules/reports/hebci.sql';
 import { HeBciCategory } from '../src/modules/reports/reports.models';
 import { runMigrations } from '../src/runtime/database';
 import { seedScale } from '../src/seed/scale/generate';
+import { figuresOfRecords } from './support/hebci-figures';
 import { createDatabase, createTestApp, TestApp } from './support/test-app';
 
 /**

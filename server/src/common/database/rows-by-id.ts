@@ -14,6 +14,9 @@ function plainSelect(metadata: EntityMetadata): string | null {
   return select;
 }
 
+/** How rows are picked by default: by their own ids. */
+const BY_ID = 't.id = ANY($1::uuid[])';
+
 /**
  * An entity's rows by id, as its repository's `find({ where: { id: In(ids) } })` gives them (the
  * columns it selects, as instances of the entity) but from one prepared statement text and pg's
@@ -26,12 +29,12 @@ function plainSelect(metadata: EntityMetadata): string | null {
 export function rowsById<T extends ObjectLiteral>(
   db: DataSource,
   entity: EntityTarget<T>,
-  { withDeleted = false, where, ids: picked = 't.id = ANY($1::uuid[])' }: { withDeleted?: boolean; where?: string; ids?: string } = {},
+  { withDeleted = false, where, ids: picked = BY_ID }: { withDeleted?: boolean; where?: string; ids?: string } = {},
 ) {
   const metadata = db.getMetadata(entity);
   const select = plainSelect(metadata);
   const columns = plainColumns(metadata);
-  if (!select && (where || picked !== 't.id = ANY($1::uuid[])')) throw new Error(`rowsById: ${metadata.name} is not plain, so it cannot take a where`);
+  if (!select && (where || picked !== BY_ID)) throw new Error(`rowsById: ${metadata.name} is not plain, so it cannot take a where or ids rule`);
   const deleted = !withDeleted && metadata.deleteDateColumn ? ` AND t.${metadata.deleteDateColumn.databaseName} IS NULL` : '';
   const sql = select && `${select} WHERE ${picked}${deleted}${where ? ` AND ${where}` : ''}`;
   const keys = columns?.map((c) => c.property) ?? [];

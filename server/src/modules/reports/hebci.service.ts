@@ -6,11 +6,11 @@ import { badField, notFound } from '../../common/graphql/errors';
 import { FundingSource, IpIncomeType, OpportunityType } from '../opportunity/opportunity.enums';
 import { OrganisationType } from '../organisation/organisation.enums';
 import { INCOME_RULE_TEXT, InstalmentTotals, yearIncomeOf } from './hebci-income';
-import { contractParts, HEBCI_TABLE, HeBciContractFields, lineOrder, partKey, sumLines } from './hebci-lines';
+import { contractParts, HEBCI_TABLE, HeBciContractFields, lineOrder, partKey } from './hebci-lines';
 import { euroRate, OrgRow, partnerTypes, partnerTypesOf } from './hebci-partners';
 import { COMMERCIAL_CATEGORY, GUARANTEE_CATEGORY, NON_COMMERCIAL_CATEGORY, pgPattern } from './hebci-sector';
 import { FiguresParams, wonInYearSql, yearFiguresSql } from './hebci.sql';
-import { HeBciEuroRate, HeBciIncomeRule, HeBciLine, HeBciMeasure, HeBciPart, HeBciPartnerType, HeBciRecord, HeBciUnknownSize, SmeStatus } from './hebci.models';
+import { HeBciEuroRate, HeBciIncomeRule, HeBciLine, HeBciMeasure, HeBciPart, HeBciPartnerType, HeBciRecord, SmeStatus } from './hebci.models';
 import { academicYearRange, ReportFilter, scopeWhere, SqlParams } from './report-filter';
 import { HeBciActivityMapping, HeBciCategory, HeBciCell, HeBciSectorMapping, HeBciSummary } from './reports.models';
 
@@ -187,17 +187,6 @@ export class HeBciService {
 }
 
 /**
- * The figures summed from the records, as the summary computed them before yearFiguresSql: the
- * test's reference for the set-wise figures.
- */
-export function figuresOfRecords(records: HeBciRecord[], rows: WonRow[]) {
-  return {
-    cells: cellsOf(records, rows), lines: sumLines(records.flatMap((r) => r.parts)), unknownSize: unknownSizeOf(records),
-    notReturnedCount: rows.filter((r) => !r.category).length,
-  };
-}
-
-/**
  * The return's lines from yearFiguresSql's sums, parted as hebci-lines.ts contractParts parts each
  * record: collaborative research into public funding (by funding source), the KTP company's cash
  * contribution and in-kind (by partner type); regeneration by funding source; IP by income type
@@ -248,32 +237,6 @@ function cellsOfSums(sums: FigureRow[]): HeBciCell[] {
   return [...cells.values()].sort(cellOrder);
 }
 
-const cellOrder = (a: HeBciCell, b: HeBciCell) =>
+/** The grid's order: the return's headings, then partner types. */
+export const cellOrder = (a: HeBciCell, b: HeBciCell) =>
   CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || PARTNER_ORDER.indexOf(a.partnerType) - PARTNER_ORDER.indexOf(b.partnerType);
-
-/** The year's income by heading and partner type (the summary grid; in-kind and learner days are not income). */
-function cellsOf(records: HeBciRecord[], rows: WonRow[]): HeBciCell[] {
-  const category = new Map(rows.map((r) => [r.id, r.category!]));
-  const cells = new Map<string, HeBciCell>();
-  for (const r of records) {
-    if (!r.incomePence) continue;
-    const c = category.get(r.opportunityId)!;
-    const key = `${c}|${r.partnerType}`;
-    const cell = cells.get(key) ?? { table: HEBCI_TABLE[c], category: c, partnerType: r.partnerType, count: 0, valuePence: 0, valueThousands: 0 };
-    cell.count += 1;
-    cell.valuePence += r.incomePence;
-    cell.valueThousands = Math.round(cell.valuePence / 100_000);
-    cells.set(key, cell);
-  }
-  return [...cells.values()].sort(cellOrder);
-}
-
-function unknownSizeOf(records: HeBciRecord[]): HeBciUnknownSize[] {
-  const out = new Map<string, HeBciUnknownSize>();
-  for (const r of records.filter((x) => x.partnerType === HeBciPartnerType.unknown)) {
-    const u = out.get(r.organisationId) ?? { organisationId: r.organisationId, name: r.organisationName, reason: r.sizeReason, contracts: 0 };
-    u.contracts += 1;
-    out.set(r.organisationId, u);
-  }
-  return [...out.values()];
-}

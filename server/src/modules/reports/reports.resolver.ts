@@ -1,8 +1,9 @@
 import { Args, Float, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { AuthUser, CurrentUser } from '../../common/auth/auth-user';
 import { ADMINS, READERS, Roles } from '../../common/auth/roles';
 import { badField } from '../../common/graphql/errors';
+import { selectsField } from '../../common/graphql/selection';
 import { OpportunityType } from '../opportunity/opportunity.enums';
 import { OrganisationType } from '../organisation/organisation.enums';
 import { HeBciEuroRate, SmeStatus } from './hebci.models';
@@ -17,13 +18,7 @@ import { ReportsService } from './reports.service';
 const filterArg = { type: () => ReportFilter, nullable: true } as const;
 
 /** The HE-BCI summary's fields computed by its figures query (hebci.sql.ts yearFiguresSql). */
-const HEBCI_FIGURES = new Set(['cells', 'lines', 'unknownSize', 'notReturnedCount']);
-
-/** Whether a selection (through its fragments) asks for any of `fields`. */
-function selects(set: SelectionSetNode | undefined, fields: Set<string>, info: GraphQLResolveInfo): boolean {
-  return !!set?.selections.some((s) => (s.kind === 'Field' ? fields.has(s.name.value)
-    : selects(s.kind === 'InlineFragment' ? s.selectionSet : info.fragments[s.name.value]?.selectionSet, fields, info)));
-}
+const HEBCI_FIGURES = ['cells', 'lines', 'unknownSize', 'notReturnedCount'];
 
 @Resolver(() => Reports)
 export class ReportsResolver {
@@ -86,7 +81,7 @@ export class ReportsResolver {
     @Info() info?: GraphQLResolveInfo,
   ): Promise<HeBciSummary> {
     // A cell's records opened on their own (HeBciCellRecords) need none of the figures.
-    const figures = !info || info.fieldNodes.some((n) => selects(n.selectionSet, HEBCI_FIGURES, info));
+    const figures = !info || HEBCI_FIGURES.some((field) => selectsField(info, field));
     return this.hebci.summary(user, academicYear, { departmentIds }, { figures });
   }
 
